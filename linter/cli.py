@@ -1,0 +1,190 @@
+"""The `reportlint` command line: check, rules, explain, test-rules, init."""
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from linter import __version__
+from linter.config import STARTER_CONFIG, load_config
+from linter.document import parse_iso_or_chinese_date
+from linter.errors import UserError
+from linter.formatters import FORMATTERS, format_statistics, format_summary
+from linter.rules import load_catalog, severity_rank
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values):
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _fail(error) -> None:
+    click.echo(f"reportlint: error: {error}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _load(config_path, cwd=None):
+    """Config and the catalog of every known rule, or exit 2 with the error."""
+    try:
+        config = load_config(Path(config_path) if config_path else None, cwd)
+        return config, load_catalog(config.rule_files)
+    except UserError as error:
+        _fail(error)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UserError as error:
+            _fail(error)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportlint")
+def main():
+    """Lint Chinese institutional reports: figures, dates, names, required
+    sections, terminology and typography."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(list(FORMATTERS)), help="Output format (default text; github under GitHub Actions).")
+@click.option("--select", multiple=True, help="Only these rule ids, id prefixes, categories or packs (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids, id prefixes, categories or packs (comma-separated).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: .reportlint.yaml or pyproject.toml found upwards).")
+@click.option("--date", "date_text", help="Publication date (YYYY-MM-DD) for documents whose front matter gives none.")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit status 1 (default warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line.")
+@click.option("--show-metadata", is_flag=True, help="Print what was detected for each file (publication date, type, headings).")
+def check(paths, output_format, select, ignore, config_path, date_text, exclude, fail_on, exit_zero, statistics, quiet, show_metadata):
+    """Lint the .txt and .md files in PATHS (default: the current folder)."""
+    from linter.runner import run
+
+    config, catalog = _load(config_path)
+    if date_text:
+        config.date = parse_iso_or_chinese_date(date_text)
+        if config.date is None:
+            raise click.BadParameter(f"{date_text!r} is not a real date (use YYYY-MM-DD)", param_hint="--date")
+    select_list, ignore_list = _split(select) or config.select, config.ignore + _split(ignore)
+    try:
+        rules = catalog.select(config.packs, select_list, ignore_list, config.origin)
+    except UserError as error:
+        _fail(error)
+    results = run(paths or ["."], rules, config, exclude)
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+    for result in results:
+        if result.error:
+            click.echo(f"reportlint: error: {result.error}", err=True)
+        elif result.notice and not quiet:
+            click.echo(f"reportlint: {result.notice}", err=True)
+    if show_metadata:
+        for result in results:
+            if result.document is not None:
+                click.echo(_describe_metadata(result.document), err=output_format != "text")
+
+    if statistics and output_format == "text":
+        click.echo(format_statistics(results), nl=False)
+    elif output_format == "text":
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        click.echo(FORMATTERS["text"](results, rules, colour), nl=False)
+    else:
+        click.echo(FORMATTERS[output_format](results, rules), nl=False)
+    if output_format == "text" and not quiet:
+        click.echo(format_summary(results), nl=False)
+
+    threshold = severity_rank(fail_on or config.fail_on)
+    if any(r.error for r in results):
+        sys.exit(EXIT_ERROR)
+    failing = any(severity_rank(v.severity) >= threshold for r in results for v in r.violations)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _describe_metadata(doc) -> str:
+    meta = doc.metadata
+    date = f"{meta.date.isoformat()} ({meta.date_source})" if meta.date else "unknown"
+    headings = ", ".join(f"{h.line}:{h.numbering or '·'}{h.text}" for h in doc.headings[:8])
+    more = f" (+{len(doc.headings) - 8})" if len(doc.headings) > 8 else ""
+    return (
+        f"{doc.path}: date={date} type={meta.type or '-'} org={meta.org or '-'} "
+        f"lines={doc.line_count} headings=[{headings}{more}]"
+    )
+
+
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--all", "show_all", is_flag=True, help="Every known rule, not only the enabled ones.")
+def list_rules(config_path, show_all):
+    """List rules: id, category, severity, pack and summary."""
+    config, catalog = _load(config_path)
+    enabled = {r.id for r in catalog.select(config.packs, config.select, config.ignore, config.origin)}
+    for rule in sorted(catalog.rules.values(), key=lambda r: r.id):
+        if show_all or rule.id in enabled:
+            mark = "" if rule.id in enabled else "  (off)"
+            click.echo(f"{rule.id:<7} {rule.category:<12} {rule.severity:<8} {rule.pack:<14} {rule.summary}{mark}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def explain(rule_id, config_path):
+    """Print a rule's description and examples."""
+    _, catalog = _load(config_path)
+    rule = catalog.rules.get(rule_id.upper())
+    if rule is None:
+        _fail(f"unknown rule id {rule_id!r} (see `reportlint rules --all`)")
+    click.echo(f"{rule.id} ({rule.category}, {rule.severity}, pack {rule.pack}, type {rule.checker.name})")
+    click.echo(f"消息: {rule.message}")
+    if rule.from_date or rule.until_date:
+        click.echo(f"适用日期: {rule.from_date or '…'} 至 {rule.until_date or '…'}")
+    if rule.description:
+        click.echo("\n" + rule.description.strip())
+    click.echo("\n错误示例:")
+    for example in rule.bad_examples:
+        click.echo(f"  ✗ {example.text.strip()}")
+    click.echo("正确示例:")
+    for example in rule.good_examples:
+        click.echo(f"  ✓ {example.text.strip()}")
+
+
+@main.command("test-rules")
+@click.argument("rule_files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def test_rules(rule_files, config_path):
+    """Run every rule's examples: each bad example must fire, each good one stay silent.
+
+    With RULE_FILES, test those files (as they would load beside the shipped packs)."""
+    from linter.rule_examples import failing_examples
+
+    if rule_files:
+        try:
+            catalog = load_catalog([Path(p) for p in rule_files])
+        except UserError as error:
+            _fail(error)
+        rules = [r for pack in catalog.user_packs for r in (catalog.rules[i] for i in catalog.packs[pack])]
+    else:
+        _, catalog = _load(config_path)
+        rules = list(catalog.rules.values())
+    failures = failing_examples(rules)
+    for failure in failures:
+        click.echo(failure, err=True)
+    click.echo(f"{len(rules)} rules, {sum(len(r.bad_examples) + len(r.good_examples) for r in rules)} examples, {len(failures)} failed")
+    sys.exit(EXIT_FINDINGS if failures else EXIT_OK)
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .reportlint.yaml.")
+def init(force):
+    """Write a commented starter .reportlint.yaml in the current folder."""
+    target = Path(".reportlint.yaml")
+    if target.exists() and not force:
+        _fail(f"{target} already exists (use --force to overwrite)")
+    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    click.echo(f"wrote {target}")

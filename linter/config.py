@@ -1,0 +1,161 @@
+"""Configuration: `.reportlint.yaml` (or `[tool.reportlint]` in pyproject.toml)
+found in the current directory or a parent, or given with --config."""
+
+import datetime
+import fnmatch
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from linter.document import parse_iso_or_chinese_date
+from linter.errors import UserError
+from linter.rules import DEFAULT_PACKS
+from linter.yamlfile import YamlFile
+
+CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
+
+
+@dataclass
+class Config:
+    path: Optional[Path] = None
+    root: Path = field(default_factory=Path.cwd)  # relative paths in the config resolve here
+    packs: List[str] = field(default_factory=lambda: list(DEFAULT_PACKS))
+    rule_files: List[Path] = field(default_factory=list)
+    select: List[str] = field(default_factory=list)
+    ignore: List[str] = field(default_factory=list)
+    per_file_ignores: Dict[str, List[str]] = field(default_factory=dict)
+    exclude: List[str] = field(default_factory=list)
+    date: Optional[datetime.date] = None
+    facts: Optional[Path] = None
+    fail_on: str = "warning"
+
+    @property
+    def origin(self) -> str:
+        return str(self.path) if self.path else "command line"
+
+    def ignored_for(self, path: str) -> List[str]:
+        """Codes that per-file-ignores switches off for this file."""
+        relative = relative_path(Path(path), self.root)
+        return [code for pattern, codes in self.per_file_ignores.items() if glob_match(relative, pattern) for code in codes]
+
+
+def glob_match(relative_path: str, pattern: str) -> bool:
+    """fnmatch on the relative path or the file name; `**/x` also matches `x` at the top."""
+    candidates = (relative_path, relative_path.rsplit("/", 1)[-1])
+    patterns = (pattern, pattern[3:]) if pattern.startswith("**/") else (pattern,)
+    return any(fnmatch.fnmatch(c, p) for c in candidates for p in patterns)
+
+
+def relative_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def find_config(start: Path) -> Optional[Path]:
+    for folder in [start, *start.parents]:
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _read_pyproject(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -> Config:
+    path = explicit or find_config((start or Path.cwd()).resolve())
+    if path is None:
+        return Config()
+    if path.name == "pyproject.toml":
+        data = _read_pyproject(path)
+        if data is None:
+            raise UserError(path, "has no [tool.reportlint] table")
+        source = YamlFile(path, json.dumps(data))  # JSON is YAML: reuse the validator (no line numbers in TOML)
+        source.data = data
+    else:
+        source = YamlFile.read(path)
+    data = source.data if source.data is not None else {}
+    source.data = data
+    source.validate(_config_schema())
+    root = path.parent
+    config = Config(
+        path=path,
+        root=root,
+        packs=list(data.get("packs", DEFAULT_PACKS)),
+        rule_files=[root / p for p in data.get("rules", [])],
+        select=list(data.get("select", [])),
+        ignore=list(data.get("ignore", [])),
+        per_file_ignores=dict(data.get("per-file-ignores", {})),
+        exclude=list(data.get("exclude", [])),
+        fail_on=data.get("fail-on", "warning"),
+        facts=root / data["facts"] if "facts" in data else None,
+    )
+    if "date" in data:
+        config.date = _as_date(data["date"])
+        if config.date is None:
+            raise source.error(["date"], f"date {data['date']!r} is not a real date (use YYYY-MM-DD)")
+    return config
+
+
+def _as_date(value) -> Optional[datetime.date]:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return parse_iso_or_chinese_date(str(value))
+
+
+def _read_pyproject(path: Path):
+    try:
+        import tomllib
+    except ImportError:  # Python < 3.11
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise UserError(path, f"cannot read: {error}")
+    return data.get("tool", {}).get("reportlint")
+
+
+def _config_schema() -> dict:
+    return json.loads(resources.files("linter.schemas").joinpath("config.schema.json").read_text("utf-8"))
+
+
+STARTER_CONFIG = """\
+# reportlint configuration. Every key is optional; delete what you do not need.
+# Full reference: README.md, section "Configuration".
+
+# Shipped rule packs to run (see `reportlint rules`).
+packs:
+  - default
+
+# Extra rule files of your own (same format as the shipped packs).
+# rules:
+#   - rules/our-terms.yaml
+
+# Rule ids, id prefixes, categories or pack names to skip, or to run exclusively.
+# ignore: [TY]
+# select: [dates, TM001]
+
+# Codes to skip in some files (globs are relative to this file).
+# per-file-ignores:
+#   "archive/**": [TM001]
+
+# Files and folders not to lint.
+# exclude:
+#   - "drafts/**"
+
+# Fact sheet: the organisation's canonical figures, people and names.
+# facts: facts.yaml
+
+# Publication date for documents whose front matter and masthead do not give one.
+# date: 2024-02-29
+
+# Lowest severity that makes the exit status 1: error, warning (default) or info.
+# fail-on: warning
+"""

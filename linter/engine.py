@@ -1,0 +1,78 @@
+"""Running rules over one document: hits become violations with positions,
+rendered messages, and inline suppressions applied."""
+
+import string
+from dataclasses import asdict, dataclass
+from typing import List, Optional, Sequence
+
+from linter.document import Document
+
+JSON_KEYS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message")
+
+
+@dataclass(frozen=True)
+class Violation:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive: the column just after the finding
+    rule: str
+    category: str
+    severity: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def lint_document(doc: Document, rules: Sequence) -> List[Violation]:
+    found = (to_violation(doc, rule, hit) for rule in rules if rule.applies_to(doc) for hit in rule.checker.check(doc))
+    return sorted((v for v in found if v is not None), key=_order)
+
+
+def lint_run(docs: Sequence[Document], rules: Sequence) -> List[Violation]:
+    """Cross-document findings: each rule compares the documents it applies to."""
+    found = (
+        to_violation(doc, rule, hit)
+        for rule in rules
+        for doc, hit in rule.checker.check_run([d for d in docs if rule.applies_to(d)])
+    )
+    return sorted((v for v in found if v is not None), key=_order)
+
+
+def to_violation(doc: Document, rule, hit) -> Optional[Violation]:
+    """The violation for a hit, or None where a comment suppresses it."""
+    line, column = doc.position(hit.start)
+    if doc.suppressions.covers(rule.id, line):
+        return None
+    end_line, end_column = doc.position(hit.end)
+    message = render_message(rule.message, hit.fields)
+    return Violation(doc.path, line, column, end_line, end_column, rule.id, rule.category, rule.severity, message)
+
+
+def _order(v: Violation):
+    return (v.path, v.line, v.column, v.rule)
+
+
+class _Fields(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+class _Formatter(string.Formatter):
+    """str.format that leaves unknown placeholders as they are instead of raising."""
+
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, int):
+            return args[key] if key < len(args) else "{" + str(key) + "}"
+        return kwargs[key]
+
+
+def render_message(template: str, fields: dict) -> str:
+    groups = fields.get("groups") or ()
+    positional = [fields.get("found", "")] + [g or "" for g in groups]
+    try:
+        return _Formatter().vformat(template, positional, _Fields(fields))
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template

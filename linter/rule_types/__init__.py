@@ -1,0 +1,66 @@
+"""Rule types: the Python side of rules. A rule file names a type and gives its
+options; the type's class compiles the options and finds hits in a document.
+
+Adding a type means adding one module here with a `RuleType` subclass (its
+`name`, its options `schema`, `check()`) and listing it in `TYPES`.
+"""
+
+import re
+from typing import Callable, Dict, Iterator, NamedTuple, Tuple
+
+
+class Hit(NamedTuple):
+    """A place a rule fires: offsets into the document text and the values its message shows."""
+
+    start: int
+    end: int
+    fields: dict
+
+
+class RuleType:
+    name = ""
+    # JSON Schema (properties and required keys) for the options this type adds to a rule.
+    schema: dict = {"properties": {}, "required": []}
+
+    def __init__(self, options: dict, error: Callable[[str, str], Exception]):
+        """`options` is the rule's mapping; `error(key, message)` builds an error at that key's line."""
+        self.options = options
+
+    def check(self, doc) -> Iterator[Hit]:
+        """Hits in one document."""
+        return iter(())
+
+    def check_run(self, docs) -> Iterator[Tuple[object, Hit]]:
+        """(document, hit) pairs found by comparing the documents of one run
+        (cross-document checks); most types find nothing here."""
+        return iter(())
+
+
+def compile_regex(pattern: str, error, key: str, flags=0):
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise error(key, f"invalid regular expression {pattern!r}: {exc}")
+
+
+def word_boundaries(doc):
+    """Offsets where jieba puts a word boundary in the document text (computed once per document)."""
+    from linter.segment import tokens
+
+    def compute():
+        bounds = set()
+        for _, start, end in tokens(doc):
+            bounds.add(start)
+            bounds.add(end)
+        return bounds
+
+    return doc.memo("word_boundaries", compute)
+
+
+def _registry() -> Dict[str, type]:
+    from linter.rule_types import consistency, pattern, required, substitution
+
+    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency)}
+
+
+TYPES = _registry()

@@ -1,0 +1,221 @@
+"""Rule files: loading packs (shipped and the user's), validating them against
+the JSON Schema, and choosing the rules a run uses (packs, select, ignore)."""
+
+import datetime
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+from linter.document import Document, parse_iso_or_chinese_date
+from linter.errors import UserError
+from linter.rule_types import TYPES, RuleType
+from linter.yamlfile import YamlFile
+
+SEVERITIES = ("info", "warning", "error")  # ascending
+CATEGORIES = ("dates", "figures", "names", "sections", "terminology", "typography")
+DEFAULT_PACKS = ("default",)
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    date: Optional[datetime.date] = None
+    markdown: bool = False
+
+    def document(self) -> Document:
+        return Document(self.text, "<example>", self.markdown, self.date)
+
+
+@dataclass
+class Rule:
+    id: str
+    category: str
+    severity: str
+    message: str
+    description: str
+    pack: str
+    checker: RuleType
+    when: Optional[re.Pattern] = None
+    from_date: Optional[datetime.date] = None
+    until_date: Optional[datetime.date] = None
+    bad_examples: List[Example] = field(default_factory=list)
+    good_examples: List[Example] = field(default_factory=list)
+    source: str = ""  # file:line where the rule is defined
+
+    @property
+    def summary(self) -> str:
+        return (self.description.strip().splitlines() or [self.message])[0]
+
+    def applies_to(self, doc: Document) -> bool:
+        if self.from_date or self.until_date:
+            date = doc.metadata.date
+            # Without a publication date a date-bound rule cannot be sure: stay silent.
+            if date is None:
+                return False
+            if self.from_date and date < self.from_date:
+                return False
+            if self.until_date and date > self.until_date:
+                return False
+        return self.when is None or self.when.search(doc.text) is not None
+
+
+@dataclass
+class Catalog:
+    """Every known rule, and which rules each pack enables (with its includes)."""
+
+    rules: Dict[str, Rule] = field(default_factory=dict)
+    packs: Dict[str, List[str]] = field(default_factory=dict)  # pack -> own rule ids
+    includes: Dict[str, List[str]] = field(default_factory=dict)
+    user_packs: List[str] = field(default_factory=list)
+
+    def pack_rules(self, pack: str, _seen=None) -> List[str]:
+        seen = _seen if _seen is not None else set()
+        if pack in seen:
+            return []
+        seen.add(pack)
+        ids = list(self.packs.get(pack, []))
+        for included in self.includes.get(pack, []):
+            ids += self.pack_rules(included, seen)
+        return ids
+
+    def matches(self, rule: Rule, selector: str) -> bool:
+        return (
+            rule.id.startswith(selector)
+            or selector == rule.category
+            or (selector in self.packs and rule.id in self.pack_rules(selector))
+        )
+
+    def select(self, packs: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str] = (), origin="") -> List[Rule]:
+        """Rules of the given packs (and every user rule file), or those matching `select`, minus `ignore`."""
+        for name in list(packs):
+            if name not in self.packs:
+                raise UserError(origin or "config", f"unknown pack {name!r}; known packs: {', '.join(sorted(self.packs))}")
+        for selector in list(select) + list(ignore):
+            if not any(self.matches(rule, selector) for rule in self.rules.values()):
+                raise UserError(origin or "config", f"unknown rule, category or pack {selector!r} (see `reportlint rules`)")
+        if select:
+            chosen = [r for r in self.rules.values() if any(self.matches(r, s) for s in select)]
+        else:
+            ids = {i for name in list(packs) + self.user_packs for i in self.pack_rules(name)}
+            chosen = [r for r in self.rules.values() if r.id in ids]
+        return sorted((r for r in chosen if not any(self.matches(r, s) for s in ignore)), key=lambda r: r.id)
+
+
+def shipped_pack_files() -> List[Path]:
+    folder = resources.files("linter.packs")
+    return sorted((Path(str(folder / name)) for name in _resource_names(folder) if name.endswith(".yaml")), key=lambda p: p.name)
+
+
+def _resource_names(folder):
+    return [entry.name for entry in folder.iterdir()]
+
+
+def load_catalog(user_rule_files: Sequence[Path] = ()) -> Catalog:
+    catalog = Catalog()
+    for path in shipped_pack_files():
+        _load_rule_file(catalog, path, expected_pack=path.stem)
+    for path in user_rule_files:
+        catalog.user_packs.append(_load_rule_file(catalog, Path(path)))
+    for pack, included in catalog.includes.items():
+        for name in included:
+            if name not in catalog.packs:
+                raise UserError(pack, f"includes unknown pack {name!r}")
+    return catalog
+
+
+def _load_rule_file(catalog: Catalog, path: Path, expected_pack: Optional[str] = None) -> str:
+    yaml_file = YamlFile.read(path)
+    yaml_file.validate(_file_schema())
+    data = yaml_file.data
+    pack = data.get("pack", path.stem)
+    if expected_pack and pack != expected_pack:
+        raise yaml_file.error(["pack"], f"shipped pack {pack!r} must be in a file named {pack}.yaml")
+    if pack in catalog.packs:
+        raise yaml_file.error(["pack"], f"pack {pack!r} is defined twice")
+    catalog.packs[pack] = []
+    catalog.includes[pack] = list(data.get("include", []))
+    for index, spec in enumerate(data["rules"]):
+        rule = _build_rule(yaml_file, ["rules", index], spec, pack)
+        if rule.id in catalog.rules:
+            raise yaml_file.error(["rules", index, "id"], f"rule id {rule.id} is already defined at {catalog.rules[rule.id].source}")
+        catalog.rules[rule.id] = rule
+        catalog.packs[pack].append(rule.id)
+    return pack
+
+
+def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str) -> Rule:
+    rule_type = TYPES.get(spec["type"])
+    if rule_type is None:
+        raise yaml_file.error(where + ["type"], f"unknown rule type {spec['type']!r}; known types: {', '.join(sorted(TYPES))}")
+    yaml_file.validate(_rule_schema(rule_type), spec, where)
+
+    def error(key, message):
+        return yaml_file.error(where + [key], f"rule {spec['id']}: {message}")
+
+    when = None
+    if "when" in spec:
+        try:
+            when = re.compile(spec["when"])
+        except re.error as exc:
+            raise error("when", f"invalid regular expression {spec['when']!r}: {exc}")
+    return Rule(
+        id=spec["id"],
+        category=spec["category"],
+        severity=spec["severity"],
+        message=spec["message"],
+        description=spec.get("description", ""),
+        pack=pack,
+        checker=rule_type(spec, error),
+        when=when,
+        from_date=_date_option(spec, "from_date", error),
+        until_date=_date_option(spec, "until_date", error),
+        bad_examples=[_example(e, error) for e in spec["examples"]["bad"]],
+        good_examples=[_example(e, error) for e in spec["examples"]["good"]],
+        source=f"{yaml_file.path}:{yaml_file.line_of(where)}",
+    )
+
+
+def _date_option(spec, key, error) -> Optional[datetime.date]:
+    value = spec.get(key)
+    if value is None:
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    date = parse_iso_or_chinese_date(str(value))
+    if date is None:
+        raise error(key, f"{value!r} is not a date (use YYYY-MM-DD)")
+    return date
+
+
+def _example(item, error) -> Example:
+    if isinstance(item, str):
+        return Example(item)
+    return Example(item["text"], _date_option(item, "date", error), item.get("markdown", False))
+
+
+_schemas: Dict[str, dict] = {}
+
+
+def _file_schema() -> dict:
+    if "file" not in _schemas:
+        _schemas["file"] = json.loads(resources.files("linter.schemas").joinpath("rule-file.schema.json").read_text("utf-8"))
+    return _schemas["file"]
+
+
+def _rule_schema(rule_type) -> dict:
+    """The shared rule schema closed over the type's own options."""
+    base = _file_schema()["definitions"]["rule"]
+    return {
+        "definitions": _file_schema()["definitions"],
+        "type": "object",
+        "properties": {**base["properties"], **rule_type.schema["properties"]},
+        "required": base["required"] + rule_type.schema.get("required", []),
+        "additionalProperties": False,
+    }
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)

@@ -1,0 +1,63 @@
+"""Loading YAML (safe loader only) and validating it against a JSON Schema,
+with errors that name the file and the line of the offending value."""
+
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from linter.errors import UserError
+
+
+class YamlFile:
+    """Parsed YAML data plus the node tree, to map a data path back to a line."""
+
+    def __init__(self, path, text: str):
+        self.path = str(path)
+        loader = yaml.SafeLoader(text)
+        try:
+            self.root = loader.get_single_node()
+            self.data = loader.construct_document(self.root) if self.root is not None else None
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+            problem = getattr(error, "problem", None) or str(error)
+            raise UserError(self.path, f"invalid YAML: {problem}", mark.line + 1 if mark else None)
+        finally:
+            loader.dispose()
+
+    @classmethod
+    def read(cls, path) -> "YamlFile":
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise UserError(path, "no such file")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UserError(path, f"cannot read file: {error}")
+        return cls(path, text)
+
+    def line_of(self, data_path) -> int:
+        """1-based line of the value at `data_path` (keys and indexes), or of its nearest parent."""
+        node = self.root
+        line = node.start_mark.line + 1 if node is not None else 1
+        for key in data_path:
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                child = next((v for k, v in node.value if k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                child = node.value[key]
+            if child is None:
+                break
+            node, line = child, child.start_mark.line + 1
+        return line
+
+    def error(self, data_path, message) -> UserError:
+        return UserError(self.path, message, self.line_of(list(data_path)))
+
+    def validate(self, schema, data=None, base_path=()):
+        """Raise a UserError for the first schema violation, at its line."""
+        data = self.data if data is None else data
+        errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
+        if errors:
+            error = jsonschema.exceptions.best_match(errors)
+            where = "/".join(str(p) for p in list(base_path) + list(error.absolute_path))
+            raise self.error(list(base_path) + list(error.absolute_path), f"{where or 'top level'}: {error.message}")
