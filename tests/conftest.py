@@ -1,0 +1,39 @@
+"""Shared helpers: lint a snippet with chosen rules, find ../shared/ when present."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from linter.document import Document
+from linter.engine import lint_document
+from linter.rules import load_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/ is not present")
+
+_catalog = None
+
+
+def catalog():
+    global _catalog
+    if _catalog is None:
+        _catalog = load_catalog()
+    return _catalog
+
+
+def lint_text(text, rule_ids, date=None, markdown=False, path="<test>", factsheet=None):
+    """Violations of the given shipped rules (ids or selectors) in a snippet."""
+    if isinstance(date, str):
+        date = datetime.date.fromisoformat(date)
+    doc = Document(text, path, markdown, date, factsheet)
+    rules = catalog().select([], list(rule_ids))
+    return lint_document(doc, rules)
+
+
+def codes(violations):
+    return [v.rule for v in violations]
