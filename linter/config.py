@@ -95,18 +95,10 @@ def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -
         facts=root / data["facts"] if "facts" in data else None,
     )
     if "date" in data:
-        config.date = _as_date(data["date"])
+        config.date = parse_iso_or_chinese_date(str(data["date"]))
         if config.date is None:
             raise source.error(["date"], f"date {data['date']!r} is not a real date (use YYYY-MM-DD)")
     return config
-
-
-def _as_date(value) -> Optional[datetime.date]:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    return parse_iso_or_chinese_date(str(value))
 
 
 def _read_pyproject(path: Path):

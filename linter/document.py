@@ -17,6 +17,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 import yaml
 
 from linter.errors import UserError
+from linter.yamlfile import safe_load
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt"} | MARKDOWN_SUFFIXES
@@ -129,7 +130,7 @@ class Document:
         if not match:
             return {}, None
         try:
-            data = yaml.safe_load(match.group(1))
+            data = safe_load(match.group(1) or "")
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark else 1
@@ -257,10 +258,6 @@ def parse_iso_or_chinese_date(value: str) -> Optional[datetime.date]:
 
 
 def _front_matter_date(value, path) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
     date = parse_iso_or_chinese_date(str(value))
     if date is None:
         raise UserError(path, f"front matter date {value!r} is not a real date (use 2024-02-29)", 1)

@@ -182,8 +182,6 @@ def _date_option(spec, key, error) -> Optional[datetime.date]:
     value = spec.get(key)
     if value is None:
         return None
-    if isinstance(value, datetime.date):
-        return value
     date = parse_iso_or_chinese_date(str(value))
     if date is None:
         raise error(key, f"{value!r} is not a date (use YYYY-MM-DD)")

@@ -9,12 +9,27 @@ import yaml
 from linter.errors import UserError
 
 
+class SafeLoader(yaml.SafeLoader):
+    """yaml.SafeLoader that leaves dates as strings: we parse them ourselves,
+    so 2022-13-01 is our clear error rather than a ValueError inside PyYAML."""
+
+
+SafeLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def safe_load(text: str):
+    return yaml.load(text, Loader=SafeLoader)
+
+
 class YamlFile:
     """Parsed YAML data plus the node tree, to map a data path back to a line."""
 
     def __init__(self, path, text: str):
         self.path = str(path)
-        loader = yaml.SafeLoader(text)
+        loader = SafeLoader(text)
         try:
             self.root = loader.get_single_node()
             self.data = loader.construct_document(self.root) if self.root is not None else None
