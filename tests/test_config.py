@@ -1,0 +1,67 @@
+"""Configuration: discovery, validation, select/ignore, per-file-ignores, exclude."""
+
+import datetime
+
+import pytest
+
+from linter.config import load_config
+from linter.errors import UserError
+from linter.rules import load_catalog
+
+
+def test_defaults_without_a_config_file(tmp_path):
+    config = load_config(start=tmp_path)
+    assert config.path is None and config.packs == ["default"] and config.fail_on == "warning"
+
+
+def test_found_in_a_parent_folder_and_paths_resolve_beside_it(tmp_path):
+    (tmp_path / ".reportlint.yaml").write_text("packs: [default]\nrules: [our.yaml]\ndate: 2024-02-29\nfail-on: error\n", encoding="utf-8")
+    (tmp_path / "院报" / "2024").mkdir(parents=True)
+    config = load_config(start=tmp_path / "院报" / "2024")
+    assert config.path == tmp_path / ".reportlint.yaml"
+    assert config.rule_files == [tmp_path / "our.yaml"]
+    assert config.date == datetime.date(2024, 2, 29) and config.fail_on == "error"
+
+
+def test_pyproject_tool_table(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.reportlint]\nignore = ["TY"]\n', encoding="utf-8")
+    assert load_config(start=tmp_path).ignore == ["TY"]
+    (tmp_path / "pyproject.toml").write_text('[tool.reportlint]\nignore = "TY"\n', encoding="utf-8")
+    with pytest.raises(UserError, match=r"pyproject\.toml:1: ignore: 'TY' is not of type 'array'"):
+        load_config(start=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("packs: [default]\nselct: [TM]\n", r"\.reportlint\.yaml:1: top level: Additional properties are not allowed \('selct' was unexpected\)"),
+        ("packs: default\n", r"\.reportlint\.yaml:1: packs: 'default' is not of type 'array'"),
+        ("date: 2023-02-30\n", r"\.reportlint\.yaml:1: date '2023-02-30' is not a real date"),
+        ("packs: [default\n", r"\.reportlint\.yaml:2: invalid YAML"),
+    ],
+)
+def test_invalid_config_names_file_and_line(tmp_path, text, expected):
+    (tmp_path / ".reportlint.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(UserError, match=expected):
+        load_config(start=tmp_path)
+
+
+def test_select_ignore_and_unknown_selectors():
+    catalog = load_catalog()
+    default = {r.id for r in catalog.select(["default"])}
+    assert {"TM001", "SE001", "TY001"} <= default
+    assert [r.id for r in catalog.select(["default"], ["TM001"])] == ["TM001"]
+    assert {r.category for r in catalog.select(["default"], ["terminology"])} == {"terminology"}
+    assert "TM001" not in {r.id for r in catalog.select(["default"], [], ["TM"])}
+    with pytest.raises(UserError, match="unknown rule, category or pack 'XX999'"):
+        catalog.select(["default"], ["XX999"])
+    with pytest.raises(UserError, match="unknown pack 'nonexistent'"):
+        catalog.select(["nonexistent"])
+
+
+def test_per_file_ignores_globs(tmp_path):
+    (tmp_path / ".reportlint.yaml").write_text('per-file-ignores:\n  "archive/**": [TM001]\n  "*.md": [typography]\n', encoding="utf-8")
+    config = load_config(start=tmp_path)
+    assert config.ignored_for(str(tmp_path / "archive" / "2020" / "a.txt")) == ["TM001"]
+    assert config.ignored_for(str(tmp_path / "b.md")) == ["typography"]
+    assert config.ignored_for(str(tmp_path / "c.txt")) == []

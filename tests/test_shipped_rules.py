@@ -1,0 +1,44 @@
+"""Every shipped rule: its examples behave, and it stays quiet where it must."""
+
+import pytest
+
+from linter.rule_examples import failing_examples
+from linter.rules import CATEGORIES, load_catalog
+from tests.conftest import CORPUS, codes, lint_text, needs_corpus
+
+CATALOG = load_catalog()
+
+
+@pytest.mark.parametrize("rule_id", sorted(CATALOG.rules))
+def test_examples(rule_id):
+    assert failing_examples([CATALOG.rules[rule_id]]) == []
+
+
+@pytest.mark.parametrize("rule_id", sorted(CATALOG.rules))
+def test_every_rule_is_documented(rule_id):
+    rule = CATALOG.rules[rule_id]
+    assert rule.category in CATEGORIES and rule.description.strip() and rule.bad_examples and rule.good_examples
+
+
+def test_seed_000_newsletter_without_the_free_exchange_notice():
+    text = "三峡医院\n\n准印证号: (渝) 2022802\n\n主 编: 张先祥 杨德清\n\n2023年2月10日 (总第440期)\n"
+    found = lint_text(text, ["SE001"])
+    assert [(v.line, v.column) for v in found] == [(3, 1)]
+    assert lint_text(text + "\n内部资料，免费交流\n", ["SE001"]) == []
+
+
+def test_terminology_real_sentences():
+    assert codes(lint_text("构建新冠肺炎患者分级诊疗服务体系", ["TM001"], date="2023-02-10")) == ["TM001"]
+    # 2021 government work report: the old name was then the right one.
+    assert lint_text("面对突如其来的新冠肺炎疫情、世界经济深度衰退等多重严重冲击", ["TM001"], date="2021-03-05") == []
+    assert lint_text("重大疫情防控救治基地建设项目进入收尾阶段，坚持向市政府报告进展。", ["TM004"]) == []
+
+
+@needs_corpus
+def test_default_pack_is_silent_on_the_state_council_documents():
+    from linter.config import Config
+    from linter.runner import run
+
+    results = run([str(CORPUS / "state-council-documents")], CATALOG.select(["default"]), Config())
+    findings = [v for r in results for v in r.violations if v.category in ("terminology", "sections")]
+    assert findings == []
