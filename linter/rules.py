@@ -11,6 +11,7 @@ from typing import Dict, List, Optional, Sequence
 
 from linter.document import Document, parse_iso_or_chinese_date
 from linter.errors import UserError
+from linter.factsheet import FactSheet, factsheet_from_data
 from linter.rule_types import TYPES, RuleType
 from linter.yamlfile import YamlFile
 
@@ -24,9 +25,10 @@ class Example:
     text: str
     date: Optional[datetime.date] = None
     markdown: bool = False
+    facts: Optional[FactSheet] = None  # a fact sheet for this example (people, organisations)
 
     def document(self) -> Document:
-        return Document(self.text, "<example>", self.markdown, self.date)
+        return Document(self.text, "<example>", self.markdown, self.date, self.facts)
 
 
 @dataclass
@@ -191,7 +193,13 @@ def _date_option(spec, key, error) -> Optional[datetime.date]:
 def _example(item, error) -> Example:
     if isinstance(item, str):
         return Example(item)
-    return Example(item["text"], _date_option(item, "date", error), item.get("markdown", False))
+    facts = None
+    if "facts" in item:
+        try:
+            facts = factsheet_from_data(item["facts"])
+        except UserError as exc:
+            raise error("examples", f"example fact sheet: {exc.message}")
+    return Example(item["text"], _date_option(item, "date", error), item.get("markdown", False), facts)
 
 
 _schemas: Dict[str, dict] = {}

@@ -59,8 +59,9 @@ def word_boundaries(doc):
 
 def _registry() -> Dict[str, type]:
     from linter.rule_types import consistency, pattern, required, substitution
+    from linter.rule_types import names, terms
 
-    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency)}
+    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names, terms.Terms)}
 
 
 TYPES = _registry()

@@ -1,0 +1,1 @@
+"""Shared fact extraction: one module per kind of fact, computed once per document."""

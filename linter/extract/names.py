@@ -1,0 +1,270 @@
+"""Names in a document, extracted once per document: people named after a
+title (党委副书记、院长张先祥) or before a speech verb (杨德清说), declared
+abbreviations (以下简称“X”), and mentions of the fact sheet's organisations.
+
+Person names are found without jieba's `nr` tag, which is unreliable (耿直,
+今天下午 come out as names): a name is 2–3 characters (3–4 with a compound
+surname) starting with a common surname, and it must end where a title+name
+or name+verb construction ends (punctuation, 说, 表示, 主持 …). When both a
+two- and a three-character reading fit, the name is ambiguous and skipped
+unless the fact sheet registers one of them. Two-character names aligned with
+spaces (段 睿, 李　强) are read without the spaces.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+# Posts and titles that stand right before a name. Longest first, so that
+# 党委副书记 wins over 副书记 and 书记.
+TITLES = sorted(
+    """
+    党委书记 党委副书记 党总支书记 党总支副书记 党支部书记 支部书记 纪委书记 纪委副书记 党组书记 党组副书记
+    省委书记 省委副书记 市委书记 市委副书记 区委书记 区委副书记 县委书记 县委副书记 书记 副书记
+    院长 副院长 常务副院长 执行院长 名誉院长 院长助理 分院院长 校长 副校长
+    主任 副主任 常务副主任 科主任 科副主任 护士长 副护士长 总护士长 护理部主任 护理部副主任
+    主任医师 副主任医师 主治医师 主任护师 副主任护师 主管护师 研究员 副研究员 教授 副教授 院士
+    部长 副部长 局长 副局长 厅长 副厅长 处长 副处长 科长 副科长 所长 副所长 站长 副站长
+    省长 副省长 市长 副市长 区长 副区长 县长 副县长 镇长 副镇长 乡长 副乡长
+    主席 副主席 工会主席 工会副主席 秘书长 副秘书长 总理 副总理 国务委员
+    董事长 副董事长 总经理 副总经理 总会计师 总工程师 总监 副总监 主任委员 副主任委员
+    """.split(),
+    key=len,
+    reverse=True,
+)
+
+# Posts one person does not hold together (besides X and 副X): when a document
+# names the same person with both, and never with both in one title, one is wrong.
+EXCLUSIVE_TITLES = [
+    {"党委书记", "院长"},
+    {"党委书记", "校长"},
+    {"省委书记", "省长"},
+    {"市委书记", "市长"},
+    {"区委书记", "区长"},
+    {"县委书记", "县长"},
+]
+
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝印"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "公孙", "慕容", "东方", "尉迟", "长孙", "宇文", "司徒", "夏侯", "端木", "澹台")
+
+# What may follow a name in a title+name or name+verb position.
+FOLLOWERS = sorted(
+    """
+    说 表示 指出 强调 介绍 认为 坦言 告诉 透露 主持 出席 讲话 致辞 作 做 带队 率队 率 一行 同志 等 在 为 对 向 与 和 及 同
+    就 到 来 赴 走进 深入 参加 陪同 被 荣获 获得 获 宣布 提出 要求 希望 寄语 代表 发表 回顾 分析 带领 亲自 先后 也 还
+    则 首先 最后 详细 充分 结合 围绕 从 以 所作 讲授 主讲 解读 总结 部署 宣读 颁发 颁奖 调研 视察 检查 看望 慰问 一同 分别
+    """.split(),
+    key=len,
+    reverse=True,
+)
+SPEECH_VERBS = ("说", "表示", "指出", "强调", "介绍", "认为", "坦言")
+
+_HAN = r"[\u4e00-\u9fff]"
+_SPACE = "[ \u3000\u00a0]"
+_PUNCT_END = set("，。、；：！？,.;:!?）)”\"’》」』…—\n")
+# Characters that do not occur in a name but often follow a surname-like
+# character in ordinary text (高兴地说, 王主任说, 他们说).
+_NOT_IN_NAME = set("的地得了们着是这那也都还就很不没在有又再说讲")
+_ADDRESS_TERMS = ("主任", "院长", "书记", "老师", "医生", "护士", "教授", "大夫", "师傅", "先生", "女士", "同志", "阿姨", "大爷", "奶奶", "爷爷", "部长", "局长")
+
+_TITLE_RE = "|".join(TITLES)
+# A title chain (党委副书记、院长) right before a name, the name possibly aligned with spaces.
+_TITLE_CHAIN = re.compile(rf"((?:{_TITLE_RE})(?:[、{_SPACE[1:-1]}]*(?:{_TITLE_RE}))*){_SPACE}*")
+_SPEECH = re.compile(rf"(?:(?<=^)|(?<=[，。；：！？“”\n,;:!?]))({_HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})", re.M)
+_SPACED_NAME = re.compile(rf"({_HAN}){_SPACE}+({_HAN})(?!{_HAN})")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person named in a title or speech position."""
+
+    name: str  # without alignment spaces
+    start: int  # span of the name in doc.text (spaces included)
+    end: int
+    titles: Tuple[str, ...]  # the titles right before the name, in order; empty before a speech verb
+    title_start: int
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """A short form declared with （以下简称“X”） or （简称：X）."""
+
+    short: str  # without quotes or book-title marks
+    book_title: bool  # declared as 《X》
+    full: Optional[str]  # the full name it abbreviates, when it can be told
+    full_start: int
+    start: int  # span of the parenthesised declaration
+    end: int
+
+
+def person_mentions(doc) -> List[PersonMention]:
+    registered = doc.factsheet.person_names() if doc.factsheet else {}
+    return doc.memo("names.people", lambda: _find_people(doc.text, registered))
+
+
+def abbreviations(doc) -> List[Abbreviation]:
+    return doc.memo("names.abbreviations", lambda: _find_abbreviations(doc.text))
+
+
+def _find_people(text: str, registered: Dict[str, dict]) -> List[PersonMention]:
+    mentions = []
+    for match in _TITLE_CHAIN.finditer(text):
+        found = _read_name(text, match.end(), registered)
+        if found:
+            name, end = found
+            titles = tuple(re.findall(_TITLE_RE, re.sub(rf"{_SPACE}", "", match.group(1))))
+            mentions.append(PersonMention(name, match.end(), end, titles, match.start()))
+    taken = {m.start for m in mentions}
+    for match in _SPEECH.finditer(text):
+        start = match.start(1)
+        if start in taken:
+            continue
+        candidate = match.group(1)
+        if _plausible_name(candidate) and (len(candidate) <= 3 or candidate[:2] in COMPOUND_SURNAMES):
+            mentions.append(PersonMention(candidate, start, match.end(1), (), start))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _read_name(text: str, start: int, registered) -> Optional[Tuple[str, int]]:
+    """The name starting at `start` and where it ends, if exactly one reading fits."""
+    spaced = _SPACED_NAME.match(text, start)
+    if spaced and _plausible_name(spaced.group(1) + spaced.group(2)) and _ends_name(text, spaced.end()):
+        return spaced.group(1) + spaced.group(2), spaced.end()
+    surname = 2 if text[start:start + 2] in COMPOUND_SURNAMES else 1
+    readings = []
+    for length in (surname + 1, surname + 2):
+        name = text[start:start + length]
+        if len(name) == length and re.fullmatch(rf"{_HAN}+", name) and _plausible_name(name) and _ends_name(text, start + length):
+            readings.append(name)
+    if len(readings) > 1:
+        readings = [r for r in readings if r in registered] or readings
+    if len(readings) != 1:
+        return None
+    return readings[0], start + len(readings[0])
+
+
+def _plausible_name(name: str) -> bool:
+    surname = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    if surname == 1 and name[0] not in SURNAMES:
+        return False
+    if any(ch in _NOT_IN_NAME for ch in name[surname:]):
+        return False
+    return not any(term in name for term in _ADDRESS_TERMS)
+
+
+def _ends_name(text: str, end: int) -> bool:
+    if end >= len(text) or text[end] in _PUNCT_END or text[end] in " \u3000\t":
+        return True
+    return any(text.startswith(word, end) for word in FOLLOWERS)
+
+
+# -- abbreviations -----------------------------------------------------------
+
+_DECLARATION = re.compile(
+    r"[（(](?:以下|下文|下)?简称[:：]?[ \u3000]*(?:“([^“”（）()]{1,20})”|\"([^\"（）()]{1,20})\"|《([^《》（）()]{1,30})》|([^“”\"《》（）()，,、：:；;。\s]{2,20}))[）)]"
+)
+_CLAUSE_BREAK = set("，。；：！？、“”—\n,;:!?…")
+# Words after which the full name begins (成立…领导小组, 划转成为…医院, 对…公司).
+_LEAD_INS = sorted(
+    "的 对 将 把 向 由 经 通过 组成 组建 成立 建立 设立 成为 更名为 纳入 制订了 制定了 制订 制定 印发 签署 同意 依托 会同 联合 委托 实施 开展 启动 召开 举办 举行 决定".split(),
+    key=len,
+    reverse=True,
+)
+
+
+def _find_abbreviations(text: str) -> List[Abbreviation]:
+    found = []
+    for match in _DECLARATION.finditer(text):
+        quoted, straight, book, bare = match.groups()
+        short = quoted or straight or book or bare
+        full, full_start = _full_name(text, match.start(), short, book is not None)
+        found.append(Abbreviation(short, book is not None, full, full_start, match.start(), match.end()))
+    return found
+
+
+def _full_name(text: str, end: int, short: str, book_title: bool) -> Tuple[Optional[str], int]:
+    """The name right before a declaration, when the short form can be read from it
+    (its characters appear in it in order); (None, end) otherwise."""
+    start = end
+    while start > 0 and text[start - 1] not in _CLAUSE_BREAK and end - start < 60:
+        start -= 1
+    clause = text[start:end]
+    if clause.endswith("》") and "《" in clause:
+        offset = clause.rindex("《")
+        while clause[offset:].count("《") != clause[offset:].count("》") and "《" in clause[:offset]:
+            offset = clause[:offset].rindex("《")
+        start, clause = start + offset, clause[offset:]
+    else:
+        cut = 0
+        for word in _LEAD_INS:
+            at = clause.rfind(word)
+            if at >= 0 and _is_subsequence(short, clause[at + len(word):]):
+                cut = max(cut, at + len(word))
+        start, clause = start + cut, clause[cut:]
+    bare = clause.strip("《》")
+    if len(bare) <= len(short) or not _is_subsequence(short, bare):
+        return None, end
+    return clause, start
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    chars = iter(full)
+    return all(ch in chars for ch in short)
+
+
+# -- organisations -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganisationMention:
+    name: str
+    kind: str  # "name", "short", "former" (a registered name) or "unregistered" (a short form the fact sheet does not list)
+    organisation: str  # the organisation's registered full name
+    start: int
+    end: int
+    last_current: Optional[datetime.date] = None  # for a former name: the last day it was current
+
+
+def organisation_mentions(doc) -> List[OrganisationMention]:
+    if not doc.factsheet or not doc.factsheet.organisations:
+        return []
+    return doc.memo("names.organisations", lambda: _find_organisations(doc.text, doc.factsheet))
+
+
+def _find_organisations(text: str, factsheet) -> List[OrganisationMention]:
+    names = factsheet.organisation_names()
+    mentions, covered = [], set()
+    # Longest names first, so 重庆大学附属三峡医院 is one mention, not also 三峡医院.
+    for org, name, kind, last in sorted(names, key=lambda n: len(n[1]), reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            if covered.isdisjoint(range(match.start(), match.end())):
+                mentions.append(OrganisationMention(name, kind, org["name"], match.start(), match.end(), last))
+                covered.update(range(match.start(), match.end()))
+    mentions += _unregistered_short_names(text, factsheet)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _unregistered_short_names(text: str, factsheet) -> List[OrganisationMention]:
+    """Home-made short forms of a registered organisation: a registered short name
+    with characters of the full name put back (重庆三峡医院, 重大附属三峡医院),
+    which is neither the full name nor any registered name nor part of one."""
+    found = []
+    registered = {name for _, name, _, _ in factsheet.organisation_names()}
+    for org in factsheet.organisations:
+        full = org["name"]
+        for short in org.get("short_names", []):
+            for match in re.finditer(re.escape(short), text):
+                start = match.start()
+                # Extend backwards while the text is still an in-order selection of the full name.
+                while start > 0 and re.match(_HAN, text[start - 1]) and _is_subsequence(text[start - 1:match.end()], full):
+                    start -= 1
+                candidate = text[start:match.end()]
+                if candidate == short or candidate in registered or candidate in full:
+                    continue
+                if any(name.endswith(candidate) or candidate in name for name in registered):
+                    continue
+                found.append(OrganisationMention(candidate, "unregistered", full, start, match.end()))
+    return found

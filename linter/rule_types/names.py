@@ -1,0 +1,240 @@
+"""`names`: people's titles and spelling, organisation names and declared
+abbreviations, read from the names extracted once per document
+(`linter.extract.names`) and, where the check says so, the fact sheet.
+
+Option `check` chooses what a rule reports:
+
+- `title`: a registered person given a title they do not hold at the
+  publication date (fact sheet).
+- `title-consistency`: one person given two incompatible titles in one
+  document (院长 and 副院长; 党委书记 and 院长, never combined).
+- `misspelling`: a name one character away from a registered person (fact sheet).
+- `misspelling-consistency`: a title+name pair once, differing by one character
+  from a pair with the same title used at least twice.
+- `former-name`: an organisation's former name after its renaming (fact sheet).
+- `short-name`: a short form of a registered organisation that is not registered.
+- `abbreviation-full`, `abbreviation-early`, `abbreviation-unused`: the full
+  name used again after （以下简称“X”）; X used before it is declared; X never used.
+"""
+
+import datetime
+import re
+from collections import Counter, defaultdict
+
+from linter.extract.names import EXCLUSIVE_TITLES, abbreviations, organisation_mentions, person_mentions
+from linter.rule_types import Hit, RuleType
+
+CHECKS = (
+    "title",
+    "title-consistency",
+    "misspelling",
+    "misspelling-consistency",
+    "former-name",
+    "short-name",
+    "abbreviation-full",
+    "abbreviation-early",
+    "abbreviation-unused",
+)
+
+# Sentences about the renaming itself may use the former name.
+_RENAMING = re.compile(r"划转|更名|改名|改称|前身|曾用名|旧称|原名|组建|合并")
+
+
+class Names(RuleType):
+    name = "names"
+    schema = {
+        "properties": {"check": {"enum": list(CHECKS), "description": "what the rule reports (see the names rule type)"}},
+        "required": ["check"],
+    }
+
+    def __init__(self, options, error):
+        super().__init__(options, error)
+        self.run = getattr(self, "_" + options["check"].replace("-", "_"))
+
+    def check(self, doc):
+        return self.run(doc)
+
+    # -- people ----------------------------------------------------------------
+
+    def _title(self, doc):
+        sheet, date = doc.factsheet, doc.metadata.date
+        if not sheet or not sheet.people or date is None:
+            return
+        people = sheet.person_names()
+        for mention in person_mentions(doc):
+            person = people.get(mention.name)
+            if not person:
+                continue
+            held = sheet.titles_held(person, date)
+            for title in mention.titles:
+                if any(_same_post(title, h) for h in held):
+                    continue
+                others = [n for n, p in people.items() if n != mention.name and title in sheet.titles_held(p, date)]
+                if title in sheet.titles_ever(person) or others or any(_incompatible(title, h) for h in held):
+                    expected = "、".join(held) if held else "（无现任职务）"
+                    yield Hit(mention.title_start, mention.end, {"name": mention.name, "found": title, "expected": expected})
+                    break
+
+    def _title_consistency(self, doc):
+        registered = doc.factsheet.person_names() if doc.factsheet else {}
+        by_name = defaultdict(list)
+        for mention in person_mentions(doc):
+            if mention.titles and mention.name not in registered:
+                by_name[mention.name].append(mention)
+        for name, mentions in by_name.items():
+            combined = [set(m.titles) for m in mentions]
+            for index, mention in enumerate(mentions):
+                conflict = next(
+                    (
+                        (title, earlier, other)
+                        for earlier in mentions[:index]
+                        for other in earlier.titles
+                        for title in mention.titles
+                        if _incompatible(title, other) and not any({title, other} <= titles for titles in combined)
+                    ),
+                    None,
+                )
+                if conflict:
+                    title, earlier, other = conflict
+                    line = doc.position(earlier.start)[0]
+                    yield Hit(mention.title_start, mention.end, {"name": name, "found": title, "expected": other, "line": line})
+
+    def _misspelling(self, doc):
+        sheet = doc.factsheet
+        if not sheet or not sheet.people:
+            return
+        people = sheet.person_names()
+        for mention in person_mentions(doc):
+            if mention.name in people:
+                continue
+            for name, person in people.items():
+                if not _one_apart(mention.name, name):
+                    continue
+                if mention.titles:
+                    ever = sheet.titles_ever(person)
+                    if not any(_same_post(t, h) for t in mention.titles for h in ever):
+                        continue
+                elif mention.name[0] != name[0]:
+                    continue
+                yield Hit(mention.start, mention.end, {"name": name, "found": mention.name, "expected": name})
+                break
+
+    def _misspelling_consistency(self, doc):
+        registered = doc.factsheet.person_names() if doc.factsheet else {}
+        counts = Counter((m.titles[-1], m.name) for m in person_mentions(doc) if m.titles)
+        for mention in person_mentions(doc):
+            if not mention.titles or mention.name in registered or counts[(mention.titles[-1], mention.name)] != 1:
+                continue
+            title = mention.titles[-1]
+            frequent = [
+                name
+                for (t, name), count in counts.items()
+                if t == title and count >= 2 and name[0] == mention.name[0] and _one_apart(name, mention.name)
+            ]
+            if len(frequent) == 1 and frequent[0] not in registered:
+                yield Hit(mention.start, mention.end, {"name": frequent[0], "found": mention.name, "expected": frequent[0], "title": title})
+
+    # -- organisations -----------------------------------------------------------
+
+    def _former_name(self, doc):
+        date = doc.metadata.date
+        for mention in organisation_mentions(doc):
+            if mention.kind != "former":
+                continue
+            # A dated renaming needs a publication date after it; an undated former name is always former.
+            if mention.last_current != datetime.date.min and (date is None or date <= mention.last_current):
+                continue
+            sentence = _sentence(doc.text, mention.start)
+            if _RENAMING.search(sentence) or doc.text[max(0, mention.start - 1):mention.start] == "原" or _in_book_title(doc.text, mention.start):
+                continue
+            yield Hit(mention.start, mention.end, {"found": mention.name, "expected": mention.organisation})
+
+    def _short_name(self, doc):
+        sheet = doc.factsheet
+        for mention in organisation_mentions(doc):
+            if mention.kind != "unregistered" or _in_book_title(doc.text, mention.start):
+                continue
+            org = next(o for o in sheet.organisations if o["name"] == mention.organisation)
+            accepted = "、".join([org["name"]] + list(org.get("short_names", [])))
+            yield Hit(mention.start, mention.end, {"found": mention.name, "expected": accepted})
+
+    # -- abbreviations -------------------------------------------------------------
+
+    def _declared(self, doc):
+        """The first declaration of each short form."""
+        seen = set()
+        for abbreviation in abbreviations(doc):
+            if abbreviation.short not in seen:
+                seen.add(abbreviation.short)
+                yield abbreviation
+
+    def _abbreviation_full(self, doc):
+        for abbreviation in self._declared(doc):
+            if not abbreviation.full:
+                continue
+            for match in re.finditer(re.escape(abbreviation.full), doc.text[abbreviation.end:]):
+                start = abbreviation.end + match.start()
+                end = abbreviation.end + match.end()
+                if not _in_sentence_line(doc.text, start) or re.match(r"[（(](?:以下|下文|下)?简称", doc.text[end:end + 5]):
+                    continue
+                line = doc.position(abbreviation.start)[0]
+                yield Hit(start, end, {"found": abbreviation.full, "expected": abbreviation.short, "line": line})
+
+    def _abbreviation_early(self, doc):
+        for abbreviation in self._declared(doc):
+            full = (abbreviation.full or "").strip("《》")
+            # A short form that is the full name's last words (领导小组, 方案) is also an ordinary word.
+            if not full or full.endswith(abbreviation.short):
+                continue
+            form = f"《{abbreviation.short}》" if abbreviation.book_title else abbreviation.short
+            inside_full = set()
+            for match in re.finditer(re.escape(full), doc.text):
+                inside_full.update(range(match.start(), match.end()))
+            for match in re.finditer(re.escape(form), doc.text[: abbreviation.start]):
+                if match.start() in inside_full or match.end() - 1 in inside_full or not _in_sentence_line(doc.text, match.start()):
+                    continue
+                # Part of a longer piece of the full name (协调委 in 协调委员会): not the short form.
+                if doc.text[match.start(): match.end() + 1] in full or doc.text[max(0, match.start() - 1): match.end()] in full:
+                    continue
+                line = doc.position(abbreviation.start)[0]
+                yield Hit(match.start(), match.end(), {"found": form, "expected": abbreviation.full, "line": line})
+
+    def _abbreviation_unused(self, doc):
+        for abbreviation in self._declared(doc):
+            if abbreviation.short not in doc.text[abbreviation.end:]:
+                yield Hit(abbreviation.start, abbreviation.end, {"found": abbreviation.short, "expected": abbreviation.full or ""})
+
+
+def _same_post(title: str, held: str) -> bool:
+    """院长 names the post 院长 and 书记 names 党委书记, but 院长 does not name 副院长."""
+    if title == held:
+        return True
+    return held.endswith(title) and not held[: -len(title)].endswith("副")
+
+
+def _incompatible(a: str, b: str) -> bool:
+    return a.replace("副", "", 1) == b or b.replace("副", "", 1) == a or {a, b} in EXCLUSIVE_TITLES
+
+
+def _one_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _sentence(text: str, offset: int) -> str:
+    start = max(text.rfind(mark, 0, offset) for mark in "。！？\n") + 1
+    ends = [i for i in (text.find(mark, offset) for mark in "。！？\n") if i >= 0]
+    return text[start: min(ends) if ends else len(text)]
+
+
+def _in_sentence_line(text: str, offset: int) -> bool:
+    """Body text, not a headline, caption or credit line: the line holds a full sentence."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start: end if end >= 0 else len(text)]
+    return bool(re.search(r"[。！？；]", line))
+
+
+def _in_book_title(text: str, offset: int) -> bool:
+    start = text.rfind("\n", 0, offset) + 1
+    before = text[start:offset]
+    return before.count("《") > before.count("》")
