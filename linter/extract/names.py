@@ -56,10 +56,14 @@ FOLLOWERS = sorted(
     说 表示 指出 强调 介绍 认为 坦言 告诉 透露 主持 出席 讲话 致辞 作 做 带队 率队 率 一行 同志 等 在 为 对 向 与 和 及 同
     就 到 来 赴 走进 深入 参加 陪同 被 荣获 获得 获 宣布 提出 要求 希望 寄语 代表 发表 回顾 分析 带领 亲自 先后 也 还
     则 首先 最后 详细 充分 结合 围绕 从 以 所作 讲授 主讲 解读 总结 部署 宣读 颁发 颁奖 调研 视察 检查 看望 慰问 一同 分别
+    将 曾 已 受到 主动
     """.split(),
     key=len,
     reverse=True,
 )
+# Followers that are seldom the last character of a name: when a two- and a
+# three-character reading both fit (宋平将对此作…), the two-character one wins.
+_FUNCTION_FOLLOWERS = set("将在对向与及就到被从以也还则等率曾已")
 SPEECH_VERBS = ("说", "表示", "指出", "强调", "介绍", "认为", "坦言")
 
 _HAN = r"[\u4e00-\u9fff]"
@@ -70,6 +74,9 @@ _PUNCT_END = set("，。、；：！？,.;:!?）)”\"’》」』…—\n")
 _NOT_IN_NAME = set("的地得了们着是这那也都还就很不没在有又再说讲")
 _ADDRESS_TERMS = ("主任", "院长", "书记", "老师", "医生", "护士", "教授", "大夫", "师傅", "先生", "女士", "同志", "阿姨", "大爷", "奶奶", "爷爷", "部长", "局长")
 
+# Words that start with a surname-like character and often stand before 说/指出.
+_COMMON_WORDS = {"应该", "应当", "明确", "同时", "特别", "必须", "需要", "常常", "连续", "有关", "马克思"}
+_TITLE_WORDS = tuple(TITLES) + ("主席", "总理", "总书记", "领导")
 _TITLE_RE = "|".join(TITLES)
 # A title chain (党委副书记、院长) right before a name, the name possibly aligned with spaces.
 _TITLE_CHAIN = re.compile(rf"((?:{_TITLE_RE})(?:[、{_SPACE[1:-1]}]*(?:{_TITLE_RE}))*){_SPACE}*")
@@ -139,8 +146,13 @@ def _read_name(text: str, start: int, registered) -> Optional[Tuple[str, int]]:
         name = text[start:start + length]
         if len(name) == length and re.fullmatch(rf"{_HAN}+", name) and _plausible_name(name) and _ends_name(text, start + length):
             readings.append(name)
+    known = max((n for n in registered if text.startswith(n, start)), key=len, default=None)
+    if known and (not readings or known in readings):
+        return known, start + len(known)
     if len(readings) > 1:
-        readings = [r for r in readings if r in registered] or readings
+        after_short = text[start + len(readings[0]):]
+        if after_short[:1] in _FUNCTION_FOLLOWERS or any(after_short.startswith(w) for w in FOLLOWERS if len(w) > 1):
+            readings = readings[:1]
     if len(readings) != 1:
         return None
     return readings[0], start + len(readings[0])
@@ -150,9 +162,9 @@ def _plausible_name(name: str) -> bool:
     surname = 2 if name[:2] in COMPOUND_SURNAMES else 1
     if surname == 1 and name[0] not in SURNAMES:
         return False
-    if any(ch in _NOT_IN_NAME for ch in name[surname:]):
-        return False
-    return not any(term in name for term in _ADDRESS_TERMS)
+    if any(ch in _NOT_IN_NAME for ch in name[surname:]) or name[surname] == name[surname - 1]:
+        return False  # 高兴地, 常常
+    return not any(term in name for term in _ADDRESS_TERMS + _TITLE_WORDS) and name not in _COMMON_WORDS
 
 
 def _ends_name(text: str, end: int) -> bool:
@@ -166,7 +178,7 @@ def _ends_name(text: str, end: int) -> bool:
 _DECLARATION = re.compile(
     r"[（(](?:以下|下文|下)?简称[:：]?[ \u3000]*(?:“([^“”（）()]{1,20})”|\"([^\"（）()]{1,20})\"|《([^《》（）()]{1,30})》|([^“”\"《》（）()，,、：:；;。\s]{2,20}))[）)]"
 )
-_CLAUSE_BREAK = set("，。；：！？、“”—\n,;:!?…")
+_CLAUSE_BREAK = set("，。；：！？、“”\n,;:!?…")
 # Words after which the full name begins (成立…领导小组, 划转成为…医院, 对…公司).
 _LEAD_INS = sorted(
     "的 对 将 把 向 由 经 通过 组成 组建 成立 建立 设立 成为 更名为 纳入 制订了 制定了 制订 制定 印发 签署 同意 依托 会同 联合 委托 实施 开展 启动 召开 举办 举行 决定".split(),
@@ -189,7 +201,8 @@ def _full_name(text: str, end: int, short: str, book_title: bool) -> Tuple[Optio
     """The name right before a declaration, when the short form can be read from it
     (its characters appear in it in order); (None, end) otherwise."""
     start = end
-    while start > 0 and text[start - 1] not in _CLAUSE_BREAK and end - start < 60:
+    # A dash pair (——) ends a clause; a single dash is a range (2018—2035年).
+    while start > 0 and text[start - 1] not in _CLAUSE_BREAK and text[start - 2:start] != "——" and end - start < 60:
         start -= 1
     clause = text[start:end]
     if clause.endswith("》") and "《" in clause:
