@@ -461,3 +461,50 @@ def test_cli_with_fact_sheet_in_config(tmp_path):
     )
     assert result.returncode == 1, result.stderr
     assert "NM001" in result.stdout and "杨德清" in result.stdout
+
+
+# -- docs/names.md examples work as written -------------------------------------------
+
+
+def _doc_yaml_blocks():
+    import re
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "names.md").read_text(encoding="utf-8")
+    return re.findall(r"```yaml\n(.*?)```", text, re.S)
+
+
+def test_docs_fact_sheet_example_loads(tmp_path):
+    facts, _, _ = _doc_yaml_blocks()
+    path = tmp_path / "facts.yaml"
+    path.write_text(facts, encoding="utf-8")
+    sheet = load_factsheet(path)
+    assert nm("会议由副院长王平主持。", "NM001", date="2023-02-10", factsheet=sheet) == ["NM001"]
+
+
+def test_docs_rule_examples_with_facts_and_term_list(tmp_path):
+    _, examples, term_list = _doc_yaml_blocks()
+    rule = "  - id: OT102\n    category: names\n    severity: warning\n    type: names\n    check: title\n    message: x\n"
+    rule += "".join("    " + line + "\n" for line in examples.splitlines())
+    (tmp_path / "with-facts.yaml").write_text("rules:\n" + rule, encoding="utf-8")
+    (tmp_path / "our-terms.yaml").write_text(term_list, encoding="utf-8")
+    from linter.rule_examples import failing_examples
+
+    catalog = load_catalog([tmp_path / "with-facts.yaml", tmp_path / "our-terms.yaml"])
+    assert failing_examples([catalog.rules["OT102"], catalog.rules["OT101"]]) == []
+
+
+def test_nm001_dropped_fu_with_fact_sheet():
+    sheet = FactSheet(people=[{"name": "甘家云", "titles": ["副院长"]}])
+    assert nm("院长甘家云带队开展义诊。", "NM001", factsheet=sheet) == ["NM001"]
+    assert nm("副院长甘家云带队开展义诊。", "NM001", factsheet=sheet) == []
+
+
+def test_registered_names_are_kept_whole_by_segmentation():
+    from linter.segment import tokens
+
+    text = "重庆大学附属三峡医院召开职工代表大会。"
+    assert "重庆大学附属三峡医院" in [w for w, _, _ in tokens(Document(text, factsheet=SEED_FACTS))]
+
+
+def test_nm006_one_character_before_the_short_name_is_not_a_name():
+    assert nm("全力打造大三峡医院集团。", "NM006", factsheet=SEED_FACTS) == []

@@ -275,7 +275,8 @@ def _unregistered_short_names(text: str, factsheet) -> List[OrganisationMention]
                 while start > 0 and re.match(_HAN, text[start - 1]) and _is_subsequence(text[start - 1:match.end()], full):
                     start -= 1
                 candidate = text[start:match.end()]
-                if candidate == short or candidate in registered or candidate in full:
+                # One character put back (大三峡医院) is too little to tell a name from a phrase.
+                if len(candidate) < len(short) + 2 or candidate in registered or candidate in full:
                     continue
                 if any(name.endswith(candidate) or candidate in name for name in registered):
                     continue
