@@ -508,3 +508,27 @@ def test_registered_names_are_kept_whole_by_segmentation():
 
 def test_nm006_one_character_before_the_short_name_is_not_a_name():
     assert nm("全力打造大三峡医院集团。", "NM006", factsheet=SEED_FACTS) == []
+
+
+def test_odd_text_does_not_crash_the_names_rules():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    rules = load_catalog().select([], ["NM"])
+    alphabet = st.sampled_from(list("院长副党委书记张先祥杨德清欧阳说表示（）以下简称“”《》、，。 　\n重庆三峡中心医院大学附属"))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet, max_size=60))
+    def lint(text):
+        lint_document(Document(text, default_date=datetime.date(2023, 2, 10), factsheet=SEED_FACTS), rules)
+
+    lint()
+    assert names_of("欧阳说。欧阳表示，") == []
+
+
+def test_past_titles_are_not_judged():
+    assert nm("原院长杨德清出席活动并讲话。", "NM001", factsheet=SEED_FACTS) == []
+    assert nm("时任副院长张先祥带队驰援武汉。", "NM001", factsheet=SEED_FACTS) == []
+    text = "2019年，时任副院长甘家云带队驰援湖北。\n如今，院长甘家云表示，医院将持续推进分级诊疗。"
+    assert nm(text, "NM002") == []
+    assert nm(text.replace("时任", ""), "NM002") == ["NM002"]

@@ -21,7 +21,7 @@ from typing import Dict, List, Optional, Tuple
 TITLES = sorted(
     """
     党委书记 党委副书记 党总支书记 党总支副书记 党支部书记 支部书记 纪委书记 纪委副书记 党组书记 党组副书记
-    省委书记 省委副书记 市委书记 市委副书记 区委书记 区委副书记 县委书记 县委副书记 书记 副书记
+    总书记 省委书记 省委副书记 市委书记 市委副书记 区委书记 区委副书记 县委书记 县委副书记 书记 副书记
     院长 副院长 常务副院长 执行院长 名誉院长 院长助理 分院院长 校长 副校长
     主任 副主任 常务副主任 科主任 科副主任 护士长 副护士长 总护士长 护理部主任 护理部副主任
     主任医师 副主任医师 主治医师 主任护师 副主任护师 主管护师 研究员 副研究员 教授 副教授 院士
@@ -80,7 +80,9 @@ _TITLE_WORDS = tuple(TITLES) + ("主席", "总理", "总书记", "领导")
 _TITLE_RE = "|".join(TITLES)
 # A title chain (党委副书记、院长) right before a name, the name possibly aligned with spaces.
 _TITLE_CHAIN = re.compile(rf"((?:{_TITLE_RE})(?:[、{_SPACE[1:-1]}]*(?:{_TITLE_RE}))*){_SPACE}*")
-_SPEECH = re.compile(rf"(?:(?<=^)|(?<=[，。；：！？“”\n,;:!?]))({_HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})", re.M)
+_SPEECH = re.compile(rf"(?:^|(?<=[，。；：！？“”\n,;:!?]))({_HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})", re.M)
+# Words before a title that make it a past one.
+_PAST = re.compile(r"原|时任|曾任|前任|首任|历任|老(?=院长|书记|主任)|退休")
 _SPACED_NAME = re.compile(rf"({_HAN}){_SPACE}+({_HAN})(?!{_HAN})")
 
 
@@ -93,6 +95,7 @@ class PersonMention:
     end: int
     titles: Tuple[str, ...]  # the titles right before the name, in order; empty before a speech verb
     title_start: int
+    past: bool = False  # the titles are past ones: 原院长, 时任副院长, 原三峡医院院长
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,8 @@ def _find_people(text: str, registered: Dict[str, dict]) -> List[PersonMention]:
         if found:
             name, end = found
             titles = tuple(re.findall(_TITLE_RE, re.sub(rf"{_SPACE}", "", match.group(1))))
-            mentions.append(PersonMention(name, match.end(), end, titles, match.start()))
+            past = bool(_PAST.search(_clause_before(text, match.start())))
+            mentions.append(PersonMention(name, match.end(), end, titles, match.start(), past))
     taken = {m.start for m in mentions}
     for match in _SPEECH.finditer(text):
         start = match.start(1)
@@ -133,6 +137,13 @@ def _find_people(text: str, registered: Dict[str, dict]) -> List[PersonMention]:
         if _plausible_name(candidate) and (len(candidate) <= 3 or candidate[:2] in COMPOUND_SURNAMES):
             mentions.append(PersonMention(candidate, start, match.end(1), (), start))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _clause_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and text[start - 1] not in "，。；：！？、“”\n,;:!?" and end - start < 30:
+        start -= 1
+    return text[start:end]
 
 
 def _read_name(text: str, start: int, registered) -> Optional[Tuple[str, int]]:
@@ -160,7 +171,7 @@ def _read_name(text: str, start: int, registered) -> Optional[Tuple[str, int]]:
 
 def _plausible_name(name: str) -> bool:
     surname = 2 if name[:2] in COMPOUND_SURNAMES else 1
-    if surname == 1 and name[0] not in SURNAMES:
+    if len(name) <= surname or (surname == 1 and name[0] not in SURNAMES):
         return False
     if any(ch in _NOT_IN_NAME for ch in name[surname:]) or name[surname] == name[surname - 1]:
         return False  # 高兴地, 常常

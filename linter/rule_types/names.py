@@ -63,7 +63,7 @@ class Names(RuleType):
         people = sheet.person_names()
         for mention in person_mentions(doc):
             person = people.get(mention.name)
-            if not person:
+            if not person or mention.past:
                 continue
             held = sheet.titles_held(person, date)
             for title in mention.titles:
@@ -79,7 +79,7 @@ class Names(RuleType):
         registered = doc.factsheet.person_names() if doc.factsheet else {}
         by_name = defaultdict(list)
         for mention in person_mentions(doc):
-            if mention.titles and mention.name not in registered:
+            if mention.titles and not mention.past and mention.name not in registered:
                 by_name[mention.name].append(mention)
         for name, mentions in by_name.items():
             combined = [set(m.titles) for m in mentions]
