@@ -532,3 +532,16 @@ def test_past_titles_are_not_judged():
     text = "2019年，时任副院长甘家云带队驰援湖北。\n如今，院长甘家云表示，医院将持续推进分级诊疗。"
     assert nm(text, "NM002") == []
     assert nm(text.replace("时任", ""), "NM002") == ["NM002"]
+
+
+def test_declaration_variants():
+    [declared] = abbreviations(Document("积极支持以深圳市名义申办2011年第26届世界大学生夏季运动会（下称“大运会”）。"))
+    assert (declared.short, declared.full) == ("大运会", "2011年第26届世界大学生夏季运动会")
+    [declared] = abbreviations(Document("国务院同意建设中国（海南）自由贸易试验区（以下称自贸试验区）。"))
+    assert declared.full == "中国（海南）自由贸易试验区"
+
+
+def test_nm007_full_name_inside_a_longer_name_is_kept():
+    text = "国务院同意建设自由贸易试验区（以下简称自贸试验区）。要不断提高自贸试验区建设和管理水平。国务院自由贸易试验区工作部际联席会议办公室要切实发挥统筹协调作用。"
+    assert nm(text, "NM007") == []
+    assert nm(SEED_002_OPENING + "医院与重庆三峡医药高等专科学校附属人民医院签约。", "NM007") == ["NM007"]

@@ -36,6 +36,10 @@ CHECKS = (
     "abbreviation-unused",
 )
 
+_HAN = r"[\u4e00-\u9fff]"
+# Characters that end a phrase before a name (与三峡医院, 在三峡医院), unlike 国务院 in 国务院自由贸易试验区.
+_FUNCTION_CHARS = set("与和及同在由对向是为将把被经从到于了让使据该此其以")
+
 # Sentences about the renaming itself may use the former name.
 _RENAMING = re.compile(r"划转|更名|改名|改称|前身|曾用名|旧称|原名|组建|合并")
 
@@ -175,7 +179,12 @@ class Names(RuleType):
             for match in re.finditer(re.escape(abbreviation.full), doc.text[abbreviation.end:]):
                 start = abbreviation.end + match.start()
                 end = abbreviation.end + match.end()
-                if not _in_sentence_line(doc.text, start) or re.match(r"[（(](?:以下|下文|下)?简称", doc.text[end:end + 5]):
+                # After a content character the full name is part of a longer name
+                # (国务院自由贸易试验区工作部际联席会议), which keeps its full form.
+                before = doc.text[start - 1:start] if start else ""
+                if re.match(_HAN, before) and before not in _FUNCTION_CHARS:
+                    continue
+                if not _in_sentence_line(doc.text, start) or re.match(r"[（(](?:以下|下文|下)?简?称", doc.text[end:end + 5]):
                     continue
                 line = doc.position(abbreviation.start)[0]
                 yield Hit(start, end, {"found": abbreviation.full, "expected": abbreviation.short, "line": line})
