@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 
 from linter.extract.names import EXCLUSIVE_TITLES, abbreviations, organisation_mentions, person_mentions
 from linter.rule_types import Hit, RuleType
+from linter.rule_types.terms import in_book_title
 
 CHECKS = (
     "title",
@@ -149,14 +150,14 @@ class Names(RuleType):
             if mention.last_current != datetime.date.min and (date is None or date <= mention.last_current):
                 continue
             sentence = _sentence(doc.text, mention.start)
-            if _RENAMING.search(sentence) or doc.text[max(0, mention.start - 1):mention.start] == "原" or _in_book_title(doc.text, mention.start):
+            if _RENAMING.search(sentence) or doc.text[max(0, mention.start - 1):mention.start] == "原" or in_book_title(doc.text, mention.start):
                 continue
             yield Hit(mention.start, mention.end, {"found": mention.name, "expected": mention.organisation})
 
     def _short_name(self, doc):
         sheet = doc.factsheet
         for mention in organisation_mentions(doc):
-            if mention.kind != "unregistered" or _in_book_title(doc.text, mention.start):
+            if mention.kind != "unregistered" or in_book_title(doc.text, mention.start):
                 continue
             org = next(o for o in sheet.organisations if o["name"] == mention.organisation)
             accepted = "、".join([org["name"]] + list(org.get("short_names", [])))
@@ -241,9 +242,3 @@ def _in_sentence_line(text: str, offset: int) -> bool:
     end = text.find("\n", offset)
     line = text[start: end if end >= 0 else len(text)]
     return bool(re.search(r"[。！？；]", line))
-
-
-def _in_book_title(text: str, offset: int) -> bool:
-    start = text.rfind("\n", 0, offset) + 1
-    before = text[start:offset]
-    return before.count("《") > before.count("》")

@@ -70,7 +70,7 @@ class Terms(RuleType):
             start, end = match.span()
             if bounds is not None and not (start in bounds and end in bounds):
                 continue
-            if doc.text[max(0, start - 1):start] == "原" or _in_book_title(doc.text, start):
+            if doc.text[max(0, start - 1):start] == "原" or in_book_title(doc.text, start):
                 continue
             preferred, note, _, _ = self.items[match.group(0)]
             yield Hit(start, end, {"found": match.group(0), "expected": preferred, "note": note})
@@ -83,7 +83,8 @@ class Terms(RuleType):
         return date is not None and (first is None or date >= first) and (last is None or date <= last)
 
 
-def _in_book_title(text: str, offset: int) -> bool:
+def in_book_title(text: str, offset: int) -> bool:
+    """Whether an offset lies inside 《…》 opened earlier on its line."""
     start = text.rfind("\n", 0, offset) + 1
     before = text[start:offset]
     return before.count("《") > before.count("》")
