@@ -173,7 +173,8 @@ def test_nm001_titles_with_dates():
     assert nm("会议由副院长王平主持。", "NM001", date="2023-02-10", factsheet=sheet) == ["NM001"]
     assert nm("会议由副院长王平主持。", "NM001", date="2021-06-30", factsheet=sheet) == []
     assert nm("会议由院长王平主持。", "NM001", date="2021-06-30", factsheet=sheet) == ["NM001"]
-    assert nm("会议由院长王平主持。", "NM001", date=None, factsheet=sheet) == []
+    assert nm("会议由院长王平主持。", "NM001", date=None, factsheet=sheet) == []  # he was 院长 at some time
+    assert nm("会议由院长杨德清主持。", "NM001", date=None, factsheet=SEED_FACTS) == ["NM001"]
 
 
 def test_nm001_silent_without_fact_sheet():
@@ -428,8 +429,8 @@ def test_mutated_seed_with_fact_sheet(tmp_path):
     path = tmp_path / "001.txt"
     path.write_text(mutated, encoding="utf-8")
     findings = _names_findings([path], load_factsheet(SEEDS / "facts.yaml"))
-    # 001 has no masthead date: NM001 and NM005 need one, NM003 does not.
-    assert codes(findings) == ["NM003"]
+    # 001 has no masthead date: NM005 needs one; the seed fact sheet's titles have no dates.
+    assert sorted(codes(findings)) == ["NM001", "NM003"]
     dated = _names_findings_dated(path, datetime.date(2023, 8, 1))
     assert sorted(codes(dated)) == ["NM001", "NM003", "NM005"]
 

@@ -63,7 +63,8 @@ class Names(RuleType):
 
     def _title(self, doc):
         sheet, date = doc.factsheet, doc.metadata.date
-        if not sheet or not sheet.people or date is None:
+        # Without a publication date every title a person ever held counts as held.
+        if not sheet or not sheet.people:
             return
         people = sheet.person_names()
         for mention in person_mentions(doc):
