@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from linter.document import parse_iso_or_chinese_date
+from linter.document import DEFAULT_MAX_MB, parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.rules import DEFAULT_PACKS
 from linter.yamlfile import YamlFile
@@ -30,6 +30,7 @@ class Config:
     date: Optional[datetime.date] = None
     facts: Optional[Path] = None
     fail_on: str = "warning"
+    max_file_mb: float = DEFAULT_MAX_MB
 
     @property
     def origin(self) -> str:
@@ -93,6 +94,7 @@ def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -
         exclude=list(data.get("exclude", [])),
         fail_on=data.get("fail-on", "warning"),
         facts=root / data["facts"] if "facts" in data else None,
+        max_file_mb=data.get("max-file-mb", DEFAULT_MAX_MB),
     )
     if "date" in data:
         config.date = parse_iso_or_chinese_date(str(data["date"]))
@@ -147,6 +149,9 @@ packs:
 
 # Publication date for documents whose front matter and masthead do not give one.
 # date: 2024-02-29
+
+# Files larger than this many megabytes are skipped with a message.
+# max-file-mb: 20
 
 # Lowest severity that makes the exit status 1: error, warning (default) or info.
 # fail-on: warning

@@ -192,10 +192,16 @@ class Suppressions:
         )
 
 
-def read_document(path, default_date=None, factsheet=None) -> Document:
+DEFAULT_MAX_MB = 20
+
+
+def read_document(path, default_date=None, factsheet=None, max_mb=DEFAULT_MAX_MB) -> Document:
     """Read and decode a file (UTF-8 with or without BOM, else GB18030)."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > max_mb * 1024 * 1024:
+            raise UserError(path, f"is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit (max-file-mb); skipped")
         data = path.read_bytes()
     except IsADirectoryError:
         raise UserError(path, "is a directory")

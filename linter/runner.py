@@ -51,12 +51,14 @@ def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] 
 
 def lint_file(path: Path, rules, config: Config, factsheet=None) -> FileResult:
     try:
-        doc = read_document(path, config.date, factsheet)
+        doc = read_document(path, config.date, factsheet, config.max_file_mb)
     except UserError as error:
         return FileResult(str(path), error=str(error))
     if not doc.source.strip():
         return FileResult(str(path), notice=f"{path}: empty file, nothing to lint", document=doc)
-    return FileResult(str(path), lint_document(doc, rules), document=doc)
+    errors = []
+    violations = lint_document(doc, rules, errors)
+    return FileResult(str(path), violations, error="; ".join(errors) or None, document=doc)
 
 
 def run(paths: Sequence[str], rules, config: Config, extra_exclude: Sequence[str] = ()) -> List[FileResult]:
