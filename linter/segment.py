@@ -56,4 +56,4 @@ def _write_cache(tokenizer):
 
 def tokens(doc):
     """[(word, start, end)] for the document's lintable text."""
-    return doc.memo("tokens", lambda: list(_load().tokenize(doc.text)))
+    return doc.memo("tokens", lambda: list(_load().tokenize(doc.text)), scratch=True)

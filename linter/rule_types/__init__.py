@@ -74,7 +74,7 @@ def word_boundaries(doc):
             bounds.add(end)
         return bounds
 
-    return doc.memo("word_boundaries", compute)
+    return doc.memo("word_boundaries", compute, scratch=True)
 
 
 def _registry() -> Dict[str, type]:
