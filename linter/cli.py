@@ -10,7 +10,7 @@ from linter import __version__
 from linter.config import STARTER_CONFIG, load_config
 from linter.document import parse_iso_or_chinese_date
 from linter.errors import UserError
-from linter.formatters import FORMATTERS, format_statistics, format_summary
+from linter.formatters import FORMATTERS, format_profile, format_statistics, format_summary
 from linter.rules import load_catalog, severity_rank
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -62,7 +62,11 @@ def main():
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line.")
 @click.option("--show-metadata", is_flag=True, help="Print what was detected for each file (publication date, type, headings).")
-def check(paths, output_format, select, ignore, config_path, date_text, exclude, fail_on, exit_zero, statistics, quiet, show_metadata):
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="number of cores", help="Worker processes for large runs.")
+@click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .reportlint_cache/.")
+@click.option("--profile-rules", is_flag=True, help="Print the time each rule took (to stderr).")
+def check(paths, output_format, select, ignore, config_path, date_text, exclude, fail_on, exit_zero, statistics, quiet,
+          show_metadata, jobs, no_cache, profile_rules):
     """Lint the .txt and .md files in PATHS (default: the current folder)."""
     from linter.runner import run
 
@@ -76,7 +80,7 @@ def check(paths, output_format, select, ignore, config_path, date_text, exclude,
         rules = catalog.select(config.packs, select_list, ignore_list, config.origin)
     except UserError as error:
         _fail(error)
-    results = run(paths or ["."], rules, config, exclude)
+    results = run(paths or ["."], rules, config, exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
@@ -99,6 +103,8 @@ def check(paths, output_format, select, ignore, config_path, date_text, exclude,
         click.echo(FORMATTERS[output_format](results, rules), nl=False)
     if output_format == "text" and not quiet:
         click.echo(format_summary(results), nl=False)
+    if profile_rules:
+        click.echo(format_profile(results), nl=False, err=True)
 
     threshold = severity_rank(fail_on or config.fail_on)
     if any(r.error for r in results):

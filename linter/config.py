@@ -4,15 +4,16 @@ found in the current directory or a parent, or given with --config."""
 import datetime
 import fnmatch
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from linter.document import parse_iso_or_chinese_date
+from linter.document import DEFAULT_MAX_MB, parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.rules import DEFAULT_PACKS
-from linter.yamlfile import YamlFile
+from linter.yamlfile import LocatedData, YamlFile
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 
@@ -30,6 +31,7 @@ class Config:
     date: Optional[datetime.date] = None
     facts: Optional[Path] = None
     fail_on: str = "warning"
+    max_file_mb: float = DEFAULT_MAX_MB
 
     @property
     def origin(self) -> str:
@@ -71,11 +73,7 @@ def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -
     if path is None:
         return Config()
     if path.name == "pyproject.toml":
-        data = _read_pyproject(path)
-        if data is None:
-            raise UserError(path, "has no [tool.reportlint] table")
-        source = YamlFile(path, json.dumps(data))  # JSON is YAML: reuse the validator (no line numbers in TOML)
-        source.data = data
+        source = PyprojectTable(path)
     else:
         source = YamlFile.read(path)
     data = source.data if source.data is not None else {}
@@ -93,12 +91,37 @@ def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -
         exclude=list(data.get("exclude", [])),
         fail_on=data.get("fail-on", "warning"),
         facts=root / data["facts"] if "facts" in data else None,
+        max_file_mb=data.get("max-file-mb", DEFAULT_MAX_MB),
     )
     if "date" in data:
         config.date = parse_iso_or_chinese_date(str(data["date"]))
         if config.date is None:
             raise source.error(["date"], f"date {data['date']!r} is not a real date (use YYYY-MM-DD)")
     return config
+
+
+class PyprojectTable(LocatedData):
+    """`[tool.reportlint]` in pyproject.toml; a key's line is found by its name."""
+
+    def __init__(self, path: Path):
+        self.path = str(path)
+        self.data = _read_pyproject(path)
+        if self.data is None:
+            raise UserError(path, "has no [tool.reportlint] table")
+        self.lines = path.read_text(encoding="utf-8").splitlines()
+
+    def line_of(self, data_path) -> Optional[int]:
+        header = next((i for i, line in enumerate(self.lines) if line.strip() == "[tool.reportlint]"), None)
+        if header is None:
+            return None
+        if data_path:
+            key = re.compile(rf"""\s*["']?{re.escape(str(data_path[0]))}["']?\s*=""")
+            for number in range(header + 1, len(self.lines)):
+                if self.lines[number].lstrip().startswith("["):
+                    break
+                if key.match(self.lines[number]):
+                    return number + 1
+        return header + 1
 
 
 def _read_pyproject(path: Path):
@@ -147,6 +170,9 @@ packs:
 
 # Publication date for documents whose front matter and masthead do not give one.
 # date: 2024-02-29
+
+# Files larger than this many megabytes are skipped with a message.
+# max-file-mb: 20
 
 # Lowest severity that makes the exit status 1: error, warning (default) or info.
 # fail-on: warning

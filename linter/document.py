@@ -48,6 +48,7 @@ class Document:
         self.is_markdown = markdown
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.source)]
         self._memo: Dict[str, object] = {}
+        self._scratch = set()
 
         front_matter, blank_spans = {}, []
         if markdown:
@@ -88,11 +89,20 @@ class Document:
             start, end = self.line_span(number)
             yield number, start, self.text[start:end]
 
-    def memo(self, name: str, compute: Callable[[], object]):
-        """Compute a derived structure (segmentation, dates, figures) once per document."""
+    def memo(self, name: str, compute: Callable[[], object], scratch: bool = False):
+        """Compute a derived structure (segmentation, dates, figures) once per document.
+        A `scratch` one (large and cheap to redo, like jieba's tokens) is dropped by
+        forget_scratch() once the document is linted, so big runs stay small in memory."""
         if name not in self._memo:
             self._memo[name] = compute()
+            if scratch:
+                self._scratch.add(name)
         return self._memo[name]
+
+    def forget_scratch(self) -> None:
+        for name in self._scratch:
+            self._memo.pop(name, None)
+        self._scratch.clear()
 
     # -- structure ---------------------------------------------------------
 
@@ -192,10 +202,16 @@ class Suppressions:
         )
 
 
-def read_document(path, default_date=None, factsheet=None) -> Document:
+DEFAULT_MAX_MB = 20
+
+
+def read_document(path, default_date=None, factsheet=None, max_mb=DEFAULT_MAX_MB) -> Document:
     """Read and decode a file (UTF-8 with or without BOM, else GB18030)."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > max_mb * 1024 * 1024:
+            raise UserError(path, f"is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit (max-file-mb); skipped")
         data = path.read_bytes()
     except IsADirectoryError:
         raise UserError(path, "is a directory")

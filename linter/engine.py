@@ -2,10 +2,13 @@
 rendered messages, and inline suppressions applied."""
 
 import string
+import time
 from dataclasses import asdict, dataclass
 from typing import List, Optional, Sequence
 
 from linter.document import Document
+from linter.errors import UserError
+from linter.rule_types import REGEX_TIMEOUT
 
 JSON_KEYS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message")
 
@@ -26,9 +29,24 @@ class Violation:
         return asdict(self)
 
 
-def lint_document(doc: Document, rules: Sequence) -> List[Violation]:
-    found = (to_violation(doc, rule, hit) for rule in rules if rule.applies_to(doc) for hit in rule.checker.check(doc))
-    return sorted((v for v in found if v is not None), key=_order)
+def lint_document(doc: Document, rules: Sequence, errors: Optional[List[str]] = None, timings: Optional[dict] = None) -> List[Violation]:
+    """Violations of `rules` in `doc`. A rule whose regex times out is reported in
+    `errors` (or raised as a UserError) and the other rules still run. With
+    `timings`, each rule's time (including extraction it triggers first) is added up."""
+    violations = []
+    for rule in rules:
+        started = time.perf_counter()
+        try:
+            if rule.applies_to(doc):
+                violations += [v for v in (to_violation(doc, rule, hit) for hit in rule.checker.check(doc)) if v]
+        except TimeoutError:
+            problem = UserError(doc.path, f"rule {rule.id} ({rule.source}) was stopped: a regular expression search took over {REGEX_TIMEOUT:g} s")
+            if errors is None:
+                raise problem
+            errors.append(str(problem))
+        if timings is not None:
+            timings[rule.id] = timings.get(rule.id, 0.0) + time.perf_counter() - started
+    return sorted(violations, key=_order)
 
 
 def lint_run(docs: Sequence[Document], rules: Sequence) -> List[Violation]:

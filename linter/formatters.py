@@ -169,3 +169,15 @@ def format_summary(results) -> str:
     parts = ", ".join(f"{by_severity[s]} {s}" for s in ("error", "warning", "info") if by_severity[s])
     files = len({v.path for v in found})
     return f"Found {len(found)} finding(s) ({parts}) in {files} file(s).\n"
+
+
+def format_profile(results) -> str:
+    """Seconds per rule over the run, slowest first (the first rule to need jieba
+    or an extraction also pays for it)."""
+    totals = Counter()
+    for result in results:
+        totals.update(result.timings)
+    overall = sum(totals.values()) or 1.0
+    rows = [f"{'rule':<8}{'seconds':>9}{'share':>8}"]
+    rows += [f"{rule:<8}{seconds:>9.3f}{seconds / overall:>8.1%}" for rule, seconds in totals.most_common()]
+    return "\n".join(rows) + "\n"

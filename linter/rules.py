@@ -3,7 +3,6 @@ the JSON Schema, and choosing the rules a run uses (packs, select, ignore)."""
 
 import datetime
 import json
-import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Dict, List, Optional, Sequence
 from linter.document import Document, parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.factsheet import FactSheet, factsheet_from_data
-from linter.rule_types import TYPES, RuleType
+from linter.rule_types import TYPES, RuleType, TimedRegex, compile_regex
 from linter.yamlfile import YamlFile
 
 SEVERITIES = ("info", "warning", "error")  # ascending
@@ -40,7 +39,7 @@ class Rule:
     description: str
     pack: str
     checker: RuleType
-    when: Optional[re.Pattern] = None
+    when: Optional[TimedRegex] = None
     from_date: Optional[datetime.date] = None
     until_date: Optional[datetime.date] = None
     bad_examples: List[Example] = field(default_factory=list)
@@ -157,12 +156,6 @@ def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str) -> Rule
     def error(key, message):
         return yaml_file.error(where + [key], f"rule {spec['id']}: {message}")
 
-    when = None
-    if "when" in spec:
-        try:
-            when = re.compile(spec["when"])
-        except re.error as exc:
-            raise error("when", f"invalid regular expression {spec['when']!r}: {exc}")
     return Rule(
         id=spec["id"],
         category=spec["category"],
@@ -171,7 +164,7 @@ def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str) -> Rule
         description=spec.get("description", ""),
         pack=pack,
         checker=rule_type(spec, error),
-        when=when,
+        when=compile_regex(spec["when"], error, "when") if "when" in spec else None,
         from_date=_date_option(spec, "from_date", error),
         until_date=_date_option(spec, "until_date", error),
         bad_examples=[_example(e, error) for e in spec["examples"]["bad"]],

@@ -1,12 +1,17 @@
 """A run: finding the files to lint, reading each into a Document and linting
-it. Input problems become per-file errors; the other files go on."""
+it (in worker processes for large runs, through the content cache), then the
+cross-document checks. Input problems become per-file errors; the other files go on."""
+
+CACHE_FOLDER = ".reportlint_cache"
 
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
-from linter.config import Config, relative_path, glob_match
+from linter.cache import ResultCache, fingerprint
+from linter.config import Config, glob_match, relative_path
 from linter.document import TEXT_SUFFIXES, Document, read_document
 from linter.engine import Violation, lint_document, lint_run
 from linter.errors import UserError
@@ -20,6 +25,7 @@ class FileResult:
     error: Optional[str] = None  # the file could not be linted
     notice: Optional[str] = None  # linted nothing, but nothing is wrong (an empty file)
     document: Optional[Document] = None
+    timings: Dict[str, float] = field(default_factory=dict)  # rule id -> seconds, with --profile-rules
 
 
 def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] = ()) -> Tuple[List[Path], List[FileResult]]:
@@ -49,20 +55,75 @@ def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] 
     return files, errors
 
 
-def lint_file(path: Path, rules, config: Config, factsheet=None) -> FileResult:
+@dataclass
+class Settings:
+    """What every file of a run is linted with (sent once to each worker process)."""
+
+    rules: list
+    config: Config
+    factsheet: object = None
+    cache: Optional[ResultCache] = None
+    profile: bool = False
+
+
+def lint_file(path: Path, settings: Settings) -> FileResult:
+    config = settings.config
     try:
-        doc = read_document(path, config.date, factsheet)
+        doc = read_document(path, config.date, settings.factsheet, config.max_file_mb)
     except UserError as error:
         return FileResult(str(path), error=str(error))
     if not doc.source.strip():
         return FileResult(str(path), notice=f"{path}: empty file, nothing to lint", document=doc)
-    return FileResult(str(path), lint_document(doc, rules), document=doc)
+    key = settings.cache.key(doc) if settings.cache else None
+    cached = settings.cache.get(key, str(path)) if key else None
+    if cached is not None:
+        return FileResult(str(path), cached, document=doc)
+    errors, timings = [], {} if settings.profile else None
+    violations = lint_document(doc, settings.rules, errors, timings)
+    if key and not errors:
+        settings.cache.put(key, violations)
+    doc.forget_scratch()
+    return FileResult(str(path), violations, error="; ".join(errors) or None, document=doc, timings=timings or {})
 
 
-def run(paths: Sequence[str], rules, config: Config, extra_exclude: Sequence[str] = ()) -> List[FileResult]:
+# Below this much text, worker processes cost more than they save (each loads jieba).
+PARALLEL_MIN_BYTES = 1_000_000
+
+
+def lint_files(files: Sequence[Path], settings: Settings, jobs: int) -> List[FileResult]:
+    """Lint files, in worker processes when there are enough of them; results keep the order of `files`."""
+    size = sum(_size(path) for path in files)
+    if jobs <= 1 or len(files) < 2 or size < PARALLEL_MIN_BYTES:
+        return [lint_file(path, settings) for path in files]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_start_worker, initargs=(settings,)) as pool:
+        return list(pool.map(_lint_in_worker, files, chunksize=max(1, len(files) // (jobs * 8))))
+
+
+_worker_settings: Optional[Settings] = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+
+
+def _lint_in_worker(path: Path) -> FileResult:
+    return lint_file(path, _worker_settings)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def run(paths: Sequence[str], rules, config: Config, extra_exclude: Sequence[str] = (), jobs: int = 1,
+        use_cache: bool = False, profile: bool = False) -> List[FileResult]:
     files, results = discover(paths, config, extra_exclude)
     factsheet = load_factsheet(config.facts) if config.facts else None
-    linted = [lint_file(path, rules, config, factsheet) for path in files]
+    cache = ResultCache(config.root / CACHE_FOLDER, fingerprint(rules, config)) if use_cache else None
+    linted = lint_files(files, Settings(rules, config, factsheet, cache, profile), jobs)
     docs = [r.document for r in linted if r.document is not None and r.error is None and r.notice is None]
     by_path = {r.path: r for r in linted}
     for violation in lint_run(docs, rules):

@@ -1,25 +1,62 @@
 """Chinese word segmentation with jieba, loaded lazily once per process and
-run at most once per document."""
+run at most once per document.
+
+jieba's own start-up unmarshals its 500,000-word prefix dictionary (about
+0.8 s here); the same dictionary pickled loads in about 0.25 s. The pickle is
+written once to the user's cache folder, keyed on jieba's version and its
+dictionary file, and any problem with it falls back to jieba's own loading.
+"""
 
 import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
 
 _jieba = None
 
 
+def _cache_file(jieba) -> Path:
+    dictionary = Path(jieba.__file__).parent / "dict.txt"
+    stat = dictionary.stat()
+    base = os.environ.get("REPORTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "reportlint" / f"jieba-{jieba.__version__}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+
+
 def _load():
     global _jieba
-    if _jieba is None:
-        import jieba
+    if _jieba is not None:
+        return _jieba
+    import jieba
 
-        jieba.setLogLevel(logging.WARNING)
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.dt
+    try:
+        cache = _cache_file(jieba)
+        with open(cache, "rb") as handle:
+            tokenizer.FREQ, tokenizer.total = pickle.load(handle)
+        tokenizer.initialized = True
+    except Exception:  # no cache yet, or an unreadable one: jieba's own loader, then write ours
         jieba.initialize()
-        _jieba = jieba
-    return _jieba
+        _write_cache(tokenizer)
+    _jieba = jieba
+    return jieba
+
+
+def _write_cache(tokenizer):
+    try:
+        cache = _cache_file(__import__("jieba"))
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=cache.parent, delete=False) as handle:
+            pickle.dump((tokenizer.FREQ, tokenizer.total), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, cache)
+    except OSError:
+        pass  # a read-only home only costs speed
 
 
 def tokens(doc):
     """[(word, start, end)] for the document's lintable text."""
-    return doc.memo("tokens", lambda: list(_load_for(doc).tokenize(doc.text)))
+    return doc.memo("tokens", lambda: list(_load_for(doc).tokenize(doc.text)), scratch=True)
 
 
 _added_words = set()

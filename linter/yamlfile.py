@@ -2,6 +2,7 @@
 with errors that name the file and the line of the offending value."""
 
 from pathlib import Path
+from typing import Optional
 
 import jsonschema
 import yaml
@@ -24,7 +25,29 @@ def safe_load(text: str):
     return yaml.load(text, Loader=SafeLoader)
 
 
-class YamlFile:
+class LocatedData:
+    """Data read from a file that can say on which line a value stands."""
+
+    path: str
+    data: object
+
+    def line_of(self, data_path) -> Optional[int]:
+        raise NotImplementedError
+
+    def error(self, data_path, message) -> UserError:
+        return UserError(self.path, message, self.line_of(list(data_path)))
+
+    def validate(self, schema, data=None, base_path=()):
+        """Raise a UserError for the first schema violation, at its line."""
+        data = self.data if data is None else data
+        errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
+        if errors:
+            error = jsonschema.exceptions.best_match(errors)
+            where = "/".join(str(p) for p in list(base_path) + list(error.absolute_path))
+            raise self.error(list(base_path) + list(error.absolute_path), f"{where or 'top level'}: {error.message}")
+
+
+class YamlFile(LocatedData):
     """Parsed YAML data plus the node tree, to map a data path back to a line."""
 
     def __init__(self, path, text: str):
@@ -64,15 +87,3 @@ class YamlFile:
                 break
             node, line = child, child.start_mark.line + 1
         return line
-
-    def error(self, data_path, message) -> UserError:
-        return UserError(self.path, message, self.line_of(list(data_path)))
-
-    def validate(self, schema, data=None, base_path=()):
-        """Raise a UserError for the first schema violation, at its line."""
-        data = self.data if data is None else data
-        errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
-        if errors:
-            error = jsonschema.exceptions.best_match(errors)
-            where = "/".join(str(p) for p in list(base_path) + list(error.absolute_path))
-            raise self.error(list(base_path) + list(error.absolute_path), f"{where or 'top level'}: {error.message}")

@@ -27,7 +27,7 @@ def test_pyproject_tool_table(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.reportlint]\nignore = ["TY"]\n', encoding="utf-8")
     assert load_config(start=tmp_path).ignore == ["TY"]
     (tmp_path / "pyproject.toml").write_text('[tool.reportlint]\nignore = "TY"\n', encoding="utf-8")
-    with pytest.raises(UserError, match=r"pyproject\.toml:1: ignore: 'TY' is not of type 'array'"):
+    with pytest.raises(UserError, match=r"pyproject\.toml:2: ignore: 'TY' is not of type 'array'"):
         load_config(start=tmp_path)
 
 

@@ -5,7 +5,6 @@ Adding a type means adding one module here with a `RuleType` subclass (its
 `name`, its options `schema`, `check()`) and listing it in `TYPES`.
 """
 
-import re
 from typing import Callable, Dict, Iterator, NamedTuple, Tuple
 
 
@@ -36,10 +35,31 @@ class RuleType:
         return iter(())
 
 
-def compile_regex(pattern: str, error, key: str, flags=0):
+# Seconds one search of a rule's regex may take. Rule files come from users; a
+# catastrophically backtracking pattern must not hang a pre-commit hook, so
+# their regexes run on the `regex` engine, which can stop a search.
+REGEX_TIMEOUT = 2.0
+
+
+class TimedRegex:
+    """A compiled user regex whose searches raise TimeoutError after REGEX_TIMEOUT."""
+
+    def __init__(self, compiled):
+        self.compiled = compiled
+
+    def search(self, text, start=0, end=None):
+        return self.compiled.search(text, start, len(text) if end is None else end, timeout=REGEX_TIMEOUT)
+
+    def finditer(self, text):
+        return self.compiled.finditer(text, timeout=REGEX_TIMEOUT)
+
+
+def compile_regex(pattern: str, error, key: str) -> TimedRegex:
+    import regex
+
     try:
-        return re.compile(pattern, flags)
-    except re.error as exc:
+        return TimedRegex(regex.compile(pattern))
+    except (regex.error, ValueError, OverflowError) as exc:
         raise error(key, f"invalid regular expression {pattern!r}: {exc}")
 
 
@@ -54,7 +74,7 @@ def word_boundaries(doc):
             bounds.add(end)
         return bounds
 
-    return doc.memo("word_boundaries", compute)
+    return doc.memo("word_boundaries", compute, scratch=True)
 
 
 def _registry() -> Dict[str, type]:

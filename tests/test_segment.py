@@ -1,0 +1,32 @@
+"""jieba's dictionary through our pickle cache segments exactly as jieba's own
+loader does, and a corrupt cache is ignored."""
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SEEDS
+
+SCRIPT = """
+import json, sys
+from linter.document import read_document
+from linter.segment import tokens
+print(json.dumps(tokens(read_document(sys.argv[1]))))
+"""
+
+
+def segment_in_fresh_process(cache_dir):
+    env = {"REPORTLINT_CACHE_DIR": str(cache_dir), "PATH": ""}
+    result = subprocess.run([sys.executable, "-c", SCRIPT, str(SEEDS / "000_5a305377e07a99ac.txt")],
+                            capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    return json.loads(result.stdout)
+
+
+def test_cached_dictionary_segments_like_jieba_and_survives_corruption(tmp_path):
+    built = segment_in_fresh_process(tmp_path)  # jieba's own loader, which writes the cache
+    caches = list((tmp_path / "reportlint").glob("jieba-*.pickle"))
+    assert len(caches) == 1
+    assert segment_in_fresh_process(tmp_path) == built  # loaded from the pickle
+    caches[0].write_bytes(b"not a pickle")
+    assert segment_in_fresh_process(tmp_path) == built
+    assert {"构建", "新冠", "肺炎", "患者"} <= {word for word, _, _ in built}
