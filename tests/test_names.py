@@ -546,3 +546,43 @@ def test_nm007_full_name_inside_a_longer_name_is_kept():
     text = "国务院同意建设自由贸易试验区（以下简称自贸试验区）。要不断提高自贸试验区建设和管理水平。国务院自由贸易试验区工作部际联席会议办公室要切实发挥统筹协调作用。"
     assert nm(text, "NM007") == []
     assert nm(SEED_002_OPENING + "医院与重庆三峡医药高等专科学校附属人民医院签约。", "NM007") == ["NM007"]
+
+
+def test_bad_example_fact_sheet_is_a_rule_file_error_at_its_line(tmp_path):
+    rules = tmp_path / "bad.yaml"
+    rules.write_text(
+        """rules:
+  - id: OT001
+    category: names
+    severity: warning
+    type: names
+    check: title
+    message: x
+    examples:
+      bad:
+        - text: 会议由院长杨德清主持。
+          facts: {people: [{name: 杨德清, titles: [{title: 院长, from: 2020-13}]}]}
+      good: ["x"]
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(UserError, match="example fact sheet.*not a date") as error:
+        load_catalog([rules])
+    assert error.value.line is not None
+
+
+ORDERED_FACTS = FactSheet(
+    people=[{"name": "杨德清", "titles": ["党委书记"], "order": 1}, {"name": "张先祥", "titles": ["党委副书记", "院长"], "order": 2}]
+)
+
+
+def test_nm010_leaders_listed_out_of_order():
+    violations = lint_text("3月5日，院长张先祥、党委书记杨德清带队深入临床一线调研。", ["NM010"], factsheet=ORDERED_FACTS)
+    assert codes(violations) == ["NM010"] and "杨德清、张先祥" in violations[0].message
+
+
+def test_nm010_silent_in_order_apart_or_without_titles():
+    assert nm("3月5日，党委书记杨德清，党委副书记、院长张先祥带队深入临床一线调研。", "NM010", factsheet=ORDERED_FACTS) == []
+    assert nm(SEED_000_MASTHEAD, "NM010", factsheet=ORDERED_FACTS) == []
+    assert nm(SEED_000_REPORT + SEED_000_MEETING, "NM010", factsheet=ORDERED_FACTS) == []
+    assert nm("3月5日，院长张先祥、党委书记杨德清带队调研。", "NM010", factsheet=SEED_FACTS) == []  # no order given

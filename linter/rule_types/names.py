@@ -11,6 +11,8 @@ Option `check` chooses what a rule reports:
 - `misspelling`: a name one character away from a registered person (fact sheet).
 - `misspelling-consistency`: a title+name pair once, differing by one character
   from a pair with the same title used at least twice.
+- `leader-order`: registered leaders listed one after another (党委书记杨德清，
+  党委副书记、院长张先祥) against their `order` in the fact sheet.
 - `former-name`: an organisation's former name after its renaming (fact sheet).
 - `short-name`: a short form of a registered organisation that is not registered.
 - `abbreviation-full`, `abbreviation-early`, `abbreviation-unused`: the full
@@ -30,6 +32,7 @@ CHECKS = (
     "title-consistency",
     "misspelling",
     "misspelling-consistency",
+    "leader-order",
     "former-name",
     "short-name",
     "abbreviation-full",
@@ -139,6 +142,19 @@ class Names(RuleType):
             ]
             if len(frequent) == 1 and frequent[0] not in registered:
                 yield Hit(mention.start, mention.end, {"name": frequent[0], "found": mention.name, "expected": frequent[0], "title": title})
+
+    def _leader_order(self, doc):
+        sheet = doc.factsheet
+        if not sheet or not sheet.people:
+            return
+        people = sheet.person_names()
+        listed = [m for m in person_mentions(doc) if m.titles and people.get(m.name, {}).get("order") is not None]
+        for before, after in zip(listed, listed[1:]):
+            # Only a list: the second title+name follows the first with nothing but a separator between.
+            if not re.fullmatch(r"[，、,\s\u3000]*", doc.text[before.end:after.title_start]):
+                continue
+            if people[after.name]["order"] < people[before.name]["order"]:
+                yield Hit(before.title_start, after.end, {"found": f"{before.name}、{after.name}", "expected": f"{after.name}、{before.name}"})
 
     # -- organisations -----------------------------------------------------------
 
