@@ -586,3 +586,17 @@ def test_nm010_silent_in_order_apart_or_without_titles():
     assert nm(SEED_000_MASTHEAD, "NM010", factsheet=ORDERED_FACTS) == []
     assert nm(SEED_000_REPORT + SEED_000_MEETING, "NM010", factsheet=ORDERED_FACTS) == []
     assert nm("3月5日，院长张先祥、党委书记杨德清带队调研。", "NM010", factsheet=SEED_FACTS) == []  # no order given
+
+
+def test_name_before_its_title_for_registered_people():
+    assert nm("张先详院长表示，医院将坚持党建统领。", "NM003", factsheet=SEED_FACTS) == ["NM003"]
+    assert nm("杨德清院长表示，医院将坚持党建统领。", "NM001", factsheet=SEED_FACTS) == ["NM001"]
+    assert nm("杨德清书记指出，要坚持党建引领。张先祥院长强调，要抓好医疗质量。", "NM", factsheet=SEED_FACTS) == []
+    assert nm("张先详院长表示，医院将坚持党建统领。", "NM003") == []
+    assert names_of("常务副院长主持会议。", SEED_FACTS) == []
+
+
+def test_two_character_names_one_apart_are_two_people():
+    sheet = FactSheet(people=[{"name": "王平", "titles": ["院长"]}])
+    assert nm("会议由院长王强主持。", "NM003", factsheet=sheet) == []
+    assert nm("院长王平主持。院长王平强调。院长王萍总结。", "NM004") == []

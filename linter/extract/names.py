@@ -81,6 +81,9 @@ _TITLE_RE = "|".join(TITLES)
 # A title chain (党委副书记、院长) right before a name, the name possibly aligned with spaces.
 _TITLE_CHAIN = re.compile(rf"((?:{_TITLE_RE})(?:[、{_SPACE[1:-1]}]*(?:{_TITLE_RE}))*){_SPACE}*")
 _SPEECH = re.compile(rf"(?:^|(?<=[，。；：！？“”\n,;:!?]))({_HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})", re.M)
+# Characters that end a phrase before a name or an organisation (与三峡医院,
+# 在三峡医院), unlike 院 in 国务院自由贸易试验区.
+PHRASE_END_CHARS = set("与和及同在由对向是为将把被经从到于了让使据该此其以、")
 # Words before a title that make it a past one.
 _PAST = re.compile(r"原|时任|曾任|前任|首任|历任|老(?=院长|书记|主任)|退休")
 _SPACED_NAME = re.compile(rf"({_HAN}){_SPACE}+({_HAN})(?!{_HAN})")
@@ -96,6 +99,7 @@ class PersonMention:
     titles: Tuple[str, ...]  # the titles right before the name, in order; empty before a speech verb
     title_start: int
     past: bool = False  # the titles are past ones: 原院长, 时任副院长, 原三峡医院院长
+    title_after: bool = False  # name before its title (张先祥院长); found only for registered names
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,30 @@ def _find_people(text: str, registered: Dict[str, dict]) -> List[PersonMention]:
         candidate = match.group(1)
         if _plausible_name(candidate) and (len(candidate) <= 3 or candidate[:2] in COMPOUND_SURNAMES):
             mentions.append(PersonMention(candidate, start, match.end(1), (), start))
+    taken = {m.start for m in mentions}
+    mentions += [m for m in _names_before_titles(text, registered) if m.start not in taken]
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _names_before_titles(text: str, registered: Dict[str, dict]) -> List[PersonMention]:
+    """张先祥院长表示: a registered name, or one a character away with the same
+    surname, right before a title. Only for registered people: without one, a
+    surname-like character before a title is too often a word (常务副院长)."""
+    mentions = []
+    for name in registered:
+        pattern = re.compile(rf"{re.escape(name[0])}{_HAN}{{{len(name) - 1}}}({_TITLE_RE})")
+        for match in pattern.finditer(text):
+            candidate = text[match.start():match.start(1)]
+            if sum(a != b for a, b in zip(candidate, name)) > 1 or not _plausible_name(candidate):
+                continue
+            before = text[match.start() - 1:match.start()] if match.start() else ""
+            if re.match(_HAN, before) and before not in PHRASE_END_CHARS:
+                continue
+            if not _ends_name(text, match.end()):
+                continue
+            past = bool(_PAST.search(_clause_before(text, match.start())))
+            mentions.append(PersonMention(candidate, match.start(), match.start(1), (match.group(1),), match.start(), past, True))
+    return mentions
 
 
 def _clause_before(text: str, end: int) -> str:

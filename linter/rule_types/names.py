@@ -23,7 +23,7 @@ import datetime
 import re
 from collections import Counter, defaultdict
 
-from linter.extract.names import EXCLUSIVE_TITLES, abbreviations, organisation_mentions, person_mentions
+from linter.extract.names import EXCLUSIVE_TITLES, PHRASE_END_CHARS, abbreviations, organisation_mentions, person_mentions
 from linter.rule_types import Hit, RuleType
 from linter.rule_types.terms import in_book_title
 
@@ -41,8 +41,6 @@ CHECKS = (
 )
 
 _HAN = r"[\u4e00-\u9fff]"
-# Characters that end a phrase before a name (与三峡医院, 在三峡医院), unlike 国务院 in 国务院自由贸易试验区.
-_FUNCTION_CHARS = set("与和及同在由对向是为将把被经从到于了让使据该此其以")
 
 # Sentences about the renaming itself may use the former name.
 _RENAMING = re.compile(r"划转|更名|改名|改称|前身|曾用名|旧称|原名|组建|合并")
@@ -88,7 +86,7 @@ class Names(RuleType):
         registered = doc.factsheet.person_names() if doc.factsheet else {}
         by_name = defaultdict(list)
         for mention in person_mentions(doc):
-            if mention.titles and not mention.past and mention.name not in registered:
+            if mention.titles and not mention.past and not mention.title_after and mention.name not in registered:
                 by_name[mention.name].append(mention)
         for name, mentions in by_name.items():
             combined = [set(m.titles) for m in mentions]
@@ -130,9 +128,10 @@ class Names(RuleType):
 
     def _misspelling_consistency(self, doc):
         registered = doc.factsheet.person_names() if doc.factsheet else {}
-        counts = Counter((m.titles[-1], m.name) for m in person_mentions(doc) if m.titles)
-        for mention in person_mentions(doc):
-            if not mention.titles or mention.name in registered or counts[(mention.titles[-1], mention.name)] != 1:
+        before_names = [m for m in person_mentions(doc) if m.titles and not m.title_after]
+        counts = Counter((m.titles[-1], m.name) for m in before_names)
+        for mention in before_names:
+            if mention.name in registered or counts[(mention.titles[-1], mention.name)] != 1:
                 continue
             title = mention.titles[-1]
             frequent = [
@@ -200,7 +199,7 @@ class Names(RuleType):
                 # After a content character the full name is part of a longer name
                 # (国务院自由贸易试验区工作部际联席会议), which keeps its full form.
                 before = doc.text[start - 1:start] if start else ""
-                if re.match(_HAN, before) and before not in _FUNCTION_CHARS:
+                if re.match(_HAN, before) and before not in PHRASE_END_CHARS:
                     continue
                 if not _in_sentence_line(doc.text, start) or re.match(r"[（(](?:以下|下文|下)?简?称", doc.text[end:end + 5]):
                     continue
@@ -244,7 +243,9 @@ def _incompatible(a: str, b: str) -> bool:
 
 
 def _one_apart(a: str, b: str) -> bool:
-    return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b)) == 1
+    """张先详/张先祥. Two-character names one apart differ in the whole given
+    name (王平/王强): two people, not a typo."""
+    return len(a) == len(b) >= 3 and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _sentence(text: str, offset: int) -> str:
