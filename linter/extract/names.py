@@ -6,9 +6,11 @@ Person names are found without jieba's `nr` tag, which is unreliable (耿直,
 今天下午 come out as names): a name is 2–3 characters (3–4 with a compound
 surname) starting with a common surname, and it must end where a title+name
 or name+verb construction ends (punctuation, 说, 表示, 主持 …). When both a
-two- and a three-character reading fit, the name is ambiguous and skipped
-unless the fact sheet registers one of them. Two-character names aligned with
-spaces (段 睿, 李　强) are read without the spaces.
+two- and a three-character reading fit, the fact sheet's name wins, else the
+two-character one when what follows is a word of its own (宋平|将对此, 邵文|受到),
+else the name is skipped. Two-character names aligned with spaces (段 睿,
+李　强) are read without the spaces. A name before its title (张先祥院长) is
+read only for people in the fact sheet.
 """
 
 import datetime
@@ -109,7 +111,6 @@ class Abbreviation:
     short: str  # without quotes or book-title marks
     book_title: bool  # declared as 《X》
     full: Optional[str]  # the full name it abbreviates, when it can be told
-    full_start: int
     start: int  # span of the parenthesised declaration
     end: int
 
@@ -230,14 +231,13 @@ def _find_abbreviations(text: str) -> List[Abbreviation]:
     for match in _DECLARATION.finditer(text):
         quoted, straight, book, bare = match.groups()
         short = quoted or straight or book or bare
-        full, full_start = _full_name(text, match.start(), short, book is not None)
-        found.append(Abbreviation(short, book is not None, full, full_start, match.start(), match.end()))
+        found.append(Abbreviation(short, book is not None, _full_name(text, match.start(), short), match.start(), match.end()))
     return found
 
 
-def _full_name(text: str, end: int, short: str, book_title: bool) -> Tuple[Optional[str], int]:
+def _full_name(text: str, end: int, short: str) -> Optional[str]:
     """The name right before a declaration, when the short form can be read from it
-    (its characters appear in it in order); (None, end) otherwise."""
+    (its characters appear in it in order)."""
     start = end
     # A dash pair (——) ends a clause; a single dash is a range (2018—2035年).
     while start > 0 and text[start - 1] not in _CLAUSE_BREAK and text[start - 2:start] != "——" and end - start < 60:
@@ -247,18 +247,18 @@ def _full_name(text: str, end: int, short: str, book_title: bool) -> Tuple[Optio
         offset = clause.rindex("《")
         while clause[offset:].count("《") != clause[offset:].count("》") and "《" in clause[:offset]:
             offset = clause[:offset].rindex("《")
-        start, clause = start + offset, clause[offset:]
+        clause = clause[offset:]
     else:
         cut = 0
         for word in _LEAD_INS:
             at = clause.rfind(word)
             if at >= 0 and _is_subsequence(short, clause[at + len(word):]):
                 cut = max(cut, at + len(word))
-        start, clause = start + cut, clause[cut:]
+        clause = clause[cut:]
     bare = clause.strip("《》")
     if len(bare) <= len(short) or not _is_subsequence(short, bare):
-        return None, end
-    return clause, start
+        return None
+    return clause
 
 
 def _is_subsequence(short: str, full: str) -> bool:
@@ -314,9 +314,7 @@ def _unregistered_short_names(text: str, factsheet) -> List[OrganisationMention]
                     start -= 1
                 candidate = text[start:match.end()]
                 # One character put back (大三峡医院) is too little to tell a name from a phrase.
-                if len(candidate) < len(short) + 2 or candidate in registered or candidate in full:
-                    continue
-                if any(name.endswith(candidate) or candidate in name for name in registered):
+                if len(candidate) < len(short) + 2 or candidate in full or any(candidate in name for name in registered):
                     continue
                 found.append(OrganisationMention(candidate, "unregistered", full, start, match.end()))
     return found

@@ -64,7 +64,6 @@ class Names(RuleType):
 
     def _title(self, doc):
         sheet, date = doc.factsheet, doc.metadata.date
-        # Without a publication date every title a person ever held counts as held.
         if not sheet or not sheet.people:
             return
         people = sheet.person_names()
@@ -72,7 +71,7 @@ class Names(RuleType):
             person = people.get(mention.name)
             if not person or mention.past:
                 continue
-            held = sheet.titles_held(person, date)
+            held = sheet.titles_held(person, date)  # without a date: every title ever held
             for title in mention.titles:
                 if any(_same_post(title, h) for h in held):
                     continue
