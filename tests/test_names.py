@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SEEDS, codes, lint_text, needs_corpus
 from linter.document import Document, read_document
 from linter.engine import lint_document
 from linter.errors import UserError
 from linter.extract.names import abbreviations, organisation_mentions, person_mentions
 from linter.factsheet import FactSheet, factsheet_from_data, load_factsheet
 from linter.rules import load_catalog
+from tests.conftest import CORPUS, SEEDS, codes, lint_text, needs_corpus
 
 SEED_FACTS = FactSheet(
     "<test>",

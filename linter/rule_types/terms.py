@@ -7,7 +7,6 @@ or inside a book title (《…》, a cited document) is a quotation of the old
 name, not a use of it, and is not reported.
 """
 
-import datetime
 import re
 
 from linter.document import parse_iso_or_chinese_date
