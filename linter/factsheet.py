@@ -60,11 +60,14 @@ def partial_date(value) -> Tuple[datetime.date, datetime.date]:
     if not match:
         raise ValueError(value)
     year, month, day = (int(g) if g else None for g in match.groups())
-    if month is None:
-        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    if day is None:
-        return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
-    date = datetime.date(year, month, day)
+    try:
+        if month is None:
+            return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        if day is None:
+            return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
+        date = datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(value) from None
     return date, date
 
 
