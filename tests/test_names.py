@@ -600,3 +600,11 @@ def test_two_character_names_one_apart_are_two_people():
     sheet = FactSheet(people=[{"name": "王平", "titles": ["院长"]}])
     assert nm("会议由院长王强主持。", "NM003", factsheet=sheet) == []
     assert nm("院长王平主持。院长王平强调。院长王萍总结。", "NM004") == []
+
+
+def test_declaration_with_wei_and_xiatong():
+    [declared] = abbreviations(Document("重庆大学附属三峡医院（简称“三峡医院”，下同）召开大会。"))
+    assert (declared.short, declared.full) == ("三峡医院", "重庆大学附属三峡医院")
+    [declared] = abbreviations(Document("重庆大学附属三峡医院（以下简称为三峡医院）召开大会。"))
+    assert declared.short == "三峡医院"
+    assert abbreviations(Document("国家发展改革委、财政部（以下分别简称“发改委”“财政部”）联合发文。")) == []
