@@ -1,5 +1,5 @@
 """Names: extraction of people, abbreviations and organisations; the `names`
-and `terms` rule types; the NM rules and the TM1xx term lists; the fact sheet's
+rule type; the NM rules and the TM1xx term lists; the fact sheet's
 people and organisations."""
 
 import datetime
@@ -307,7 +307,7 @@ def test_nm009_declared_but_never_used():
     assert nm("原则同意《河北雄安新区总体规划（2018—2035年）》（以下简称《总体规划》）。请认真组织实施《总体规划》。", "NM009") == []
 
 
-# -- terms type and TM101-TM104 ----------------------------------------------------
+# -- dated term lists (substitution) and TM101-TM104 ----------------------------------------------------
 
 
 def test_tm101_country_names_with_date_range():
@@ -336,11 +336,11 @@ rules:
   - id: OT001
     category: terminology
     severity: warning
-    type: terms
+    type: substitution
     message: 本院规范表述为“{expected}”，不用“{found}”{note}
-    terms:
-      - {term: 万州区人民医院, preferred: 三峡医院}
-      - {term: 胸痛中心, preferred: 胸痛救治中心, from: 2024-01-01, note: （2024年起）}
+    swap:
+      万州区人民医院: 三峡医院
+      胸痛中心: {preferred: 胸痛救治中心, from: 2024-01-01, note: （2024年起）}
     examples:
       bad: ["万州区人民医院举行义诊。"]
       good: ["三峡医院举行义诊。"]
@@ -355,17 +355,17 @@ rules:
     assert len(fired) == 1
 
 
-def test_terms_bad_date_is_a_rule_file_error(tmp_path):
+def test_term_list_bad_date_is_a_rule_file_error(tmp_path):
     rules = tmp_path / "bad.yaml"
     rules.write_text(
         """rules:
   - id: OT001
     category: terminology
     severity: warning
-    type: terms
+    type: substitution
     message: x
-    terms:
-      - {term: 胸痛中心, preferred: 胸痛救治中心, from: 2024-13-01}
+    swap:
+      胸痛中心: {preferred: 胸痛救治中心, from: 2024-13-01}
     examples: {bad: ["胸痛中心"], good: ["x"]}
 """,
         encoding="utf-8",

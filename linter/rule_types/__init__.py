@@ -77,11 +77,18 @@ def word_boundaries(doc):
     return doc.memo("word_boundaries", compute, scratch=True)
 
 
+def in_book_title(text: str, offset: int) -> bool:
+    """Whether an offset lies inside 《…》 opened earlier on its line (a cited title)."""
+    start = text.rfind("\n", 0, offset) + 1
+    before = text[start:offset]
+    return before.count("《") > before.count("》")
+
+
 def _registry() -> Dict[str, type]:
     from linter.rule_types import consistency, pattern, required, substitution
-    from linter.rule_types import names, terms
+    from linter.rule_types import names
 
-    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names, terms.Terms)}
+    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names)}
 
 
 TYPES = _registry()

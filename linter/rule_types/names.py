@@ -24,8 +24,7 @@ import re
 from collections import Counter, defaultdict
 
 from linter.extract.names import EXCLUSIVE_TITLES, PHRASE_END_CHARS, abbreviations, organisation_mentions, person_mentions
-from linter.rule_types import Hit, RuleType
-from linter.rule_types.terms import in_book_title
+from linter.rule_types import Hit, RuleType, in_book_title
 
 CHECKS = (
     "title",
