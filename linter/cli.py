@@ -56,6 +56,7 @@ def main():
 @click.option("--ignore", multiple=True, help="Skip these rule ids, id prefixes, categories or packs (comma-separated).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: .reportlint.yaml or pyproject.toml found upwards).")
 @click.option("--date", "date_text", help="Publication date (YYYY-MM-DD) for documents whose front matter gives none.")
+@click.option("--facts", "facts_path", type=click.Path(dir_okay=False), help="Fact sheet (facts.yaml); overrides the config's `facts`.")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -65,7 +66,7 @@ def main():
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="number of cores", help="Worker processes for large runs.")
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .reportlint_cache/.")
 @click.option("--profile-rules", is_flag=True, help="Print the time each rule took (to stderr).")
-def check(paths, output_format, select, ignore, config_path, date_text, exclude, fail_on, exit_zero, statistics, quiet,
+def check(paths, output_format, select, ignore, config_path, date_text, facts_path, exclude, fail_on, exit_zero, statistics, quiet,
           show_metadata, jobs, no_cache, profile_rules):
     """Lint the .txt and .md files in PATHS (default: the current folder)."""
     from linter.runner import run
@@ -75,6 +76,8 @@ def check(paths, output_format, select, ignore, config_path, date_text, exclude,
         config.date = parse_iso_or_chinese_date(date_text)
         if config.date is None:
             raise click.BadParameter(f"{date_text!r} is not a real date (use YYYY-MM-DD)", param_hint="--date")
+    if facts_path:
+        config.facts = Path(facts_path)
     select_list, ignore_list = _split(select) or config.select, config.ignore + _split(ignore)
     try:
         rules = catalog.select(config.packs, select_list, ignore_list, config.origin)

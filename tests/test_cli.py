@@ -170,3 +170,12 @@ def test_the_readme_rule_file_example_works_as_written(tmp_path):
     (tmp_path / "our-terms.yaml").write_text(example, encoding="utf-8")
     result = invoke("test-rules", str(tmp_path / "our-terms.yaml"))
     assert result.exit_code == 0 and "1 rules, 2 examples, 0 failed" in result.output
+
+
+def test_facts_option_loads_the_fact_sheet(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("2023年2月10日\n\n会上，院长杨德清作了题为《秉润初心践使命 奋楫扬帆启新程》的总结报告。\n", encoding="utf-8")
+    assert "NM001" not in invoke("check", str(doc)).output
+    assert "NM001" in invoke("check", "--facts", str(SEEDS / "facts.yaml"), str(doc)).output
+    missing = invoke("check", "--facts", str(tmp_path / "none.yaml"), str(doc))
+    assert missing.exit_code == 2 and "none.yaml: no such file" in missing.output

@@ -30,3 +30,14 @@ def test_cached_dictionary_segments_like_jieba_and_survives_corruption(tmp_path)
     caches[0].write_bytes(b"not a pickle")
     assert segment_in_fresh_process(tmp_path) == built
     assert {"构建", "新冠", "肺炎", "患者"} <= {word for word, _, _ in built}
+
+
+def test_a_run_that_needs_no_word_boundaries_never_imports_jieba(tmp_path):
+    doc = tmp_path / "plain.txt"
+    doc.write_text("三峡医院召开2023年度工作会议，总结成绩，部署任务。\n", encoding="utf-8")
+    script = (
+        "import sys\nfrom click.testing import CliRunner\nfrom linter.cli import main\n"
+        f"CliRunner().invoke(main, ['check', '--no-cache', {str(doc)!r}])\nprint('jieba' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False"
