@@ -1,0 +1,351 @@
+"""Dates in a document, parsed once (`dates(doc)`) for every date check.
+
+`dates(doc)` returns a `DateFacts` with
+- `mentions`: solar dates (2024年2月29日, 2024 年\\n2 月 29 日, 二〇二四年二月二十九日,
+  2024-02-29, 2024.02.29, 2024/2/29, 2024年2月, 2024年, 2月29日, 今年7月8日), each with
+  the weekday and lunar date printed right after it, when there is one;
+- `lunars`: lunar dates (农历甲辰年一月二十, 农历正月初一, 闰四月, 廿/卅);
+- `relatives`: 今年, 去年, 前年, 明年, 上半年, 本月, 近N年 … resolved against the
+  publication date when it is known;
+- `ranges`: 2021—2025年, 2021年至2025年, 1月18日—20日.
+
+A month-day without a year takes the nearest explicit year before it on the
+same line (`year_source="context"`), or the year of a relative word right
+before it (今年7月 → "relative"); otherwise its year stays unknown: a
+newsletter dated February describes last year's July, so the publication year
+is never assumed.
+"""
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+# Whitespace inside a date, allowing one line break (mastheads print 2024 年 / 2 月 29 日 on two lines).
+_S = r"[ \t\u3000]*\n?[ \t\u3000]*"
+_CN_DIGIT = "〇一二三四五六七八九"
+# Chinese-numeral years, including the wrong zeros (零, O, 0) the form check reports.
+_CN_YEAR = r"[〇零○OＯ0一二三四五六七八九]{4}"
+_CN_MONTH = r"十[一二三四五六七八九]?|[一二三四五六七八九]"  # 十三月 too, for the exists check
+_CN_DAY = r"[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+
+_SOLAR = re.compile(
+    rf"(?<![\d０-９.．/\-])"
+    rf"(?:(?P<y>\d{{4}}|{_CN_YEAR})(?![\d]){_S}年)?"
+    rf"(?:(?(y){_S})(?P<m>\d{{1,2}}|{_CN_MONTH}){_S}月(?!龄))?"
+    rf"(?:(?(m){_S})(?P<d>\d{{1,2}}|{_CN_DAY}){_S}[日号])?"
+)
+_NUMERIC = re.compile(r"(?<![\d.．/\-])((?:19|20)\d\d)([-./])(\d{1,2})\2(\d{1,2})(?![\d.．/\-])")
+
+_WEEKDAY_NAMES = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
+_WEEKDAY = re.compile(r"(星期|礼拜|周)([一二三四五六日天1-7])")
+
+_STEMS, _BRANCHES = "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉戌亥"
+_ZODIAC = "鼠牛虎兔龙蛇马羊猴鸡狗猪"
+_LUNAR_MONTH_NAMES = {"正": 1, "冬": 11, "腊": 12}
+_LUNAR = re.compile(
+    rf"(?P<prefix>农历|阴历)?{_S}"
+    rf"(?:(?P<ganzhi>[{_STEMS}][{_BRANCHES}])年|(?P<zodiac>[{_ZODIAC}])年)?{_S}"
+    rf"(?:(?P<leap>闰)?(?P<m>正|冬|腊|十[一二]?|[一二三四五六七八九]|\d{{1,2}}){_S}月"
+    rf"(?P<d>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]|\d{{1,2}})?"
+    rf"(?(d)[日号]?))?"
+)
+# What may stand between a date and its weekday or lunar date: spaces, one line
+# break, a comma or an opening bracket.
+_ATTACH_GAP = re.compile(r"[ \t\u3000]*\n?[ \t\u3000]*[，,（(]?[ \t\u3000]*")
+_CLOSE = re.compile(r"[ \t\u3000]*[）)]")
+
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": None, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+_RELATIVE = re.compile(r"今年|本年度?|去年|上年度?|前年|明年|上半年|下半年|本月|上月|下月|近(\d{1,3}|[一二三四五六七八九十]+)年")
+
+_RANGE_DASH = r"[—–－\-~～至到]"
+_YEAR_RANGE = re.compile(
+    rf"(?<![\d.])((?:1[5-9]|20)\d\d)(?:{_S}年)?{_S}{_RANGE_DASH}+{_S}((?:1[5-9]|20)\d\d){_S}年"
+)
+_DAY_RANGE = re.compile(rf"(?<![\d.])(\d{{1,2}}){_S}月{_S}(\d{{1,2}}){_S}日{_S}{_RANGE_DASH}+{_S}(\d{{1,2}}){_S}日")
+
+
+@dataclass
+class Weekday:
+    start: int
+    end: int
+    text: str
+    weekday: int  # 0 Monday … 6 Sunday
+    arabic: bool  # 星期5
+
+
+@dataclass
+class LunarMention:
+    start: int
+    end: int
+    text: str
+    ganzhi: Optional[str] = None  # 甲辰
+    zodiac: Optional[str] = None  # 龙
+    month: Optional[int] = None
+    leap: bool = False
+    day: Optional[int] = None
+    arabic: bool = False  # 农历8月15日
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    year: Optional[int]
+    month: Optional[int]
+    day: Optional[int]
+    precision: str  # "year", "month" or "day"
+    form: str  # "arabic", "chinese", "mixed" (二〇二四年5月8日) or "numeric" (2024-02-29)
+    year_source: str  # "explicit", "context", "relative" or "" (unknown)
+    year_text: str = ""
+    month_text: str = ""
+    day_text: str = ""
+    weekday: Optional[Weekday] = None
+    lunar: Optional[LunarMention] = None
+
+    @property
+    def exists(self) -> bool:
+        """False for a month or day the calendar does not have (13月, 4月31日, 2023年2月29日)."""
+        if self.month is not None and not 1 <= self.month <= 12:
+            return False
+        if self.day is None:
+            return True
+        if self.month is None or self.day < 1:
+            return False
+        # Without a year, 2月29日 may be right: allow a leap year.
+        year = self.year if self.year is not None else 2024
+        return self.day <= calendar.monthrange(year, self.month)[1]
+
+    @property
+    def date(self) -> Optional[datetime.date]:
+        if self.precision != "day" or self.year is None or not self.exists or not 1 <= self.year <= 9999:
+            return None
+        return datetime.date(self.year, self.month, self.day)
+
+
+@dataclass
+class RelativeMention:
+    start: int
+    end: int
+    text: str
+    year: Optional[int] = None  # resolved calendar year (今年, 去年 …), when known
+    month: Optional[int] = None  # resolved month (本月, 上月 …), when known
+    years_back: Optional[int] = None  # 近5年 → 5
+
+
+@dataclass
+class DateRange:
+    start: int
+    end: int
+    text: str
+    first: tuple  # (year,) or (month, day)
+    last: tuple
+
+
+@dataclass
+class DateFacts:
+    mentions: List[DateMention] = field(default_factory=list)
+    lunars: List[LunarMention] = field(default_factory=list)
+    weekdays: List[Weekday] = field(default_factory=list)
+    relatives: List[RelativeMention] = field(default_factory=list)
+    ranges: List[DateRange] = field(default_factory=list)
+
+
+def dates(doc) -> DateFacts:
+    """Every date fact of a document, computed once."""
+    return doc.memo("dates", lambda: extract(doc.text, doc.metadata.date))
+
+
+def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
+    facts = DateFacts()
+    facts.relatives = _relatives(text, published)
+    relative_ends = {r.end: r for r in facts.relatives if r.year is not None}
+    facts.lunars = [
+        lunar for lunar in (_lunar(m) for m in _LUNAR.finditer(text) if m.group("prefix"))
+        if lunar.ganzhi or lunar.zodiac or lunar.month
+    ]
+    facts.ranges = _ranges(text)
+    # The 8月15日 of 农历8月15日 is not a solar date; the 2025年 of 2021—2025年 is a range's end.
+    taken = [(l.start, l.end) for l in facts.lunars] + [(r.start, r.end) for r in facts.ranges if len(r.first) == 1]
+    facts.mentions = sorted(
+        (m for m in _solar(text) + _numeric(text) if not any(s <= m.start and m.end <= e for s, e in taken)),
+        key=lambda m: m.start,
+    )
+    _infer_years(text, facts.mentions, relative_ends)
+    facts.weekdays = [_weekday(m) for m in _WEEKDAY.finditer(text)]
+    for mention in facts.mentions:
+        if mention.precision == "day":
+            _attach(text, mention, facts)
+    return facts
+
+
+# -- numbers ------------------------------------------------------------------
+
+
+def chinese_number(text: str) -> Optional[int]:
+    """十 → 10, 二十九 → 29, 廿三 → 23, 卅 → 30, 初十 → 10, 二〇二四 → 2024 (digit by digit)."""
+    text = text.replace("廿", "二十").replace("卅", "三十").lstrip("初")
+    if not text:
+        return None
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        tens_value = _CN_DIGIT.find(tens) if tens else 1
+        units_value = _CN_DIGIT.find(units) if units else 0
+        if tens_value < 0 or units_value < 0:
+            return None
+        return tens_value * 10 + units_value
+    value = 0
+    for char in text:
+        digit = _CN_DIGIT.find(char)
+        if digit < 0:
+            digit = 0 if char in "零○OＯ0" else -1
+        if digit < 0:
+            return None
+        value = value * 10 + digit
+    return value
+
+
+def _number(text: Optional[str]) -> Optional[int]:
+    if text is None:
+        return None
+    return int(text) if text.isdigit() and text.isascii() else chinese_number(text)
+
+
+def _is_arabic(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
+# -- solar dates ----------------------------------------------------------------
+
+
+def _solar(text: str) -> List[DateMention]:
+    found = []
+    for match in _SOLAR.finditer(text):
+        y, m, d = match.group("y"), match.group("m"), match.group("d")
+        if not (y or m):
+            continue
+        if d and not m or m and not (y or d):
+            # 29日 alone, 5月 alone: too ambiguous (5月龄, 3号楼) to be a date.
+            continue
+        parts = [p for p in (y, m, d) if p]
+        kinds = {"arabic" if _is_arabic(p) or p == "0" * len(p) else "chinese" for p in parts}
+        if y and not _is_arabic(y) and not any(c in _CN_DIGIT for c in y):
+            continue  # OOOO年
+        found.append(DateMention(
+            start=match.start(), end=match.end(), text=match.group(0),
+            year=_number(y), month=_number(m), day=_number(d),
+            precision="day" if d else "month" if m else "year",
+            form=kinds.pop() if len(kinds) == 1 else "mixed",
+            year_source="explicit" if y else "",
+            year_text=y or "", month_text=m or "", day_text=d or "",
+        ))
+    return found
+
+
+def _numeric(text: str) -> List[DateMention]:
+    return [
+        DateMention(
+            start=m.start(), end=m.end(), text=m.group(0),
+            year=int(m.group(1)), month=int(m.group(3)), day=int(m.group(4)),
+            precision="day", form="numeric", year_source="explicit",
+            year_text=m.group(1), month_text=m.group(3), day_text=m.group(4),
+        )
+        for m in _NUMERIC.finditer(text)
+    ]
+
+
+def _infer_years(text: str, mentions: List[DateMention], relative_ends) -> None:
+    """Give 2月29日 the year of 今年 right before it, or of the last explicit year on its line."""
+    last_year, last_line_end = None, -1
+    for mention in mentions:
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        if line_start > last_line_end:
+            last_year = None
+        if mention.year_source == "explicit":
+            last_year = mention.year
+        elif mention.year is None:
+            relative = relative_ends.get(len(text[:mention.start].rstrip(" \t\u3000")))
+            if relative is not None:
+                mention.year, mention.year_source = relative.year, "relative"
+            elif last_year is not None:
+                mention.year, mention.year_source = last_year, "context"
+        last_line_end = text.find("\n", mention.end)
+        if last_line_end < 0:
+            last_line_end = len(text)
+
+
+# -- weekdays and lunar dates -----------------------------------------------------
+
+
+def _weekday(match) -> Weekday:
+    char = match.group(2)
+    number = int(char) - 1 if char.isdigit() else _WEEKDAY_NAMES[char]
+    return Weekday(match.start(), match.end(), match.group(0), number, char.isdigit())
+
+
+def _lunar(match) -> LunarMention:
+    m, d = match.group("m"), match.group("d")
+    month = _LUNAR_MONTH_NAMES.get(m) if m in _LUNAR_MONTH_NAMES else _number(m)
+    day = _number(d.rstrip("日号")) if d else None
+    return LunarMention(
+        start=match.start(), end=match.end(), text=match.group(0),
+        ganzhi=match.group("ganzhi"), zodiac=match.group("zodiac"),
+        month=month, leap=bool(match.group("leap")), day=day,
+        arabic=bool(m and m.isdigit() or d and d[0].isdigit()),
+    )
+
+
+def _attach(text: str, mention: DateMention, facts: DateFacts) -> None:
+    """The weekday and lunar date printed right after a full date: 2024年2月29日（星期四）,
+    or a masthead's 2 月 29 日 / 星期四 / 农历甲辰年一月二十 on separate lines."""
+    position = _ATTACH_GAP.match(text, mention.end).end()
+    weekday = _WEEKDAY.match(text, position)
+    if weekday:
+        mention.weekday = _weekday(weekday)
+        position = weekday.end()
+        close = _CLOSE.match(text, position)
+        if close:
+            position = close.end()
+        position = _ATTACH_GAP.match(text, position).end()
+    lunar = _LUNAR.match(text, position)
+    if lunar and lunar.end() > lunar.start():
+        parsed = _lunar(lunar)
+        # Without 农历 it must still say it is lunar: a 干支 or zodiac year, or 正/冬/腊月.
+        lunar_marked = lunar.group("prefix") or parsed.ganzhi or parsed.zodiac or lunar.group("m") in _LUNAR_MONTH_NAMES
+        has_content = parsed.ganzhi or parsed.zodiac or parsed.month
+        if lunar_marked and has_content:
+            mention.lunar = next((l for l in facts.lunars if l.start == parsed.start), parsed)
+
+
+# -- relative expressions and ranges -------------------------------------------------
+
+
+def _relatives(text: str, published: Optional[datetime.date]) -> List[RelativeMention]:
+    found = []
+    for match in _RELATIVE.finditer(text):
+        word = match.group(0)
+        mention = RelativeMention(match.start(), match.end(), word)
+        if match.group(1):
+            mention.years_back = _number(match.group(1))
+        elif published is not None:
+            offset = _RELATIVE_YEARS.get(word.replace("年度", "年"), None)
+            if word in ("上半年", "下半年", "本月", "上月", "下月"):
+                offset = 0
+            if offset is not None:
+                mention.year = published.year + offset
+            if word in ("本月", "上月", "下月"):
+                months = published.year * 12 + published.month - 1 + {"本月": 0, "上月": -1, "下月": 1}[word]
+                mention.year, mention.month = divmod(months, 12)
+                mention.month += 1
+        found.append(mention)
+    return found
+
+
+def _ranges(text: str) -> List[DateRange]:
+    found = [DateRange(m.start(), m.end(), m.group(0), (int(m.group(1)),), (int(m.group(2)),)) for m in _YEAR_RANGE.finditer(text)]
+    for m in _DAY_RANGE.finditer(text):
+        month = int(m.group(1))
+        found.append(DateRange(m.start(), m.end(), m.group(0), (month, int(m.group(2))), (month, int(m.group(3)))))
+    return sorted(found, key=lambda r: r.start)

@@ -1,0 +1,294 @@
+"""`dates`: dates that cannot be right, read from the dates extracted once per
+document (`linter.extract.dates`).
+
+Option `check` chooses what a rule reports:
+
+- `exists`: a date the calendar does not have (2023年2月29日, 4月31日, 2024年13月).
+- `weekday`: a weekday printed with a date that falls on another day.
+- `lunar`: a lunar date, 干支 or zodiac year printed with a solar date that it does not match.
+- `relative`: 今年/去年/前年/明年 followed by an explicit year that the publication date contradicts.
+- `tense`: an event told in the past tense (召开了, 荣获 …) dated after the publication date.
+- `extent`: a year far in the future (more than `max_years_ahead` after the
+  publication year) or a month or day before `min_year`, unless the sentence is a plan.
+- `range`: a range that runs backwards (2025—2021年, 1月20日—18日).
+- `form`: GB/T 15835 / GB/T 9704 forms, chosen by option `form`: `mixed`
+  (二〇二四年5月8日), `chinese-zero` (二零二四年), `zero-padding` (2024年05月08日 as a
+  document's closing 成文日期), `two-digit-year` (21年3月5日), `lunar-arabic`
+  (农历8月15日), `weekday-arabic` (星期5).
+"""
+
+import calendar
+import re
+
+from linter.extract.dates import dates
+from linter.rule_types import Hit, RuleType, compile_regex, in_book_title
+
+CHECKS = ("exists", "weekday", "lunar", "relative", "tense", "extent", "range", "form")
+FORMS = ("mixed", "chinese-zero", "zero-padding", "two-digit-year", "lunar-arabic", "weekday-arabic")
+
+WEEKDAY_NAMES = "一二三四五六日"
+MONTH_NAMES = {1: "正", 11: "冬", 12: "腊"}
+
+# Past-tense event words (the event has happened) and words that make a sentence a plan.
+DEFAULT_PAST = r"(?:召开|举行|举办|完成|揭牌|开幕|闭幕|成立|启动|签约|签署|开展|通过|发布|印发)了|荣获|获评|揭牌仪式上|顺利(?:召开|举行|举办|完成|通过)|圆满(?:完成|结束|落幕|闭幕)|隆重(?:召开|举行|举办)|胜利(?:召开|闭幕)"
+DEFAULT_PLAN = r"将|拟|计划|预计|预定|规划|力争|争取|目标|确保|届时|有望|即将|前|截至|截止|到|期间|以后|之后|起|要|应|须|需|下一步|通知|安排|方案|日程|议程|预告|报名|征集|邀请|欢迎"
+
+_TWO_DIGIT_YEAR = re.compile(r"(?<![\d.．/\-年第近约共余满达])(\d{2})年(\d{1,2})月(\d{1,2})[日号]")
+_WEEKDAY_ARABIC = re.compile(r"(?<!每)(星期|礼拜)([1-7])(?![\d次天个日小])")
+_CHINESE_BAD_ZERO = re.compile(r"[零OＯ0]")
+_SENTENCE_END = "。；！？\n"
+_RELATIVE_YEAR = re.compile(r"(今年|本年|去年|上年|前年|明年)[ \t\u3000]*(?:[（(][ \t\u3000]*((?:19|20)\d\d)[ \t\u3000]*年?[ \t\u3000]*[)）]|((?:19|20)\d\d)年)")
+_RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+_LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff\u3000 ]{2,10}[：:][ \t\u3000]*")
+# A 4-digit number with 年 after these is a count of years (有1300年历史), not a date.
+_COUNT_BEFORE = "有近约达余超逾共用历经过满"
+
+
+class Dates(RuleType):
+    name = "dates"
+    schema = {
+        "properties": {
+            "check": {"enum": list(CHECKS), "description": "what the rule reports (see the dates rule type)"},
+            "form": {"enum": list(FORMS), "description": "for check: form, which form rule"},
+            "min_year": {"type": "integer", "description": "for check: extent, earliest year a month or day may have (default 1900)"},
+            "max_years_ahead": {"type": "integer", "minimum": 0, "description": "for check: extent, latest year after the publication year (default 5)"},
+            "past": {"type": "string", "minLength": 1, "description": "for check: tense, regex of past-tense event words"},
+            "plan": {"type": "string", "minLength": 1, "description": "for check: tense and extent, regex of words that make a sentence a plan"},
+        },
+        "required": ["check"],
+    }
+
+    def __init__(self, options, error):
+        super().__init__(options, error)
+        check = options["check"]
+        if check == "form" and "form" not in options:
+            raise error("check", "check: form needs option `form` (one of " + ", ".join(FORMS) + ")")
+        if "form" in options and check != "form":
+            raise error("form", "option `form` is only for check: form")
+        self.min_year = options.get("min_year", 1900)
+        self.max_years_ahead = options.get("max_years_ahead", 5)
+        self.past = compile_regex(options.get("past", DEFAULT_PAST), error, "past")
+        self.plan = compile_regex(options.get("plan", DEFAULT_PLAN), error, "plan")
+        name = options["form"] if check == "form" else check
+        self.run = getattr(self, "_" + name.replace("-", "_"))
+
+    def check(self, doc):
+        return self.run(doc)
+
+    # -- calendar ---------------------------------------------------------------
+
+    def _exists(self, doc):
+        for m in dates(doc).mentions:
+            # 2月29日 without a known year may be right (a leap year); `exists` allows it.
+            if not m.exists and not (m.month == 2 and m.day == 29 and m.year_source == ""):
+                yield Hit(m.start, m.end, {"found": _one_line(m.text), "expected": _exists_hint(m)})
+
+    def _weekday(self, doc):
+        published = doc.metadata.date
+        for m in dates(doc).mentions:
+            if m.weekday is None or m.weekday.arabic or m.date is None:
+                continue
+            if m.year_source not in ("explicit", "context", "relative"):
+                continue
+            actual = m.date.weekday()
+            if actual != m.weekday.weekday:
+                expected = m.weekday.text[:-1] + WEEKDAY_NAMES[actual]
+                yield Hit(m.weekday.start, m.weekday.end, {"found": m.weekday.text, "expected": expected, "date": _iso(m), "published": published})
+
+    def _lunar(self, doc):
+        for m in dates(doc).mentions:
+            lunar = m.lunar
+            if lunar is None or m.date is None or m.year_source != "explicit":
+                continue
+            actual = _lunar_of(m.date)
+            if actual is None:
+                continue
+            wrong = []
+            if lunar.ganzhi and lunar.ganzhi not in actual["ganzhi"]:
+                wrong.append(lunar.ganzhi + "年")
+            if lunar.zodiac and lunar.zodiac != actual["zodiac"]:
+                wrong.append(lunar.zodiac + "年")
+            if lunar.month is not None and (lunar.month != actual["month"] or lunar.leap != actual["leap"]):
+                wrong.append(("闰" if lunar.leap else "") + str(lunar.month) + "月")
+            if lunar.day is not None and lunar.day != actual["day"]:
+                wrong.append(str(lunar.day) + "日")
+            if wrong:
+                yield Hit(lunar.start, lunar.end, {"found": _one_line(lunar.text), "expected": actual["text"], "date": _iso(m)})
+
+    def _relative(self, doc):
+        published = doc.metadata.date
+        if published is None:
+            return
+        for match in _RELATIVE_YEAR.finditer(doc.text):
+            stated = int(match.group(2) or match.group(3))
+            expected = published.year + _RELATIVE_OFFSETS[match.group(1)]
+            if stated != expected:
+                yield Hit(match.start(), match.end(), {"found": match.group(0), "expected": f"{match.group(1)}为{expected}年", "published": published.isoformat()})
+
+    # -- against the publication date -------------------------------------------------
+
+    def _tense(self, doc):
+        published = doc.metadata.date
+        if published is None:
+            return
+        text = doc.text
+        mentions = dates(doc).mentions
+        for index, m in enumerate(mentions):
+            if m.year is None or m.year_source not in ("explicit", "relative", "context"):
+                continue
+            if not _after(m, published) or in_book_title(text, m.start) or _is_labelled(text, m.start):
+                continue
+            # What the sentence says after this date and before the next one.
+            clause_end = _find_end(text, m.end, _SENTENCE_END)
+            if index + 1 < len(mentions):
+                clause_end = min(clause_end, mentions[index + 1].start)
+            clause = text[m.end:clause_end]
+            sentence = text[_find_start(text, m.start, _SENTENCE_END):_find_end(text, m.end, _SENTENCE_END)]
+            if self.past.search(clause) and not self.plan.search(sentence):
+                yield Hit(m.start, m.end, {"found": _one_line(m.text), "published": published.isoformat()})
+
+    def _extent(self, doc):
+        published = doc.metadata.date
+        text = doc.text
+        for m in dates(doc).mentions:
+            if m.year_source != "explicit" or m.form == "numeric" or in_book_title(text, m.start):
+                continue
+            # A year alone is often a count (有1300年历史), a history or an event bid for
+            # years ahead (申办2011年第26届…); a month or day is a dated event.
+            if m.precision == "year" or m.start > 0 and text[m.start - 1] in _COUNT_BEFORE:
+                continue
+            if _is_labelled(text, m.start):
+                continue
+            too_old = m.year < self.min_year
+            too_late = published is not None and m.year > published.year + self.max_years_ahead
+            if not (too_old or too_late):
+                continue
+            sentence = text[_find_start(text, m.start, _SENTENCE_END):_find_end(text, m.end, _SENTENCE_END)]
+            if too_late and self.plan.search(sentence):
+                continue
+            yield Hit(m.start, m.end, {"found": _one_line(m.text), "published": published.isoformat() if published else "",
+                                       "expected": f"{self.min_year}年以后" if too_old else f"不晚于{published.year + self.max_years_ahead}年"})
+
+    def _range(self, doc):
+        for r in dates(doc).ranges:
+            if r.last < r.first:
+                yield Hit(r.start, r.end, {"found": _one_line(r.text)})
+
+    # -- forms (GB/T 15835, GB/T 9704) ------------------------------------------------------
+
+    def _mixed(self, doc):
+        for m in dates(doc).mentions:
+            if m.form == "mixed":
+                yield Hit(m.start, m.end, {"found": _one_line(m.text), "expected": _arabic(m)})
+
+    def _chinese_zero(self, doc):
+        for m in dates(doc).mentions:
+            if m.year_text and not m.year_text.isdigit() and _CHINESE_BAD_ZERO.search(m.year_text):
+                fixed = _CHINESE_BAD_ZERO.sub("〇", m.year_text)
+                yield Hit(m.start, m.start + len(m.year_text), {"found": m.year_text, "expected": fixed})
+
+    def _zero_padding(self, doc):
+        """Only a document's closing 成文日期: a zero-padded full date alone on one of
+        the last lines. A labelled 成文日期：2019年01月27日 is a catalogue's metadata, not the date line."""
+        text = doc.text
+        closing = _closing_lines(doc)
+        for m in dates(doc).mentions:
+            if m.precision != "day" or m.form != "arabic" or "\n" in m.text:
+                continue
+            if not (m.month_text.startswith("0") or m.day_text.startswith("0")):
+                continue
+            line = doc.position(m.start)[0]
+            start, end = doc.line_span(line)
+            if line in closing and text[start:end].strip() == m.text.strip():
+                yield Hit(m.start, m.end, {"found": m.text, "expected": f"{m.year}年{m.month}月{m.day}日"})
+
+    def _two_digit_year(self, doc):
+        for match in _TWO_DIGIT_YEAR.finditer(doc.text):
+            month, day = int(match.group(2)), int(match.group(3))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                yield Hit(match.start(), match.end(), {"found": match.group(0), "expected": "完整的四位年份"})
+
+    def _lunar_arabic(self, doc):
+        for lunar in dates(doc).lunars:
+            if lunar.arabic:
+                yield Hit(lunar.start, lunar.end, {"found": _one_line(lunar.text), "expected": "汉字数字（如农历八月十五）"})
+
+    def _weekday_arabic(self, doc):
+        for match in _WEEKDAY_ARABIC.finditer(doc.text):
+            expected = match.group(1) + WEEKDAY_NAMES[int(match.group(2)) - 1]
+            yield Hit(match.start(), match.end(), {"found": match.group(0), "expected": expected})
+
+
+# -- helpers -------------------------------------------------------------------------
+
+
+def _lunar_of(date):
+    """The lunar date of a solar date: 干支 year (by 春节, or by 立春 as some almanacs
+    print it), zodiac, month, leap flag, day, and its printed form."""
+    try:
+        from lunar_python import Solar
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    lunar = Solar.fromYmd(date.year, date.month, date.day).getLunar()
+    month = lunar.getMonth()
+    return {
+        "ganzhi": {lunar.getYearInGanZhi(), lunar.getYearInGanZhiExact()},
+        "zodiac": lunar.getYearShengXiao(),
+        "month": abs(month),
+        "leap": month < 0,
+        "day": lunar.getDay(),
+        "text": f"农历{lunar.getYearInGanZhi()}年{lunar.getMonthInChinese()}月{lunar.getDayInChinese()}",
+    }
+
+
+def _after(m, published) -> bool:
+    if m.precision == "day":
+        return m.date is not None and m.date > published
+    if m.precision == "month":
+        return (m.year, m.month) > (published.year, published.month)
+    return m.year > published.year
+
+
+def _is_labelled(text, offset) -> bool:
+    """Whether a date is the value of a labelled line (发布日期：2018年12月24日): a
+    catalogue's metadata (a web republication date), not something the document tells."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return bool(_LABEL.fullmatch(text[line_start:offset]))
+
+
+def _find_start(text, offset, stops) -> int:
+    return max(text.rfind(c, 0, offset) for c in stops) + 1
+
+
+def _find_end(text, offset, stops) -> int:
+    ends = [i for i in (text.find(c, offset) for c in stops) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _closing_lines(doc, count=4):
+    """Line numbers of the last `count` non-blank lines."""
+    lines = [number for number, _, line in doc.lines() if line.strip()]
+    return set(lines[-count:])
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+def _iso(m) -> str:
+    return f"{m.year}年{m.month}月{m.day}日"
+
+
+def _arabic(m) -> str:
+    parts = [f"{m.year}年" if m.year_text else "", f"{m.month}月" if m.month_text else "", f"{m.day}日" if m.day_text else ""]
+    return "".join(parts)
+
+
+def _exists_hint(m) -> str:
+    if m.month is not None and not 1 <= m.month <= 12:
+        return "月份应为1～12"
+    if m.year is not None and m.month == 2 and m.day == 29:
+        return f"{m.year}年不是闰年，2月只有28天"
+    if m.month is not None and 1 <= m.month <= 12:
+        return f"{m.month}月只有{calendar.monthrange(m.year or 2024, m.month)[1]}天"
+    return "存在的日期"
