@@ -18,6 +18,7 @@ Option `check` chooses what a rule reports:
 """
 
 import calendar
+import datetime
 import re
 
 from linter.extract.dates import dates
@@ -86,14 +87,23 @@ class Dates(RuleType):
     def _weekday(self, doc):
         published = doc.metadata.date
         for m in dates(doc).mentions:
-            if m.weekday is None or m.weekday.arabic or m.date is None:
+            if m.weekday is None or m.weekday.arabic or not m.exists:
                 continue
-            if m.year_source not in ("explicit", "context", "relative"):
+            if m.date is not None:
+                date = m.date
+            elif m.year_source == "" and published is not None:
+                # No year: the weekday is wrong only if it fits none of the publication
+                # year and the years either side (a December notice about January).
+                candidates = [_date_or_none(y, m.month, m.day) for y in (published.year - 1, published.year, published.year + 1)]
+                if any(c is not None and c.weekday() == m.weekday.weekday for c in candidates):
+                    continue
+                date = _date_or_none(published.year, m.month, m.day)
+            else:
                 continue
-            actual = m.date.weekday()
-            if actual != m.weekday.weekday:
-                expected = m.weekday.text[:-1] + WEEKDAY_NAMES[actual]
-                yield Hit(m.weekday.start, m.weekday.end, {"found": m.weekday.text, "expected": expected, "date": _iso(m), "published": published})
+            if date is None or date.weekday() == m.weekday.weekday:
+                continue
+            expected = m.weekday.text[:-1] + WEEKDAY_NAMES[date.weekday()]
+            yield Hit(m.weekday.start, m.weekday.end, {"found": m.weekday.text, "expected": expected, "date": f"{date.year}年{date.month}月{date.day}日"})
 
     def _lunar(self, doc):
         for m in dates(doc).mentions:
@@ -239,6 +249,13 @@ def _lunar_of(date):
         "day": lunar.getDay(),
         "text": f"农历{lunar.getYearInGanZhi()}年{lunar.getMonthInChinese()}月{lunar.getDayInChinese()}",
     }
+
+
+def _date_or_none(year, month, day):
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _after(m, published) -> bool:
