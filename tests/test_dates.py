@@ -221,6 +221,14 @@ def test_dt007_backwards_ranges():
     assert codes(lint_text("2025年至2021年", ["DT007"])) == ["DT007"]
     assert lint_text("2021年至2025年，累计投入5亿元。", ["DT007"]) == []
     assert lint_text("12月28日至1月3日", ["DT007"]) == []
+    assert codes(lint_text("执行期限为2023年1月1日至2019年12月31日。", ["DT007"])) == ["DT007"]
+    assert codes(lint_text("2019年12月31日至12月1日", ["DT007"])) == ["DT007"]
+    # From real texts: full-date ranges, a range ending in the next year, U+2015 dashes.
+    assert lint_text("凡未注明具体期限的，执行期限为2019年1月1日至2023年12月31日。", ["DT007"]) == []
+    assert lint_text("一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。", ["DT007"]) == []
+    assert lint_text("春节：2月4日至10日放假调休，共7天。2018年12月30日至1月1日", ["DT007"]) == []
+    assert lint_text("清理整顿时限是1997年4月―1998年2月，具体步骤安排如下：", ["DT007"]) == []
+    assert codes(lint_text("清理整顿时限是1998年4月―1997年2月，具体步骤安排如下：", ["DT007"])) == ["DT007"]
 
 
 def test_form_rules():

@@ -59,7 +59,7 @@ _CLOSE = re.compile(r"[ \t\u3000]*[）)]")
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": None, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE = re.compile(r"今年|本年度?|去年|上年度?|前年|明年|上半年|下半年|本月|上月|下月|近(\d{1,3}|[一二三四五六七八九十]+)年")
 
-_RANGE_DASH = r"[—–－\-~～至到]"
+_RANGE_DASH = r"[—–－―\-~～至到]"
 _YEAR_RANGE = re.compile(
     rf"(?<![\d.])((?:1[5-9]|20)\d\d)(?:{_S}年)?{_S}{_RANGE_DASH}+{_S}((?:1[5-9]|20)\d\d){_S}年"
 )
@@ -174,6 +174,7 @@ def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
         key=lambda m: m.start,
     )
     _infer_years(text, facts.mentions, relative_ends)
+    facts.ranges = sorted(facts.ranges + _mention_ranges(text, facts.mentions), key=lambda r: r.start)
     facts.weekdays = [_weekday(m) for m in _WEEKDAY.finditer(text)]
     for mention in facts.mentions:
         if mention.precision == "day":
@@ -340,6 +341,29 @@ def _relatives(text: str, published: Optional[datetime.date]) -> List[RelativeMe
                 mention.year, mention.month = divmod(months, 12)
                 mention.month += 1
         found.append(mention)
+    return found
+
+
+_BETWEEN_RANGE_ENDS = re.compile(rf"{_S}{_RANGE_DASH}+{_S}")
+
+
+def _mention_ranges(text: str, mentions: List[DateMention]) -> List[DateRange]:
+    """2019年1月1日至2023年12月31日, 1997年4月―1998年2月, 2019年1月1日至12月31日: two
+    dates joined by a dash or 至, compared at the precision both have."""
+    found = []
+    for first, last in zip(mentions, mentions[1:]):
+        if not _BETWEEN_RANGE_ENDS.fullmatch(text, first.end, last.start) or first.year is None:
+            continue
+        if last.year_source != "explicit":
+            if last.precision == "year" or first.precision == "year":
+                continue
+            if last.month != first.month:
+                continue  # 2018年12月30日至1月1日 runs into the next year
+        size = {"year": 1, "month": 2, "day": 3}
+        common = min(size[first.precision], size[last.precision])
+        first_key = (first.year, first.month, first.day)[:common]
+        last_key = ((last.year if last.year_source == "explicit" else first.year), last.month, last.day)[:common]
+        found.append(DateRange(first.start, last.end, text[first.start:last.end], first_key, last_key))
     return found
 
 
