@@ -180,12 +180,22 @@ def test_dt002_needs_a_year():
 def test_dt003_lunar_against_solar():
     assert codes(lint_text("2024年2月10日（农历甲辰年正月初二）", ["DT003"])) == ["DT003"]
     assert codes(lint_text("2024年2月10日 龙年正月初二", ["DT003"])) == ["DT003"]
-    assert codes(lint_text("2023年1月22日（农历虎年正月初一）", ["DT003"])) == ["DT003"]
+    assert codes(lint_text("2023年1月22日（农历龙年正月初一）", ["DT003"])) == ["DT003"]
     assert lint_text("2024年2月10日（农历甲辰年正月初一）", ["DT003"]) == []
     assert lint_text("2023年6月22日，农历五月初五端午节。", ["DT003"]) == []
     # 2023 had a leap 二月: 2023年3月22日 is 闰二月初一.
     assert lint_text("2023年3月22日（农历闰二月初一）", ["DT003"]) == []
     assert codes(lint_text("2023年3月22日（农历二月初一）", ["DT003"])) == ["DT003"]
+
+
+def test_dt003_a_lone_zodiac_year_after_a_comma_is_a_season():
+    assert lint_text("2024年2月9日，龙年春节前夕，院领导走访慰问一线职工。", ["DT003"]) == []
+    assert codes(lint_text("2023年5月1日（农历龙年）", ["DT003"])) == ["DT003"]
+
+
+def test_lunar_dates_without_the_word_nongli():
+    facts = extract("腊月廿三是小年，正月初一是春节，冬月和十月不是日期。", None)
+    assert [(l.text, l.month, l.day) for l in facts.lunars] == [("腊月廿三", 12, 23), ("正月初一", 1, 1)]
 
 
 def test_dt003_ganzhi_by_lichun_is_accepted():

@@ -162,9 +162,11 @@ def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
     facts = DateFacts()
     facts.relatives = _relatives(text, published)
     relative_ends = {r.end: r for r in facts.relatives if r.year is not None}
+    # Lunar dates say they are lunar: 农历…, or 正月/冬月/腊月 (腊月廿三, 正月初一).
     facts.lunars = [
-        lunar for lunar in (_lunar(m) for m in _LUNAR.finditer(text) if m.group("prefix"))
-        if lunar.ganzhi or lunar.zodiac or lunar.month
+        lunar for lunar, match in ((_lunar(m), m) for m in _LUNAR.finditer(text))
+        if (lunar.ganzhi or lunar.zodiac or lunar.month)
+        and (match.group("prefix") or match.group("m") in _LUNAR_MONTH_NAMES and lunar.day is not None)
     ]
     facts.ranges = _ranges(text)
     # The 8月15日 of 农历8月15日 is not a solar date; the 2025年 of 2021—2025年 is a range's end.
@@ -301,7 +303,8 @@ def _lunar(match) -> LunarMention:
 def _attach(text: str, mention: DateMention, facts: DateFacts) -> None:
     """The weekday and lunar date printed right after a full date: 2024年2月29日（星期四）,
     or a masthead's 2 月 29 日 / 星期四 / 农历甲辰年一月二十 on separate lines."""
-    position = _ATTACH_GAP.match(text, mention.end).end()
+    gap = _ATTACH_GAP.match(text, mention.end)
+    position = gap.end()
     weekday = _WEEKDAY.match(text, position)
     if weekday:
         mention.weekday = _weekday(weekday)
@@ -309,14 +312,19 @@ def _attach(text: str, mention: DateMention, facts: DateFacts) -> None:
         close = _CLOSE.match(text, position)
         if close:
             position = close.end()
-        position = _ATTACH_GAP.match(text, position).end()
+        gap = _ATTACH_GAP.match(text, position)
+        position = gap.end()
     lunar = _LUNAR.match(text, position)
     if lunar and lunar.end() > lunar.start():
         parsed = _lunar(lunar)
-        # Without 农历 it must still say it is lunar: a 干支 or zodiac year, or 正/冬/腊月.
-        lunar_marked = lunar.group("prefix") or parsed.ganzhi or parsed.zodiac or lunar.group("m") in _LUNAR_MONTH_NAMES
-        has_content = parsed.ganzhi or parsed.zodiac or parsed.month
-        if lunar_marked and has_content:
+        if parsed.month is not None:
+            # Without 农历 a month must still say it is lunar: a 干支 or zodiac year, or 正/冬/腊月.
+            attached = lunar.group("prefix") or parsed.ganzhi or parsed.zodiac or lunar.group("m") in _LUNAR_MONTH_NAMES
+        else:
+            # A year alone after a comma names a season, not this day's lunar year:
+            # 2024年2月9日，龙年春节前夕 is the eve of the 龙年.
+            attached = (parsed.ganzhi or parsed.zodiac) and lunar.group("prefix") and not re.search("[，,]", gap.group(0))
+        if attached:
             mention.lunar = next((l for l in facts.lunars if l.start == parsed.start), parsed)
 
 

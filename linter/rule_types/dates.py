@@ -116,7 +116,7 @@ class Dates(RuleType):
             wrong = []
             if lunar.ganzhi and lunar.ganzhi not in actual["ganzhi"]:
                 wrong.append(lunar.ganzhi + "年")
-            if lunar.zodiac and lunar.zodiac != actual["zodiac"]:
+            if lunar.zodiac and lunar.zodiac not in actual["zodiac"]:
                 wrong.append(lunar.zodiac + "年")
             if lunar.month is not None and (lunar.month != actual["month"] or lunar.leap != actual["leap"]):
                 wrong.append(("闰" if lunar.leap else "") + str(lunar.month) + "月")
@@ -243,7 +243,7 @@ def _lunar_of(date):
     month = lunar.getMonth()
     return {
         "ganzhi": {lunar.getYearInGanZhi(), lunar.getYearInGanZhiExact()},
-        "zodiac": lunar.getYearShengXiao(),
+        "zodiac": {lunar.getYearShengXiao(), lunar.getYearShengXiaoExact()},
         "month": abs(month),
         "leap": month < 0,
         "day": lunar.getDay(),
