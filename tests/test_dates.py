@@ -218,6 +218,11 @@ def test_dt005_past_tense_after_publication():
     assert lint_text("2024年2月20日，我院召开了2024年工作会议。", ["DT005"], date="2024-02-29") == []
     assert lint_text("2024年6月底前完成了设备采购的医院将获得补助。", ["DT005"], date="2024-02-29") == []
     assert lint_text("今年7月8日，我院隆重举行建院80周年庆祝大会。", ["DT005"]) == []
+    # Seed 001, dated before its own events: the unit opens (揭牌) at the end of the sentence.
+    seed = "今年7月8日,三峡医院博鳌国际医学部在海南博鳌国际医院揭牌。"
+    assert codes(lint_text(seed, ["DT005"], date="2023-03-01")) == ["DT005"]
+    assert lint_text(seed, ["DT005"], date="2023-07-20") == []
+    assert lint_text("会议定于2024年7月8日在北京举行。", ["DT005"], date="2024-02-29") == []
 
 
 def test_dt006_far_dates():
