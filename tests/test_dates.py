@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.document import Document, read_document
 from linter.errors import UserError
@@ -47,6 +49,12 @@ def test_masthead_date_weekday_and_lunar_on_separate_lines():
 def test_full_date_forms(text, expected):
     (mention,) = extract(f"会议于{text}召开。", None).mentions
     assert (mention.year, mention.month, mention.day, mention.form) == expected
+
+
+def test_full_width_digits():
+    # From the 1997 government work report: 香港将于今年７月１日回归祖国。
+    (mention,) = extract("香港将于今年７月１日回归祖国。", datetime.date(1997, 3, 1)).mentions
+    assert (mention.year, mention.month, mention.day, mention.year_source) == (1997, 7, 1, "relative")
 
 
 def test_chinese_numbers():
@@ -301,7 +309,7 @@ def test_form_option_is_required_for_check_form(tmp_path):
 
 @pytest.mark.parametrize(
     "text",
-    ["0年0月0日", "9999年12月31日星期五 农历甲辰年闰十三月卅", "0001-01-01", "2024年\n\n", "农历", "星期", "年月日", "1月0日—0日"],
+    ["0年0月0日", "７月１日（星期二）", "２０２４年２月３０日", "9999年12月31日星期五 农历甲辰年闰十三月卅", "0001-01-01", "2024年\n\n", "农历", "星期", "年月日", "1月0日—0日"],
 )
 def test_odd_input_never_crashes(text):
     lint_text(text, ["DT"], date="2024-02-29")
@@ -321,3 +329,12 @@ def test_corpus_findings_are_rare_and_known():
         found += [(path.name, v.rule, v.line) for v in lint_document(read_document(path), rules)]
     # The only finding: the 1959 report writes 一九五零年 (GB/T 15835 wants 一九五〇年).
     assert found == [("1959年中华人民共和国国务院政府工作报告.txt", "DT009", 122)]
+
+
+DATE_ALPHABET = "0123456789０１２〇零一二三十廿卅初闰正腊年月日号星期周礼拜天农历甲辰龙至—-./（）， \n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=DATE_ALPHABET, max_size=40))
+def test_date_rules_never_crash_on_date_like_text(text):
+    lint_text(text, ["DT"], date="2024-02-29")

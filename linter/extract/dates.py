@@ -120,7 +120,7 @@ class DateMention:
 
     @property
     def date(self) -> Optional[datetime.date]:
-        if self.precision != "day" or self.year is None or not self.exists or not 1 <= self.year <= 9999:
+        if self.precision != "day" or None in (self.year, self.month, self.day) or not self.exists or not 1 <= self.year <= 9999:
             return None
         return datetime.date(self.year, self.month, self.day)
 
@@ -213,11 +213,12 @@ def chinese_number(text: str) -> Optional[int]:
 def _number(text: Optional[str]) -> Optional[int]:
     if text is None:
         return None
-    return int(text) if text.isdigit() and text.isascii() else chinese_number(text)
+    # isdigit() and int() also take full-width digits (７月１日).
+    return int(text) if text.isdecimal() else chinese_number(text)
 
 
 def _is_arabic(text: str) -> bool:
-    return text.isascii() and text.isdigit()
+    return text.isdecimal()
 
 
 # -- solar dates ----------------------------------------------------------------
