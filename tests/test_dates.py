@@ -228,7 +228,9 @@ def test_dt005_past_tense_after_publication():
     assert lint_text("今年7月8日，我院隆重举行建院80周年庆祝大会。", ["DT005"]) == []
     # Seed 001, dated before its own events: the unit opens (揭牌) at the end of the sentence.
     seed = "今年7月8日,三峡医院博鳌国际医学部在海南博鳌国际医院揭牌。"
-    assert codes(lint_text(seed, ["DT005"], date="2023-03-01")) == ["DT005"]
+    (violation,) = lint_text(seed, ["DT005"], date="2023-03-01")
+    assert (violation.rule, violation.column) == ("DT005", 1)
+    assert "“今年7月8日”晚于发布日期（2023-03-01）" in violation.message
     assert lint_text(seed, ["DT005"], date="2023-07-20") == []
     assert lint_text("会议定于2024年7月8日在北京举行。", ["DT005"], date="2024-02-29") == []
 
@@ -262,6 +264,8 @@ def test_form_rules():
     assert codes(lint_text("星期5上午", ["DT013"])) == ["DT013"]
     assert lint_text("二〇二四年五月八日", ["DT008", "DT009"]) == []
     assert lint_text("2021年3月5日，召开职代会。", ["DT011"]) == []
+    assert codes(lint_text("医院于21年3月5日召开职代会。", ["DT011"])) == ["DT011"]
+    assert lint_text("她从医30年5月12日获评优秀护士。", ["DT011"]) == []
     assert lint_text("每星期5次", ["DT013"]) == []
 
 

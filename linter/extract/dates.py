@@ -56,7 +56,7 @@ _LUNAR = re.compile(
 _ATTACH_GAP = re.compile(r"[ \t\u3000]*\n?[ \t\u3000]*[，,（(]?[ \t\u3000]*")
 _CLOSE = re.compile(r"[ \t\u3000]*[）)]")
 
-_RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": None, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE = re.compile(r"今年|本年度?|去年|上年度?|前年|明年|上半年|下半年|本月|上月|下月|近(\d{1,3}|[一二三四五六七八九十]+)年")
 
 _RANGE_DASH = r"[—–－―\-~～至到]"
@@ -104,6 +104,7 @@ class DateMention:
     day_text: str = ""
     weekday: Optional[Weekday] = None
     lunar: Optional[LunarMention] = None
+    relative: Optional["RelativeMention"] = None  # the 今年 of 今年7月8日, which gave the year
 
     @property
     def exists(self) -> bool:
@@ -234,7 +235,7 @@ def _solar(text: str) -> List[DateMention]:
             # 29日 alone, 5月 alone: too ambiguous (5月龄, 3号楼) to be a date.
             continue
         parts = [p for p in (y, m, d) if p]
-        kinds = {"arabic" if _is_arabic(p) or p == "0" * len(p) else "chinese" for p in parts}
+        kinds = {"arabic" if _is_arabic(p) else "chinese" for p in parts}
         if y and not _is_arabic(y) and not any(c in _CN_DIGIT for c in y):
             continue  # OOOO年
         found.append(DateMention(
@@ -272,7 +273,7 @@ def _infer_years(text: str, mentions: List[DateMention], relative_ends) -> None:
         elif mention.year is None:
             relative = relative_ends.get(len(text[:mention.start].rstrip(" \t\u3000")))
             if relative is not None:
-                mention.year, mention.year_source = relative.year, "relative"
+                mention.year, mention.year_source, mention.relative = relative.year, "relative", relative
             elif last_year is not None:
                 mention.year, mention.year_source = last_year, "context"
         last_line_end = text.find("\n", mention.end)

@@ -34,7 +34,8 @@ MONTH_NAMES = {1: "正", 11: "冬", 12: "腊"}
 DEFAULT_PAST = r"(?:召开|举行|举办|完成|揭牌|开幕|闭幕|成立|启动|签约|签署|开展|通过|发布|印发)了|(?:召开|举行|举办|揭牌|开幕|闭幕|签约|成立)(?=[。；！])|荣获|获评|揭牌仪式上|顺利(?:召开|举行|举办|完成|通过)|圆满(?:完成|结束|落幕|闭幕)|隆重(?:召开|举行|举办)|胜利(?:召开|闭幕)"
 DEFAULT_PLAN = r"将|拟|定于|计划|预计|预定|规划|力争|争取|目标|确保|届时|有望|即将|前|截至|截止|到|期间|以后|之后|起|要|应|须|需|下一步|通知|安排|方案|日程|议程|预告|报名|征集|邀请|欢迎"
 
-_TWO_DIGIT_YEAR = re.compile(r"(?<![\d.．/\-年第近约共余满达])(\d{2})年(\d{1,2})月(\d{1,2})[日号]")
+# 21年3月5日 at the start of a clause or after 于/在/自; not 从医30年5月12日荣获….
+_TWO_DIGIT_YEAR = re.compile(r"(?:^|(?<=[\s，,。；：:（(“、于在自从至到]))(\d{2})年(\d{1,2})月(\d{1,2})[日号]", re.M)
 _WEEKDAY_ARABIC = re.compile(r"(?<!每)(星期|礼拜)([1-7])(?![\d次天个日小])")
 _CHINESE_BAD_ZERO = re.compile(r"[零OＯ0]")
 _SENTENCE_END = "。；！？\n"
@@ -155,7 +156,8 @@ class Dates(RuleType):
             clause = text[m.end:clause_end + 1]  # with its 。, which says 揭牌。 is done
             sentence = text[_find_start(text, m.start, _SENTENCE_END):_find_end(text, m.end, _SENTENCE_END)]
             if self.past.search(clause) and not self.plan.search(sentence):
-                yield Hit(m.start, m.end, {"found": _one_line(m.text), "published": published.isoformat()})
+                start = m.relative.start if m.relative else m.start
+                yield Hit(start, m.end, {"found": _one_line(text[start:m.end]), "published": published.isoformat()})
 
     def _extent(self, doc):
         published = doc.metadata.date
