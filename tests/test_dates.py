@@ -71,6 +71,13 @@ def test_month_day_takes_the_year_of_its_line_or_of_a_relative_word():
     assert (by_text["3月5日"].year, by_text["3月5日"].year_source) == (None, "")
 
 
+def test_a_year_in_a_name_gives_no_context_year():
+    text = "我院2023年度工作总结暨表彰大会于2月29日（星期四）召开。"
+    (_, mention) = extract(text, None).mentions
+    assert (mention.text, mention.year) == ("2月29日", None)
+    assert lint_text(text, ["DT001", "DT002"], date="2024-03-01") == []
+
+
 def test_relative_words_resolve_only_with_a_publication_date():
     text = "去年全院门急诊量突破200万人次，近5年年均增长8%；本月起实行预约诊疗。"
     resolved = {r.text: r for r in extract(text, PUBLISHED).relatives}
@@ -158,7 +165,7 @@ def test_dt001_dates_that_do_not_exist():
     assert codes(lint_text("2024年13月", ["DT001"])) == ["DT001"]
     assert codes(lint_text("2023-02-29", ["DT001"])) == ["DT001"]
     # Context year: 2023 on the same line makes 2月29日 impossible.
-    assert codes(lint_text("2023年工作回顾：2月29日，我院召开职代会。", ["DT001"])) == ["DT001"]
+    assert codes(lint_text("2023年，我院共召开职代会2次：2月29日，召开五届三次职代会。", ["DT001"])) == ["DT001"]
 
 
 def test_dt001_silent_on_real_dates():

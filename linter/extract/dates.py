@@ -262,16 +262,23 @@ def _numeric(text: str) -> List[DateMention]:
 
 
 def _infer_years(text: str, mentions: List[DateMention], relative_ends) -> None:
-    """Give 2月29日 the year of 今年 right before it, or of the last explicit year on its line."""
+    """Give 2月29日 the year of 今年 right before it, or of the last explicit date (or a
+    year heading a clause) before it on its line."""
     last_year, last_line_end = None, -1
     for mention in mentions:
         line_start = text.rfind("\n", 0, mention.start) + 1
         if line_start > last_line_end:
             last_year = None
         if mention.year_source == "explicit":
-            last_year = mention.year
+            # A year alone passes on only when it heads a clause (2023年，…): in
+            # 2023年度表彰大会于2月29日召开 the meeting is in 2024.
+            if mention.precision != "year" or text[mention.end:mention.end + 1] in ("，", ","):
+                last_year = mention.year
+            else:
+                last_year = None
         elif mention.year is None:
-            relative = relative_ends.get(len(text[:mention.start].rstrip(" \t\u3000")))
+            before = text[max(0, mention.start - 8):mention.start]
+            relative = relative_ends.get(mention.start - (len(before) - len(before.rstrip(" \t\u3000"))))
             if relative is not None:
                 mention.year, mention.year_source, mention.relative = relative.year, "relative", relative
             elif last_year is not None:
