@@ -69,6 +69,8 @@ def test_month_day_takes_the_year_of_its_line_or_of_a_relative_word():
     assert (by_text["7月8日"].year, by_text["7月8日"].year_source) == (2024, "relative")
     # A newsletter dated February tells last year's March: the publication year is not assumed.
     assert (by_text["3月5日"].year, by_text["3月5日"].year_source) == (None, "")
+    (month,) = extract("截至今年7月初，三峡医院共开展达芬奇机器人手术2273台次。", PUBLISHED).mentions
+    assert (month.year, month.month, month.precision, month.year_source) == (2024, 7, "month", "relative")
 
 
 def test_a_year_in_a_name_gives_no_context_year():
@@ -230,6 +232,8 @@ def test_dt005_past_tense_after_publication():
     assert codes(lint_text("今年7月8日，我院隆重举行建院80周年庆祝大会。", ["DT005"], date="2024-02-29")) == ["DT005"]
     assert codes(lint_text("2024年3月，我院顺利通过三级甲等医院复审。", ["DT005"], date="2024-02-29")) == ["DT005"]
     assert lint_text("2024年3月，我院将迎接三级甲等医院复审。", ["DT005"], date="2024-02-29") == []
+    assert codes(lint_text("今年7月，我院顺利通过三级甲等医院复审。", ["DT005"], date="2024-02-29")) == ["DT005"]
+    assert lint_text("截至今年7月，我院顺利完成手术2273台次。", ["DT005"], date="2024-02-29") == []
     assert lint_text("2024年2月20日，我院召开了2024年工作会议。", ["DT005"], date="2024-02-29") == []
     assert lint_text("2024年6月底前完成了设备采购的医院将获得补助。", ["DT005"], date="2024-02-29") == []
     assert lint_text("今年7月8日，我院隆重举行建院80周年庆祝大会。", ["DT005"]) == []

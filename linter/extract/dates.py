@@ -163,6 +163,7 @@ def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
     facts = DateFacts()
     facts.relatives = _relatives(text, published)
     relative_ends = {r.end: r for r in facts.relatives if r.year is not None}
+    year_word_ends = {r.end for r in facts.relatives if r.text.replace("年度", "年") in _RELATIVE_YEARS}
     # Lunar dates say they are lunar: 农历…, or 正月/冬月/腊月 (腊月廿三, 正月初一).
     facts.lunars = [
         lunar for lunar, match in ((_lunar(m), m) for m in _LUNAR.finditer(text))
@@ -173,7 +174,7 @@ def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
     # The 8月15日 of 农历8月15日 is not a solar date; the 2025年 of 2021—2025年 is a range's end.
     taken = [(l.start, l.end) for l in facts.lunars] + [(r.start, r.end) for r in facts.ranges if len(r.first) == 1]
     facts.mentions = sorted(
-        (m for m in _solar(text) + _numeric(text) if not any(s <= m.start and m.end <= e for s, e in taken)),
+        (m for m in _solar(text, year_word_ends) + _numeric(text) if not any(s <= m.start and m.end <= e for s, e in taken)),
         key=lambda m: m.start,
     )
     _infer_years(text, facts.mentions, relative_ends)
@@ -225,14 +226,14 @@ def _is_arabic(text: str) -> bool:
 # -- solar dates ----------------------------------------------------------------
 
 
-def _solar(text: str) -> List[DateMention]:
+def _solar(text: str, year_word_ends=frozenset()) -> List[DateMention]:
     found = []
     for match in _SOLAR.finditer(text):
         y, m, d = match.group("y"), match.group("m"), match.group("d")
         if not (y or m):
             continue
-        if d and not m or m and not (y or d):
-            # 29日 alone, 5月 alone: too ambiguous (5月龄, 3号楼) to be a date.
+        # 29日 alone, 5月 alone: too ambiguous (5月龄, 3号楼) to be a date; 今年7月 is one.
+        if d and not m or m and not (y or d) and match.start() not in year_word_ends:
             continue
         parts = [p for p in (y, m, d) if p]
         kinds = {"arabic" if _is_arabic(p) else "chinese" for p in parts}
