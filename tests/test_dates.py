@@ -183,6 +183,12 @@ def test_dt002_weekday_after_a_date():
     assert lint_text("2019年2月2日（礼拜六）", ["DT002"]) == []
 
 
+def test_dt002_a_schedule_after_a_comma_is_not_the_dates_weekday():
+    assert lint_text("2024年3月1日，周六、周日照常门诊。", ["DT002"]) == []
+    assert lint_text("自2024年3月1日，周一至周五开放夜间门诊。", ["DT002"]) == []
+    assert codes(lint_text("2024年3月1日，星期四，我院召开党建工作会议。", ["DT002"])) == ["DT002"]
+
+
 def test_dt002_needs_a_year():
     # From a real holiday notice (国办发明电〔2018〕15号): the year comes from the title, not the line.
     assert lint_text("2月2日（星期六）、2月3日（星期日）上班。", ["DT002"]) == []

@@ -316,6 +316,8 @@ def _attach(text: str, mention: DateMention, facts: DateFacts) -> None:
     gap = _ATTACH_GAP.match(text, mention.end)
     position = gap.end()
     weekday = _WEEKDAY.match(text, position)
+    if weekday and re.search("[，,]", gap.group(0)) and not re.match(r"[，,。；\s]", text[weekday.end():weekday.end() + 1] or "\n"):
+        weekday = None  # 2024年3月1日，周六、周日照常门诊: a schedule, not this day's weekday
     if weekday:
         mention.weekday = _weekday(weekday)
         position = weekday.end()
