@@ -101,6 +101,18 @@ def test_not_dates():
     assert facts.mentions == []
 
 
+def test_periods_for_the_figures_check():
+    text = "2023年，全院门急诊量216万人次；2024年2月，门诊量18万人次；今年2月29日，召开职代会。"
+    facts = extract(text, PUBLISHED)
+    periods = [m.period for m in facts.mentions_between(0, text.index("；今年"))]
+    assert periods == [
+        (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31)),
+        (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29)),
+    ]
+    assert facts.mentions[-1].period == (PUBLISHED, PUBLISHED)
+    assert extract("2月29日", None).mentions[0].period is None
+
+
 def test_extraction_runs_once_per_document():
     doc = Document(MASTHEAD, default_date=PUBLISHED)
     assert dates(doc) is dates(doc)

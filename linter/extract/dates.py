@@ -20,7 +20,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 # Whitespace inside a date, allowing one line break (mastheads print 2024 年 / 2 月 29 日 on two lines).
 _S = r"[ \t\u3000]*\n?[ \t\u3000]*"
@@ -120,6 +120,18 @@ class DateMention:
         return self.day <= calendar.monthrange(year, self.month)[1]
 
     @property
+    def period(self) -> Optional[Tuple[datetime.date, datetime.date]]:
+        """First and last day the mention covers (2023年 → 2023-01-01…2023-12-31), when its year is known."""
+        if self.year is None or not self.exists or not 1 <= self.year <= 9999:
+            return None
+        if self.precision == "year":
+            return datetime.date(self.year, 1, 1), datetime.date(self.year, 12, 31)
+        if self.precision == "month":
+            last = calendar.monthrange(self.year, self.month)[1]
+            return datetime.date(self.year, self.month, 1), datetime.date(self.year, self.month, last)
+        return self.date, self.date
+
+    @property
     def date(self) -> Optional[datetime.date]:
         if self.precision != "day" or None in (self.year, self.month, self.day) or not self.exists or not 1 <= self.year <= 9999:
             return None
@@ -152,6 +164,10 @@ class DateFacts:
     weekdays: List[Weekday] = field(default_factory=list)
     relatives: List[RelativeMention] = field(default_factory=list)
     ranges: List[DateRange] = field(default_factory=list)
+
+    def mentions_between(self, start: int, end: int) -> List[DateMention]:
+        """The solar dates inside text[start:end] (a sentence, a paragraph)."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
 
 
 def dates(doc) -> DateFacts:
