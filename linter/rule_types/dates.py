@@ -28,7 +28,6 @@ CHECKS = ("exists", "weekday", "lunar", "relative", "tense", "extent", "range", 
 FORMS = ("mixed", "chinese-zero", "zero-padding", "two-digit-year", "lunar-arabic", "weekday-arabic")
 
 WEEKDAY_NAMES = "一二三四五六日"
-MONTH_NAMES = {1: "正", 11: "冬", 12: "腊"}
 
 # Past-tense event words (the event has happened) and words that make a sentence a plan.
 DEFAULT_PAST = r"(?:召开|举行|举办|完成|揭牌|开幕|闭幕|成立|启动|签约|签署|开展|通过|发布|印发)了|(?:召开|举行|举办|揭牌|开幕|闭幕|签约|成立)(?=[。；！])|荣获|获评|揭牌仪式上|顺利(?:召开|举行|举办|完成|通过)|圆满(?:完成|结束|落幕|闭幕)|隆重(?:召开|举行|举办)|胜利(?:召开|闭幕)"
@@ -39,8 +38,8 @@ _TWO_DIGIT_YEAR = re.compile(r"(?:^|(?<=[\s，,。；：:（(“、于在自从�
 _WEEKDAY_ARABIC = re.compile(r"(?<!每)(星期|礼拜)([1-7])(?![\d次天个日小])")
 _CHINESE_BAD_ZERO = re.compile(r"[零OＯ0]")
 _SENTENCE_END = "。；！？\n"
-_RELATIVE_YEAR = re.compile(r"(今年|本年|去年|上年|前年|明年)[ \t\u3000]*(?:[（(][ \t\u3000]*((?:19|20)\d\d)[ \t\u3000]*年?[ \t\u3000]*[)）]|((?:19|20)\d\d)年)")
-_RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+# The year a relative word spells out: 今年（2023年）, 去年2023年.
+_YEAR_AFTER_RELATIVE = re.compile(r"[ \t\u3000]*(?:[（(][ \t\u3000]*((?:19|20)\d\d)[ \t\u3000]*年?[ \t\u3000]*[)）]|((?:19|20)\d\d)年)")
 _LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff\u3000 ]{2,10}[：:][ \t\u3000]*")
 # A 4-digit number with 年 after these is a count of years (有1300年历史), not a date.
 _COUNT_BEFORE = "有近约达余超逾共用历经过满"
@@ -114,15 +113,12 @@ class Dates(RuleType):
             actual = _lunar_of(m.date)
             if actual is None:
                 continue
-            wrong = []
-            if lunar.ganzhi and lunar.ganzhi not in actual["ganzhi"]:
-                wrong.append(lunar.ganzhi + "年")
-            if lunar.zodiac and lunar.zodiac not in actual["zodiac"]:
-                wrong.append(lunar.zodiac + "年")
-            if lunar.month is not None and (lunar.month != actual["month"] or lunar.leap != actual["leap"]):
-                wrong.append(("闰" if lunar.leap else "") + str(lunar.month) + "月")
-            if lunar.day is not None and lunar.day != actual["day"]:
-                wrong.append(str(lunar.day) + "日")
+            wrong = (
+                lunar.ganzhi and lunar.ganzhi not in actual["ganzhi"]
+                or lunar.zodiac and lunar.zodiac not in actual["zodiac"]
+                or lunar.month is not None and (lunar.month, lunar.leap) != (actual["month"], actual["leap"])
+                or lunar.day is not None and lunar.day != actual["day"]
+            )
             if wrong:
                 yield Hit(lunar.start, lunar.end, {"found": _one_line(lunar.text), "expected": actual["text"], "date": _iso(m)})
 
@@ -130,11 +126,12 @@ class Dates(RuleType):
         published = doc.metadata.date
         if published is None:
             return
-        for match in _RELATIVE_YEAR.finditer(doc.text):
-            stated = int(match.group(2) or match.group(3))
-            expected = published.year + _RELATIVE_OFFSETS[match.group(1)]
-            if stated != expected:
-                yield Hit(match.start(), match.end(), {"found": match.group(0), "expected": f"{match.group(1)}为{expected}年", "published": published.isoformat()})
+        for relative in dates(doc).relatives:
+            if relative.year is None or relative.month is not None or relative.text.endswith("半年"):
+                continue  # 本月, 上半年: no year of their own to contradict
+            match = _YEAR_AFTER_RELATIVE.match(doc.text, relative.end)
+            if match and int(match.group(1) or match.group(2)) != relative.year:
+                yield Hit(relative.start, match.end(), {"found": doc.text[relative.start:match.end()], "expected": f"{relative.text}为{relative.year}年", "published": published.isoformat()})
 
     # -- against the publication date -------------------------------------------------
 
