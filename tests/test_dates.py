@@ -371,3 +371,17 @@ DATE_ALPHABET = "0123456789０１２〇零一二三十廿卅初闰正腊年月�
 @given(st.text(alphabet=DATE_ALPHABET, max_size=40))
 def test_date_rules_never_crash_on_date_like_text(text):
     lint_text(text, ["DT"], date="2024-02-29")
+
+
+@needs_corpus
+def test_holiday_notice_with_a_wrong_weekday():
+    path = next(CORPUS.glob("state-council-documents/id38_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    assert lint_text(text, ["DT"]) == []  # dated 2018-12-04 by its 成文日期 line
+    # 2019-02-02 was a Saturday; 星期一 fits none of 2017, 2018, 2019.
+    mutated = text.replace("2月2日（星期六）", "2月2日（星期一）")
+    (violation,) = lint_text(mutated, ["DT"])
+    assert (violation.rule, violation.line, violation.column) == ("DT002", 23, 28)
+    # 2018年12月29日 has its year: 星期五 is wrong.
+    mutated = text.replace("2018年12月29日（星期六）", "2018年12月29日（星期五）")
+    assert codes(lint_text(mutated, ["DT"])) == ["DT002"]
