@@ -385,3 +385,20 @@ def test_holiday_notice_with_a_wrong_weekday():
     # 2018年12月29日 has its year: 星期五 is wrong.
     mutated = text.replace("2018年12月29日（星期六）", "2018年12月29日（星期五）")
     assert codes(lint_text(mutated, ["DT"])) == ["DT002"]
+
+
+@needs_corpus
+def test_state_council_closing_date_forms():
+    text = next(CORPUS.glob("state-council-documents/id01_*.txt")).read_text(encoding="utf-8")
+    assert "成文日期：2019年01月27日" in text and "\n2019年1月27日\n" in text
+    assert lint_text(text, ["DT"]) == []
+    # The body's own 成文日期 padded like the catalogue's is reported; the catalogue line is not.
+    padded = text.replace("\n2019年1月27日\n", "\n2019年01月27日\n")
+    (violation,) = lint_text(padded, ["DT"])
+    assert violation.rule == "DT010" and violation.line == text[: text.index("\n2019年1月27日\n")].count("\n") + 2
+    # The 2004 letter closes with 二〇〇四年四月二十七日.
+    text = next(CORPUS.glob("state-council-documents/id24_*.txt")).read_text(encoding="utf-8")
+    assert lint_text(text, ["DT"]) == []
+    assert codes(lint_text(text.replace("二〇〇四年四月二十七日", "二〇〇四年4月27日"), ["DT"])) == ["DT008"]
+    assert codes(lint_text(text.replace("二〇〇四年四月二十七日", "二零零四年四月二十七日"), ["DT"])) == ["DT009"]
+    assert codes(lint_text(text.replace("二〇〇四年四月二十七日", "二〇〇四年四月三十一日"), ["DT"])) == ["DT001"]
