@@ -31,7 +31,8 @@ _CN_MONTH = r"十[一二三四五六七八九]?|[一二三四五六七八九]"  
 _CN_DAY = r"[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 
 _SOLAR = re.compile(
-    rf"(?<![\d０-９.．/\-])"
+    # Every part is optional; the lookahead keeps the search from trying every position.
+    rf"(?=[\d〇零○OＯ一二三四五六七八九十])(?<![\d０-９.．/\-])"
     rf"(?:(?P<y>\d{{4}}|{_CN_YEAR})(?![\d]){_S}年)?"
     rf"(?:(?(y){_S})(?P<m>\d{{1,2}}|{_CN_MONTH}){_S}月(?!龄))?"
     rf"(?:(?(m){_S})(?P<d>\d{{1,2}}|{_CN_DAY}){_S}[日号])?"
@@ -51,6 +52,7 @@ _LUNAR = re.compile(
     rf"(?P<d>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]|\d{{1,2}})?"
     rf"(?(d)[日号]?))?"
 )
+_LUNAR_MARKED = re.compile(r"(?=农历|阴历|[正冬腊]月)" + _LUNAR.pattern)
 # What may stand between a date and its weekday or lunar date: spaces, one line
 # break, a comma or an opening bracket.
 _ATTACH_GAP = re.compile(r"[ \t\u3000]*\n?[ \t\u3000]*[，,（(]?[ \t\u3000]*")
@@ -182,7 +184,7 @@ def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
     year_word_ends = {r.end for r in facts.relatives if r.text.replace("年度", "年") in _RELATIVE_YEARS}
     # Lunar dates say they are lunar: 农历…, or 正月/冬月/腊月 (腊月廿三, 正月初一).
     facts.lunars = [
-        lunar for lunar, match in ((_lunar(m), m) for m in _LUNAR.finditer(text))
+        lunar for lunar, match in ((_lunar(m), m) for m in _LUNAR_MARKED.finditer(text))
         if (lunar.ganzhi or lunar.zodiac or lunar.month)
         and (match.group("prefix") or match.group("m") in _LUNAR_MONTH_NAMES and lunar.day is not None)
     ]

@@ -272,13 +272,21 @@ def _is_labelled(text, offset) -> bool:
     return bool(_LABEL.fullmatch(text[line_start:offset]))
 
 
+# How far a sentence boundary is looked for: a long document without ！ must not
+# be scanned whole for every date.
+_SENTENCE_REACH = 400
+
+
 def _find_start(text, offset, stops) -> int:
-    return max(text.rfind(c, 0, offset) for c in stops) + 1
+    floor = max(0, offset - _SENTENCE_REACH)
+    found = max(text.rfind(c, floor, offset) for c in stops)
+    return found + 1 if found >= 0 else floor
 
 
 def _find_end(text, offset, stops) -> int:
-    ends = [i for i in (text.find(c, offset) for c in stops) if i >= 0]
-    return min(ends) if ends else len(text)
+    ceiling = min(len(text), offset + _SENTENCE_REACH)
+    ends = [i for i in (text.find(c, offset, ceiling) for c in stops) if i >= 0]
+    return min(ends) if ends else ceiling
 
 
 def _closing_lines(doc, count=4):
