@@ -121,6 +121,12 @@ def test_extraction_runs_once_per_document():
 # -- the seed masthead (issue 3's key case) ---------------------------------------------------
 
 
+def test_weekday_and_lunar_on_the_next_line_only_under_a_masthead_date():
+    facts = extract("会议通知于2024年5月8日\n星期三下午召开", None)
+    assert facts.mentions[0].weekday is None
+    assert extract("2024年5月8日\n星期三", None).mentions[0].weekday.text == "星期三"
+
+
 def test_seed_004_has_no_date_finding():
     doc_violations = _lint_file(SEEDS / "004_0d71b96646b1a74a.txt")
     assert [v for v in doc_violations if v.rule.startswith("DT")] == []

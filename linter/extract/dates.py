@@ -332,6 +332,8 @@ def _attach(text: str, mention: DateMention, facts: DateFacts) -> None:
     """The weekday and lunar date printed right after a full date: 2024年2月29日（星期四）,
     or a masthead's 2 月 29 日 / 星期四 / 农历甲辰年一月二十 on separate lines."""
     gap = _ATTACH_GAP.match(text, mention.end)
+    if "\n" in gap.group(0) and text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip():
+        return  # across a line break only in a masthead, where the date stands alone on its line
     position = gap.end()
     weekday = _WEEKDAY.match(text, position)
     if weekday and re.search("[，,]", gap.group(0)) and not re.match(r"[，,。；\s]", text[weekday.end():weekday.end() + 1] or "\n"):
