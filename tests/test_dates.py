@@ -87,6 +87,7 @@ def test_relative_words_resolve_only_with_a_publication_date():
     assert resolved["近5年"].years_back == 5
     assert (resolved["本月"].year, resolved["本月"].month) == (2024, 2)
     assert all(r.year is None for r in extract(text, None).relatives)
+    assert extract("60岁以上年龄段人群占比提高。", PUBLISHED).relatives == []
 
 
 def test_ranges_and_lunar_dates_are_not_solar_dates():
