@@ -73,6 +73,12 @@ def test_month_day_takes_the_year_of_its_line_or_of_a_relative_word():
     assert (month.year, month.month, month.precision, month.year_source) == (2024, 7, "month", "relative")
 
 
+def test_a_range_into_the_next_year():
+    text = "2023年12月1日至2月29日，我院开展冬季义诊活动。"
+    assert [m.year for m in extract(text, None).mentions] == [2023, 2024]
+    assert lint_text(text, ["DT"]) == []
+
+
 def test_a_year_in_a_name_gives_no_context_year():
     text = "我院2023年度工作总结暨表彰大会于2月29日（星期四）召开。"
     (_, mention) = extract(text, None).mentions

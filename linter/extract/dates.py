@@ -63,6 +63,7 @@ _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年
 _RELATIVE = re.compile(r"今年|本年度?|去年|(?<![以之])上年度?|前年|明年|上半年|下半年|本月|上月|下月|近(\d{1,3}|[一二三四五六七八九十]+)年")
 
 _RANGE_DASH = r"[—–－―\-~～至到]"
+_BETWEEN_RANGE_ENDS = re.compile(rf"{_S}{_RANGE_DASH}+{_S}")
 _YEAR_RANGE = re.compile(
     rf"(?<![\d.])((?:1[5-9]|20)\d\d)(?:{_S}年)?{_S}{_RANGE_DASH}+{_S}((?:1[5-9]|20)\d\d){_S}年"
 )
@@ -284,7 +285,7 @@ def _numeric(text: str) -> List[DateMention]:
 def _infer_years(text: str, mentions: List[DateMention], relative_ends) -> None:
     """Give 2月29日 the year of 今年 right before it, or of the last explicit date (or a
     year heading a clause) before it on its line."""
-    last_year, last_line_end = None, -1
+    last_year, last_line_end, previous = None, -1, None
     for mention in mentions:
         line_start = text.rfind("\n", 0, mention.start) + 1
         if line_start > last_line_end:
@@ -303,9 +304,19 @@ def _infer_years(text: str, mentions: List[DateMention], relative_ends) -> None:
                 mention.year, mention.year_source, mention.relative = relative.year, "relative", relative
             elif last_year is not None:
                 mention.year, mention.year_source = last_year, "context"
+                if _ends_range_into_next_year(text, previous, mention):
+                    mention.year += 1  # 2023年12月1日至2月29日
+        previous = mention
         last_line_end = text.find("\n", mention.end)
         if last_line_end < 0:
             last_line_end = len(text)
+
+
+def _ends_range_into_next_year(text: str, first: Optional[DateMention], last: DateMention) -> bool:
+    return (
+        first is not None and first.year is not None and first.month is not None and last.month is not None
+        and last.month < first.month and bool(_BETWEEN_RANGE_ENDS.fullmatch(text, first.end, last.start))
+    )
 
 
 # -- weekdays and lunar dates -----------------------------------------------------
@@ -383,9 +394,6 @@ def _relatives(text: str, published: Optional[datetime.date]) -> List[RelativeMe
                 mention.month += 1
         found.append(mention)
     return found
-
-
-_BETWEEN_RANGE_ENDS = re.compile(rf"{_S}{_RANGE_DASH}+{_S}")
 
 
 def _mention_ranges(text: str, mentions: List[DateMention]) -> List[DateRange]:
