@@ -87,8 +87,9 @@ def in_book_title(text: str, offset: int) -> bool:
 def _registry() -> Dict[str, type]:
     from linter.rule_types import consistency, pattern, required, substitution
     from linter.rule_types import names
+    from linter.rule_types import dates
 
-    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names)}
+    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names, dates.Dates)}
 
 
 TYPES = _registry()
