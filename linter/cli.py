@@ -83,7 +83,8 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
         rules = catalog.select(config.packs, select_list, ignore_list, config.origin)
     except UserError as error:
         _fail(error)
-    results = run(paths or ["."], rules, config, exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules)
+    results = run(paths or ["."], rules, config, exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules,
+                  keep_documents=show_metadata)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 

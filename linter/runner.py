@@ -64,6 +64,10 @@ class Settings:
     factsheet: object = None
     cache: Optional[ResultCache] = None
     profile: bool = False
+    # Documents travel back from workers only when something reads them later: a
+    # cross-document rule or --show-metadata; otherwise only those with findings
+    # (for the source excerpt), which keeps a large run's memory flat.
+    keep_documents: bool = False
 
 
 def lint_file(path: Path, settings: Settings) -> FileResult:
@@ -77,13 +81,18 @@ def lint_file(path: Path, settings: Settings) -> FileResult:
     key = settings.cache.key(doc) if settings.cache else None
     cached = settings.cache.get(key, str(path)) if key else None
     if cached is not None:
-        return FileResult(str(path), cached, document=doc)
+        return FileResult(str(path), cached, document=_kept(doc, cached, settings))
     errors, timings = [], {} if settings.profile else None
     violations = lint_document(doc, settings.rules, errors, timings)
     if key and not errors:
         settings.cache.put(key, violations)
     doc.forget_scratch()
-    return FileResult(str(path), violations, error="; ".join(errors) or None, document=doc, timings=timings or {})
+    return FileResult(str(path), violations, error="; ".join(errors) or None, document=_kept(doc, violations, settings),
+                      timings=timings or {})
+
+
+def _kept(doc: Document, violations, settings: Settings) -> Optional[Document]:
+    return doc if violations or settings.keep_documents else None
 
 
 # Below this much text, worker processes cost more than they save (each loads jieba).
@@ -119,11 +128,12 @@ def _size(path: Path) -> int:
 
 
 def run(paths: Sequence[str], rules, config: Config, extra_exclude: Sequence[str] = (), jobs: int = 1,
-        use_cache: bool = False, profile: bool = False) -> List[FileResult]:
+        use_cache: bool = False, profile: bool = False, keep_documents: bool = False) -> List[FileResult]:
     files, results = discover(paths, config, extra_exclude)
     factsheet = load_factsheet(config.facts) if config.facts else None
     cache = ResultCache(config.root / CACHE_FOLDER, fingerprint(rules, config)) if use_cache else None
-    linted = lint_files(files, Settings(rules, config, factsheet, cache, profile), jobs)
+    keep_documents = keep_documents or any(rule.checker.compares_documents for rule in rules)
+    linted = lint_files(files, Settings(rules, config, factsheet, cache, profile, keep_documents), jobs)
     docs = [r.document for r in linted if r.document is not None and r.error is None and r.notice is None]
     by_path = {r.path: r for r in linted}
     for violation in lint_run(docs, rules):

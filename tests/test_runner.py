@@ -2,9 +2,11 @@
 reused and never fatal, cross-document checks see every file."""
 
 import datetime
+from pathlib import Path
 
 from linter.config import Config
-from linter.rules import load_catalog
+from linter.rule_types import Hit, RuleType
+from linter.rules import Rule, load_catalog
 from linter.runner import CACHE_FOLDER, PARALLEL_MIN_BYTES, run
 
 RULES = load_catalog().select(["default"])
@@ -58,3 +60,34 @@ def test_cache_depends_on_the_publication_date_setting(tmp_path):
     assert flatten(run([str(doc)], RULES, Config(root=tmp_path), use_cache=True)) == []
     dated = Config(root=tmp_path, date=datetime.date(2023, 2, 10))
     assert [f[3] for f in flatten(run([str(doc)], RULES, dated, use_cache=True))] == ["TM001"]
+
+
+class SameFirstLine(RuleType):
+    """A cross-document check for the test: a file whose first line repeats an earlier file's."""
+
+    def check_run(self, docs):
+        seen = set()
+        for doc in docs:
+            first = doc.source.splitlines()[0]
+            if first in seen:
+                yield doc, Hit(0, len(first), {})
+            seen.add(first)
+
+
+def test_cross_document_rules_see_every_file_also_with_workers(tmp_path):
+    corpus = make_corpus(tmp_path / "docs")
+    rule = Rule("XX001", "sections", "warning", "重复", "", "test", SameFirstLine({}, None))
+    for jobs in (1, 2):
+        results = run([str(corpus)], [rule], Config(root=tmp_path), jobs=jobs)
+        assert [v.path for r in results for v in r.violations] == [r.path for r in results][1:]
+
+
+def test_documents_without_findings_are_not_kept_unless_asked(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text(FILLER, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD, encoding="utf-8")
+    config = Config(root=tmp_path)
+    kept = {Path(r.path).name: r.document is not None for r in run([str(clean), str(bad)], RULES, config)}
+    assert kept == {"clean.txt": False, "bad.txt": True}  # the finding's source line is shown
+    assert all(r.document is not None for r in run([str(clean)], RULES, config, keep_documents=True))

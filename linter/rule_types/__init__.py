@@ -34,6 +34,11 @@ class RuleType:
         (cross-document checks); most types find nothing here."""
         return iter(())
 
+    @property
+    def compares_documents(self) -> bool:
+        """Whether this type has a cross-document check (the run then keeps every document)."""
+        return type(self).check_run is not RuleType.check_run
+
 
 # Seconds one search of a rule's regex may take. Rule files come from users; a
 # catastrophically backtracking pattern must not hang a pre-commit hook, so
