@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from linter.errors import UserError
-from linter.yamlfile import YamlFile
+from linter.yamlfile import YamlFile, schema_error
 
 
 @dataclass
@@ -115,11 +115,9 @@ def _check_dates(source: YamlFile, data: dict):
 
 def factsheet_from_data(data: dict, origin: str = "<facts>") -> FactSheet:
     """A fact sheet from an already parsed mapping (rule examples), validated like a file."""
-    import jsonschema
-
-    errors = list(jsonschema.Draft7Validator(_schema()).iter_errors(data))
-    if errors:
-        raise UserError(origin, f"facts: {jsonschema.exceptions.best_match(errors).message}")
+    error = schema_error(_schema(), data)
+    if error is not None:
+        raise UserError(origin, f"facts: {error.message}")
     try:
         sheet = FactSheet(origin, data.get("figures", []), data.get("people", []), data.get("organisations", []))
         for person in sheet.people:

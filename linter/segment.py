@@ -13,14 +13,15 @@ import pickle
 import tempfile
 from pathlib import Path
 
+from linter import usercache
+
 _jieba = None
 
 
 def _cache_file(jieba) -> Path:
     dictionary = Path(jieba.__file__).parent / "dict.txt"
     stat = dictionary.stat()
-    base = os.environ.get("REPORTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "reportlint" / f"jieba-{jieba.__version__}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    return usercache.folder() / f"jieba-{jieba.__version__}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
 
 
 def _load():

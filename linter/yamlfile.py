@@ -1,12 +1,14 @@
 """Loading YAML (safe loader only) and validating it against a JSON Schema,
 with errors that name the file and the line of the offending value."""
 
+import hashlib
+import json
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Set
 
-import jsonschema
 import yaml
 
+from linter import usercache
 from linter.errors import UserError
 
 
@@ -40,12 +42,64 @@ class LocatedData:
 
     def validate(self, schema, data=None, base_path=()):
         """Raise a UserError for the first schema violation, at its line."""
-        data = self.data if data is None else data
-        errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
-        if errors:
-            error = jsonschema.exceptions.best_match(errors)
+        error = schema_error(schema, self.data if data is None else data)
+        if error is not None:
             where = "/".join(str(p) for p in list(base_path) + list(error.absolute_path))
             raise self.error(list(base_path) + list(error.absolute_path), f"{where or 'top level'}: {error.message}")
+
+
+def schema_error(schema, data):
+    """The most relevant jsonschema error of `data`, or None when it is valid."""
+    digest = _digest(schema, data)
+    if digest is not None and digest in _valid_digests():
+        return None
+    import jsonschema  # 0.1 s to import: only when something has not been validated before
+
+    errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        return jsonschema.exceptions.best_match(errors)
+    if digest is not None:
+        _remember_valid(digest)
+    return None
+
+
+# Validation is a pure function of the schema and the data, and the same rule
+# packs and config are read on every run (every commit, with pre-commit); so the
+# digests of what passed are remembered in the user cache and a run validates
+# (and imports jsonschema) only what it has not seen. Failures are never stored.
+_VALID_FILE = "valid-yaml.txt"
+_valid: Optional[Set[str]] = None
+
+
+def _digest(schema, data) -> Optional[str]:
+    def refuse(value):
+        raise TypeError(value)  # a YAML set or binary: no JSON form that could not collide, so always validate
+
+    try:
+        dumped = json.dumps([schema, data], sort_keys=True, ensure_ascii=False, default=refuse)
+    except (TypeError, ValueError):
+        return None
+    return hashlib.sha256(dumped.encode("utf-8")).hexdigest()[:40]
+
+
+def _valid_digests() -> Set[str]:
+    global _valid
+    if _valid is None:
+        try:
+            _valid = set((usercache.folder() / _VALID_FILE).read_text(encoding="ascii").split())
+        except (OSError, UnicodeDecodeError):
+            _valid = set()
+    return _valid
+
+
+def _remember_valid(digest: str) -> None:
+    _valid_digests().add(digest)
+    try:
+        usercache.folder().mkdir(parents=True, exist_ok=True)
+        with open(usercache.folder() / _VALID_FILE, "a", encoding="ascii") as handle:
+            handle.write(digest + "\n")
+    except OSError:
+        pass  # a read-only home only costs speed
 
 
 class YamlFile(LocatedData):

@@ -65,3 +65,23 @@ def test_per_file_ignores_globs(tmp_path):
     assert config.ignored_for(str(tmp_path / "archive" / "2020" / "a.txt")) == ["TM001"]
     assert config.ignored_for(str(tmp_path / "b.md")) == ["typography"]
     assert config.ignored_for(str(tmp_path / "c.txt")) == []
+
+
+def test_remembered_validation_never_hides_an_error(tmp_path, monkeypatch):
+    from linter import yamlfile
+    from linter.yamlfile import YamlFile
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(yamlfile, "_valid", None)
+    schema = {"type": "object", "properties": {"packs": {"type": "array"}}}
+    YamlFile("a.yaml", "packs: [default]\n").validate(schema)
+    assert len((tmp_path / "valid-yaml.txt").read_text().split()) == 1
+    with pytest.raises(UserError, match=r"b\.yaml:1: packs: 3 is not of type 'array'"):
+        YamlFile("b.yaml", "packs: 3\n").validate(schema)
+    with pytest.raises(UserError):  # a failure is not remembered: it fails again
+        YamlFile("b.yaml", "packs: 3\n").validate(schema)
+    assert len((tmp_path / "valid-yaml.txt").read_text().split()) == 1
+    (tmp_path / "valid-yaml.txt").write_bytes(b"\xff\xfe garbage")  # corrupt: validates again
+    monkeypatch.setattr(yamlfile, "_valid", None)
+    with pytest.raises(UserError):
+        YamlFile("b.yaml", "packs: 3\n").validate(schema)

@@ -24,7 +24,7 @@ def segment_in_fresh_process(cache_dir):
 
 def test_cached_dictionary_segments_like_jieba_and_survives_corruption(tmp_path):
     built = segment_in_fresh_process(tmp_path)  # jieba's own loader, which writes the cache
-    caches = list((tmp_path / "reportlint").glob("jieba-*.pickle"))
+    caches = list(tmp_path.glob("jieba-*.pickle"))
     assert len(caches) == 1
     assert segment_in_fresh_process(tmp_path) == built  # loaded from the pickle
     caches[0].write_bytes(b"not a pickle")
@@ -41,3 +41,21 @@ def test_a_run_that_needs_no_word_boundaries_never_imports_jieba(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_second_run_imports_neither_jieba_nor_jsonschema(tmp_path):
+    """Schema validation is remembered in the user cache (pure function of schema and data)."""
+    doc = tmp_path / "plain.txt"
+    doc.write_text("三峡医院召开2023年度工作会议，总结成绩，部署任务。\n", encoding="utf-8")
+    script = (
+        "import sys\nfrom click.testing import CliRunner\nfrom linter.cli import main\n"
+        f"CliRunner().invoke(main, ['check', '--no-cache', {str(doc)!r}])\n"
+        "print('jieba' in sys.modules, 'jsonschema' in sys.modules)\n"
+    )
+    env = {"REPORTLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""}
+
+    def run():
+        return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env, check=True).stdout.split()
+
+    assert run() == ["False", "True"]  # first run: validates the shipped packs
+    assert run() == ["False", "False"]
