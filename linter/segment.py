@@ -77,3 +77,15 @@ def _load_for(doc):
                 jieba.add_word(word, tag=tag)
                 _added_words.add(word)
     return jieba
+
+
+def word_frequency(doc, word: str) -> int:
+    """The word's frequency in jieba's dictionary (with the fact sheet's names);
+    0 when it is not a word (jieba also stores every prefix of a word with 0)."""
+    return _load_for(doc).dt.FREQ.get(word, 0)
+
+
+def cut(doc, snippet: str):
+    """[(word, start, end)] of a short snippet, by jieba's dictionary alone (no
+    guessing of unknown words), for checks that re-segment text they changed."""
+    return list(_load_for(doc).tokenize(snippet, HMM=False))

@@ -1,0 +1,121 @@
+"""`paired-marks`: paired punctuation (“” ‘’ （） 《》 〈〉 【】 〔〕) counted across
+the whole document, so that a pair may span lines and PDF paragraph breaks.
+
+A quotation over several paragraphs repeats only its opening mark at the
+start of each paragraph (GB/T 15834-2011 4.1.3.4): an opening mark at the start
+of a line, while the same mark is still open, continues that quotation. A
+closing parenthesis after a sequence number (`1）`, `一）`) is an enumeration,
+not half of a pair. An apostrophe (’99, it’s) is not a closing quote.
+
+Option `check` chooses what a rule reports:
+
+- `balance`: an opening mark never closed, a closing mark never opened, and
+  pairs that cross (（…《…）…》).
+- `nesting`: a pair opened again inside itself on the same line (“…“…”…”,
+  《…《…》…》); the inner one should be its alternate (`alternate`: “ → ‘,
+  《 → 〈 by default). Reported only in a document whose marks otherwise balance.
+"""
+
+import re
+
+from linter.rule_types import Hit, RuleType
+
+DEFAULT_PAIRS = ["“”", "‘’", "（）", "《》", "〈〉", "【】", "〔〕"]
+DEFAULT_ALTERNATE = {"“": "‘", "‘": "“", "《": "〈"}
+
+# A closing parenthesis right after a sequence number that starts a line or
+# follows a mark or space (1）, 二）, a）) closes an enumeration, not a pair.
+_ENUMERATION = re.compile(r"(?:^|(?<=[\s，；。：、]))(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])）", re.M)
+# ’ between letters or before two digits is an apostrophe (it’s, ’99).
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])|’(?=\d\d(?!\d))")
+_SPACE = " \t\u3000\ufeff\u200b"
+
+
+class PairedMarks(RuleType):
+    name = "paired-marks"
+    schema = {
+        "properties": {
+            "check": {"enum": ["balance", "nesting"], "description": "balance: unclosed, unopened and crossing pairs; nesting: a pair inside itself"},
+            "pairs": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"type": "string", "minLength": 2, "maxLength": 2},
+                "description": "opening and closing mark, e.g. “”",
+            },
+            "alternate": {
+                "type": "object",
+                "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 1},
+                "description": "for check: nesting, opening mark -> the mark to use inside it",
+            },
+        },
+        "required": ["check"],
+    }
+
+    def __init__(self, options, error):
+        super().__init__(options, error)
+        self.pairs = tuple(options.get("pairs", DEFAULT_PAIRS))
+        if len({p[0] for p in self.pairs} | {p[1] for p in self.pairs}) != 2 * len(self.pairs):
+            raise error("pairs", "each mark may appear in only one pair, and a pair's two marks must differ")
+        self.alternate = options.get("alternate", DEFAULT_ALTERNATE)
+        if "alternate" in options and options["check"] != "nesting":
+            raise error("alternate", "option `alternate` is only for check: nesting")
+        self.nesting = options["check"] == "nesting"
+
+    def check(self, doc):
+        problems = doc.memo(f"paired-marks:{''.join(self.pairs)}", lambda: scan(doc.text, self.pairs))
+        for kind, start, mark, other in problems:
+            if (kind == "nested") != self.nesting:
+                continue
+            if kind == "nested":
+                expected = self.alternate.get(mark)
+                if expected:
+                    yield Hit(start, start + 1, {"found": mark, "expected": f"内层应改用“{expected}”", "problem": "嵌套错误"})
+            elif kind == "unclosed":
+                yield Hit(start, start + 1, {"found": mark, "expected": f"缺少对应的“{other}”", "problem": "未闭合"})
+            elif kind == "unopened":
+                yield Hit(start, start + 1, {"found": mark, "expected": f"缺少对应的“{other}”", "problem": "未配对"})
+            else:
+                yield Hit(start, start + 1, {"found": mark, "expected": f"与“{other}”交叉，应先闭合内层", "problem": "交叉"})
+
+
+def scan(text, pairs):
+    """[(kind, offset, mark, other mark)] for one document: kind is unclosed,
+    unopened, crossed or nested."""
+    opening = {p[0]: p[1] for p in pairs}
+    closing = {p[1]: p[0] for p in pairs}
+    skipped = {m.end() - 1 for m in _ENUMERATION.finditer(text)} | {m.start() for m in _APOSTROPHE.finditer(text)}
+    stack = []  # (mark, offset)
+    problems = []
+    line_start, line_offset = True, 0
+    for offset, char in enumerate(text):
+        if char == "\n":
+            line_start, line_offset = True, offset + 1
+            continue
+        if char in _SPACE:
+            continue
+        if char in opening:
+            if line_start and stack and stack[-1][0] == char:
+                pass  # the next paragraph of a quotation repeats its opening mark
+            else:
+                if any(mark == char and start >= line_offset for mark, start in stack):
+                    problems.append(("nested", offset, char, ""))
+                stack.append((char, offset))
+        elif char in closing and offset not in skipped:
+            opener = closing[char]
+            if stack and stack[-1][0] == opener:
+                stack.pop()
+            elif any(mark == opener for mark, _ in stack):
+                # Pairs cross: report the inner marks left open, then close this pair.
+                while stack[-1][0] != opener:
+                    mark, start = stack.pop()
+                    problems.append(("crossed", start, mark, char))
+                stack.pop()
+            else:
+                problems.append(("unopened", offset, char, opener))
+        line_start = False
+    problems += [("unclosed", start, mark, opening[mark]) for mark, start in stack]
+    # A pair opened again inside itself is a nesting error only when the marks
+    # otherwise balance; else a mark is more likely missing or mistyped.
+    if any(kind != "nested" for kind, _, _, _ in problems):
+        problems = [p for p in problems if p[0] != "nested"]
+    return sorted(problems, key=lambda p: p[1])

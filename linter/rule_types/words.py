@@ -1,0 +1,115 @@
+"""`words`: typing and extraction errors inside Chinese words, judged with
+jieba's dictionary (`linter.segment`).
+
+Option `check` chooses what a rule reports:
+
+- `doubled`: a character typed twice (产妇产破裂裂, 医医学中心). A pair stays
+  silent when it is a word or part of one (袅袅, 熠熠, 常常, 兢兢业业), when
+  jieba keeps it inside one token (a name), when it is listed in `allow`
+  (年年, 县县: the "every X" reduplications jieba lacks), or when the two
+  characters end one word and begin the next: both halves are dictionary words
+  (医院|院长, 人民|民主); or one half is a word and the character is one of
+  `standalone`, characters that are words by themselves or end names
+  (实事求是|是, 和|和平, 生态环境部|部长, 居住国|国籍).
+  Numerals (二〇〇四) are not checked. A doubled character whose halves are
+  both words (三甲|甲等 in 三甲甲等) cannot be told from 医院|院长 and stays silent.
+- `spaced`: a half-width space inside a word (健 康素养): jieba, segmenting
+  the text around it with the space taken out, puts a dictionary word across
+  it. Spaces between words (学习新思想 奋进新征程, 国务院　中央军委), spaces
+  that align names or labels (李　强, 主 编:), where one side is a single
+  character, and full-width or repeated spaces (typesetting) stay silent.
+"""
+
+import regex
+
+from linter.rule_types import Hit, RuleType
+
+# A Han character typed twice or more; numerals (二〇〇四, 一一) are left out.
+_DOUBLED = regex.compile(r"((?![〇零一二三四五六七八九十百千万亿])\p{Han})\1+")
+_SPACED = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+
+# The longest word looked for around a pair or a space, in characters.
+_REACH = 6
+
+class Words(RuleType):
+    name = "words"
+    schema = {
+        "properties": {
+            "check": {"enum": ["doubled", "spaced"], "description": "doubled: a character typed twice; spaced: a space inside a word"},
+            "allow": {"type": "array", "items": {"type": "string", "minLength": 2}, "description": "for check: doubled, pairs that are always right (年年)"},
+            "standalone": {"type": "string", "description": "for check: doubled, characters that are words by themselves or end names (的是和部委国), written together"},
+        },
+        "required": ["check"],
+    }
+
+    def __init__(self, options, error):
+        super().__init__(options, error)
+        self.spaced = options["check"] == "spaced"
+        for key in ("allow", "standalone"):
+            if self.spaced and key in options:
+                raise error(key, f"option `{key}` is only for check: doubled")
+        self.allow = set(options.get("allow", ()))
+        self.standalone = set(options.get("standalone", ""))
+
+    def check(self, doc):
+        return self._spaced(doc) if self.spaced else self._doubled(doc)
+
+    def _doubled(self, doc):
+        from linter.segment import tokens, word_frequency
+
+        text = doc.text
+        pairs = [m.start() for m in _DOUBLED.finditer(text) if m.end() - m.start() == 2 and m.group(0) not in self.allow]
+        if not pairs:
+            return
+        token_end = {}  # offset -> end of the jieba token that holds it
+        for _, start, end in tokens(doc):
+            for offset in range(start, end):
+                token_end[offset] = end
+
+        def any_word(candidates):
+            return any(len(w) >= 2 and word_frequency(doc, w) > 0 for w in candidates)
+
+        for i in pairs:
+            char = text[i]
+            if token_end.get(i, 0) > i + 1:
+                continue  # jieba keeps the pair in one token: a word or a name
+            if any_word(text[a:b] for a in range(max(0, i - _REACH), i + 1) for b in range(i + 2, i + 2 + _REACH)):
+                continue  # a dictionary word covers the pair (袅袅, 兢兢业业)
+            left = any_word(text[a:i + 1] for a in range(max(0, i - _REACH), i))
+            right = any_word(text[i + 1:b] for b in range(i + 3, i + 2 + _REACH))
+            if (left and right) or ((left or right) and char in self.standalone):
+                continue  # 医院|院长; 实事求是|是, 和|和平, 生态环境部|部长
+            yield Hit(i, i + 2, {"found": text[i:i + 2], "expected": char})
+
+    def _spaced(self, doc):
+        from linter.segment import cut, word_frequency
+
+        def is_word(part):
+            return len(part) >= 2 and word_frequency(doc, part) > 0
+
+        text = doc.text
+        for match in _SPACED.finditer(text):
+            start, end = match.span()
+            before = _run_before(text, start)[-_REACH:]
+            after = _run_after(text, end)[:_REACH]
+            if len(before) < 2 or len(after) < 2:
+                continue  # an aligned name or label (李　强, 主 编:)
+            joined, gap = before + after, len(before)
+            for word, a, b in cut(doc, joined):
+                # A word across the space, unless it joins two words (中共中央 国务院).
+                if a < gap < b and not (is_word(joined[a:gap]) and is_word(joined[gap:b])):
+                    yield Hit(start, end, {"found": text[start - 1:end + 1], "expected": word})
+
+
+def _run_before(text, offset):
+    """The Han characters right before an offset."""
+    start = offset
+    while start > 0 and _HAN_RUN.match(text[start - 1]):
+        start -= 1
+    return text[start:offset]
+
+
+def _run_after(text, offset):
+    match = _HAN_RUN.match(text, offset)
+    return match.group(0) if match else ""
