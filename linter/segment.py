@@ -79,13 +79,60 @@ def _load_for(doc):
     return jieba
 
 
-def word_frequency(doc, word: str) -> int:
-    """The word's frequency in jieba's dictionary (with the fact sheet's names);
-    0 when it is not a word (jieba also stores every prefix of a word with 0)."""
-    return _load_for(doc).dt.FREQ.get(word, 0)
+
+# -- word lookups without loading jieba -------------------------------------
+#
+# Checks that only ask "is this a word?" (doubled characters, spaces inside
+# words) would otherwise load jieba's whole dictionary for almost every
+# document. Instead jieba's dict.txt is written once, sorted, to the user cache
+# and searched by bisection over its bytes (UTF-8 sorts like code points).
+
+_words = None
 
 
-def cut(doc, snippet: str):
-    """[(word, start, end)] of a short snippet, by jieba's dictionary alone (no
-    guessing of unknown words), for checks that re-segment text they changed."""
-    return list(_load_for(doc).tokenize(snippet, HMM=False))
+def _dictionary_file() -> Path:
+    import importlib.util
+
+    return Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
+
+
+def _sorted_words() -> bytes:
+    global _words
+    if _words is None:
+        dictionary = _dictionary_file()
+        stat = dictionary.stat()
+        cache = usercache.folder() / f"jieba-words-{stat.st_size}-{int(stat.st_mtime)}.txt"
+        try:
+            _words = cache.read_bytes()
+        except OSError:
+            with open(dictionary, encoding="utf-8") as handle:
+                words = sorted({line.split(" ", 1)[0] for line in handle if line.strip()})
+            _words = "".join(word + "\n" for word in words).encode("utf-8")
+            try:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                with tempfile.NamedTemporaryFile("wb", dir=cache.parent, delete=False) as handle:
+                    handle.write(_words)
+                os.replace(handle.name, cache)
+            except OSError:
+                pass  # a read-only home only costs speed
+    return _words
+
+
+def is_word(doc, word: str) -> bool:
+    """Whether jieba's dictionary, or the document's fact sheet, has the word."""
+    sheet = doc.factsheet
+    if sheet is not None and (word in sheet.person_names() or any(word == name for _, name, _, _ in sheet.organisation_names())):
+        return True
+    words, key = _sorted_words(), word.encode("utf-8")
+    low, high = 0, len(words)  # offsets of line starts
+    while low < high:
+        start = words.rfind(b"\n", 0, (low + high) // 2) + 1
+        end = words.index(b"\n", start)
+        found = words[start:end]
+        if found == key:
+            return True
+        if found < key:
+            low = end + 1
+        else:
+            high = start
+    return False

@@ -5,7 +5,7 @@ Option `check` chooses what a rule reports:
 
 - `doubled`: a character typed twice (产妇产破裂裂, 医医学中心). A pair stays
   silent when it is a word or part of one (袅袅, 熠熠, 常常, 兢兢业业), when
-  jieba keeps it inside one token (a name), when it is listed in `allow`
+  it is listed in `allow`
   (年年, 县县: the "every X" reduplications jieba lacks), or when the two
   characters end one word and begin the next: both halves are dictionary words
   (医院|院长, 人民|民主); or one half is a word and the character is one of
@@ -13,12 +13,20 @@ Option `check` chooses what a rule reports:
   (实事求是|是, 和|和平, 生态环境部|部长, 居住国|国籍).
   Numerals (二〇〇四) are not checked. A doubled character whose halves are
   both words (三甲|甲等 in 三甲甲等) cannot be told from 医院|院长 and stays silent.
-- `spaced`: a half-width space inside a word (健 康素养): jieba, segmenting
-  the text around it with the space taken out, puts a dictionary word across
-  it. Spaces between words (学习新思想 奋进新征程, 国务院　中央军委), spaces
-  that align names or labels (李　强, 主 编:), where one side is a single
-  character, and full-width or repeated spaces (typesetting) stay silent.
+- `spaced`: a half-width space inside a word (健 康素养): the characters
+  around it make a dictionary word across it, and no word ends or begins at
+  the space. Spaces between words (学习新思想 奋进新征程, 中共中央 国务院,
+  陶永国 图片由…), spaces that align names or labels (李　强, 主 编:), where
+  one side is a single character, and full-width or repeated spaces
+  (typesetting) stay silent.
+
+Both look words up in jieba's dictionary through `linter.segment.is_word`,
+which does not load jieba itself. jieba's dictionary is in simplified
+characters, so a document in traditional characters (爲, 們, 這 …) is not
+checked.
 """
+
+from itertools import islice
 
 import regex
 
@@ -28,6 +36,10 @@ from linter.rule_types import Hit, RuleType
 _DOUBLED = regex.compile(r"((?![〇零一二三四五六七八九十百千万亿])\p{Han})\1+")
 _SPACED = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
 _HAN_RUN = regex.compile(r"\p{Han}+")
+# Characters only traditional-character text uses; a document with a few of
+# them is not judged against jieba's simplified dictionary.
+_TRADITIONAL = regex.compile(r"[們這爲說對時來個經與發過還國會]")
+_TRADITIONAL_ENOUGH = 10
 
 # The longest word looked for around a pair or a space, in characters.
 _REACH = 6
@@ -53,40 +65,31 @@ class Words(RuleType):
         self.standalone = set(options.get("standalone", ""))
 
     def check(self, doc):
+        if len(list(islice(_TRADITIONAL.finditer(doc.text), _TRADITIONAL_ENOUGH))) == _TRADITIONAL_ENOUGH:
+            return iter(())
         return self._spaced(doc) if self.spaced else self._doubled(doc)
 
     def _doubled(self, doc):
-        from linter.segment import tokens, word_frequency
-
-        text = doc.text
-        pairs = [m.start() for m in _DOUBLED.finditer(text) if m.end() - m.start() == 2 and m.group(0) not in self.allow]
-        if not pairs:
-            return
-        token_end = {}  # offset -> end of the jieba token that holds it
-        for _, start, end in tokens(doc):
-            for offset in range(start, end):
-                token_end[offset] = end
+        from linter.segment import is_word
 
         def any_word(candidates):
-            return any(len(w) >= 2 and word_frequency(doc, w) > 0 for w in candidates)
+            return any(len(w) >= 2 and is_word(doc, w) for w in candidates)
 
-        for i in pairs:
-            char = text[i]
-            if token_end.get(i, 0) > i + 1:
-                continue  # jieba keeps the pair in one token: a word or a name
+        text = doc.text
+        for match in _DOUBLED.finditer(text):
+            i, char = match.start(), match.group(1)
+            if match.end() - i != 2 or match.group(0) in self.allow:
+                continue
             if any_word(text[a:b] for a in range(max(0, i - _REACH), i + 1) for b in range(i + 2, i + 2 + _REACH)):
-                continue  # a dictionary word covers the pair (袅袅, 兢兢业业)
+                continue  # a dictionary word covers the pair (袅袅, 兢兢业业, 财政政策)
             left = any_word(text[a:i + 1] for a in range(max(0, i - _REACH), i))
             right = any_word(text[i + 1:b] for b in range(i + 3, i + 2 + _REACH))
             if (left and right) or ((left or right) and char in self.standalone):
                 continue  # 医院|院长; 实事求是|是, 和|和平, 生态环境部|部长
-            yield Hit(i, i + 2, {"found": text[i:i + 2], "expected": char})
+            yield Hit(i, i + 2, {"found": match.group(0), "expected": char})
 
     def _spaced(self, doc):
-        from linter.segment import cut, word_frequency
-
-        def is_word(part):
-            return len(part) >= 2 and word_frequency(doc, part) > 0
+        from linter.segment import is_word
 
         text = doc.text
         for match in _SPACED.finditer(text):
@@ -95,11 +98,15 @@ class Words(RuleType):
             after = _run_after(text, end)[:_REACH]
             if len(before) < 2 or len(after) < 2:
                 continue  # an aligned name or label (李　强, 主 编:)
-            joined, gap = before + after, len(before)
-            for word, a, b in cut(doc, joined):
-                # A word across the space, unless it joins two words (中共中央 国务院).
-                if a < gap < b and not (is_word(joined[a:gap]) and is_word(joined[gap:b])):
-                    yield Hit(start, end, {"found": text[start - 1:end + 1], "expected": word})
+            # A word that ends or begins at the space (中共中央 国务院, 陶永国 图片由…)
+            # makes the space a word boundary, whatever longer word the two sides
+            # also make together.
+            if any(is_word(doc, before[-k:]) for k in range(2, len(before) + 1)) or any(is_word(doc, after[:n]) for n in range(2, len(after) + 1)):
+                continue
+            across = [before[-k:] + after[:n] for k in range(1, len(before) + 1) for n in range(1, len(after) + 1) if k + n <= _REACH]
+            found = [w for w in across if is_word(doc, w)]
+            if found:
+                yield Hit(start, end, {"found": text[start - 1:end + 1], "expected": max(found, key=len)})
 
 
 def _run_before(text, offset):
