@@ -85,6 +85,7 @@ def scan(text, pairs):
     closing = {p[1]: p[0] for p in pairs}
     skipped = {m.end() - 1 for m in _ENUMERATION.finditer(text)} | {m.start() for m in _APOSTROPHE.finditer(text)}
     stack = []  # (mark, offset)
+    crossed = []  # marks left open by a crossing: their closing mark ends the crossing
     problems = []
     line_start, line_offset = True, 0
     for offset, char in enumerate(text):
@@ -109,7 +110,10 @@ def scan(text, pairs):
                 while stack[-1][0] != opener:
                     mark, start = stack.pop()
                     problems.append(("crossed", start, mark, char))
+                    crossed.append(mark)
                 stack.pop()
+            elif opener in crossed:
+                crossed.remove(opener)  # the closing half of a crossing already reported
             else:
                 problems.append(("unopened", offset, char, opener))
         line_start = False

@@ -1,0 +1,170 @@
+"""The typography pack (GB/T 15834-2011) on real passages: the seeds' extracted
+newsletters, where it must fire, and the State Council corpus, where it must
+stay almost silent."""
+
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+from linter.errors import UserError
+from linter.rules import load_catalog
+from tests.conftest import CORPUS, codes, lint_text, needs_corpus
+
+# seeds/000: a newsletter extracted from PDF with half-width commas throughout.
+SEED_000 = "2022年,医院紧扣年度发展核心主题,在党建引领、学科建设、人才培养等方面交出满意答卷,医疗救治和疫情防控圆满完成。"
+
+
+def test_half_width_marks_in_chinese_text():
+    found = lint_text(SEED_000, ["TY002"])
+    assert [(v.column, v.message[-3:]) for v in found] == [(6, "“,”"), (19, "“,”"), (44, "“,”")]
+    # seeds/001: brackets around Chinese, with a half-width colon inside: one finding.
+    assert codes(lint_text("重庆三峡中心医院划转成为重庆大学附属三峡医院(简称:三峡医院)。", ["TY002"])) == ["TY002"]
+    # 2002 government work report.
+    assert codes(lint_text("　　各位代表!\n", ["TY002"])) == ["TY002"]
+
+
+def test_half_width_marks_that_are_right():
+    text = (
+        "四级手术同比增长12.5%，服务患者130.29万人次，耗材占比由10.34%降为10.11%。\n"
+        "会议于上午10:30开始，比分3:2，共1,000人参加。\n"
+        "3.加强医疗质量管理。\n"
+        "详见https://www.gov.cn/zhengce/content.htm?id=中文,2。\n"
+        "| `gov-work-reports/` | 国务院政府工作报告, 1954–2025 (not every year) | 52 |\n"
+    )
+    assert lint_text(text, ["TY002"]) == []
+
+
+def test_statistics_make_hundreds_of_half_width_commas_readable(tmp_path):
+    doc = tmp_path / "院报.txt"
+    doc.write_text((SEED_000 + "\n") * 100, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "typography", "--statistics", str(doc)], env={"GITHUB_ACTIONS": ""})
+    lines = result.output.splitlines()
+    assert lines[0].split()[:2] == ["300", "TY002"]
+    assert len(lines) == 2  # one row per rule and the summary
+
+
+def test_paired_marks_across_lines_and_paragraphs():
+    # A quotation broken by PDF extraction, and one over two paragraphs that
+    # repeats only its opening mark (GB/T 15834-2011 4.8).
+    text = "“要切实把学习贯彻党的二十大精神成果\n\n转化为推动各项工作的强大动力。”科负责人表示。\n他说：“第一，要加强学习。\n“第二，要狠抓落实。”\n"
+    assert lint_text(text, ["TY003", "TY004"]) == []
+    enumerations = "主要任务：\n1）加强人才队伍建设；\n2）完善绩效考核；3）推进信息化。\n"
+    assert lint_text(enumerations, ["TY003"]) == []
+    assert lint_text("办好“中国’99昆明世界园艺博览会”。", ["TY003"]) == []
+
+
+def test_paired_marks_errors_in_the_corpus():
+    # 1982 and 2006 government work reports, as published.
+    found = lint_text("与原来的“五讲四美”活动，正在汇合成一个”五讲四美三热爱”的统一的活动。", ["TY003"])
+    assert [v.column for v in found] == [21, 29]
+    found = lint_text("一是建设社会主义新农村。“纲要（草案）》把解决“三农”问题放在各项战略任务的首位。", ["TY003"])
+    assert [v.message for v in found] == ["成对标号““”未闭合：缺少对应的“””", "成对标号“》”未配对：缺少对应的“《”"]
+    crossed = lint_text("会议审议通过了《医院章程（修订稿》）。", ["TY003"])
+    assert [v.message for v in crossed] == ["成对标号“（”交叉：与“》”交叉，应先闭合内层"]
+
+
+def test_nesting_only_when_the_marks_balance():
+    assert codes(lint_text("他说：“我们要牢记“人民至上”的誓言。”", ["TY004"])) == ["TY004"]
+    # 1986: one mistyped “六五’ leaves a quote open; the later “五五” on its line
+    # is not a nesting error (TY003 reports the ’ and the open “).
+    text = "一九七九和一九八○两年合计近三百亿元。“六五’期间，通过调整和改革，财政收入增加最多的是“五五”时期。"
+    assert codes(lint_text(text, ["TY003", "TY004"])) == ["TY003", "TY003"]
+
+
+def test_doubled_characters():
+    # seeds/002 and seeds/003.
+    assert [v.message for v in lint_text("在子痫产妇产破裂裂的危急时刻雷霆出击，让母子平安。", ["TY010"])] == ["“裂裂”疑为重复录入，应为“裂”"]
+    assert codes(lint_text("打造渝西南南精医医学中心，初步建成区域全民健康信息平台。", ["TY010"])) == ["TY010"]
+    # 1978 government work report.
+    assert codes(lint_text("是没有理由不给他以生活的机会和和效力的机会的。", ["TY010"])) == ["TY010"]
+
+
+def test_doubled_characters_that_are_right():
+    corpus = (
+        "保持人民币币值稳定。重点推进农民工工伤保险。芦岭煤矿矿长孙家斌受到开除留用处分。"  # 1999, 2007, id49
+        "中华人民共和国国务院令。实事求是是我们党的思想路线。业真正能够脚踏实地地向前发展。"  # id33, 2008, 1979
+        "平等互利和和平共处。屠呦呦获得诺贝尔生理学或医学奖。基本上做到市市有博物馆，县县有文化馆。"  # 1954, 2016, 1982
+        "二〇〇四年八月十二日。中央宣传部部务会议成员。具体落实粮食出库库点。"  # id21, id59, id41
+    )
+    seeds = "炊烟袅袅，星光熠熠。宝宝妈妈们常常说。高级卒中中心综合排名位列全国第59位。三峡医院与四川大学华西医院签署院院合作协议。"
+    assert lint_text(corpus + seeds, ["TY010"]) == []
+
+
+def test_doubled_characters_in_traditional_text_are_not_judged():
+    # 1954 government work report, in traditional characters.
+    text = (
+        "在這方面，我們不能不向全國五萬萬農民表示感謝。這表現了我國六萬萬人民的不可動搖的共同意志。"
+        "普通中學學生數增長了百分之九十六。各國許多有遠見的政治家和工商界人士已經紛紛起來反對美國的禁運。"
+    )
+    assert lint_text(text, ["TY010"]) == []
+
+
+def test_spaces_inside_words():
+    found = lint_text("极大提高了居民健 康素养与满意度。", ["TY011"])
+    assert [(v.column, v.message) for v in found] == [(9, "“健 康”中间多了空格，应为“健康”")]
+    masthead = "主 编: 张先祥 杨德清\n国务院总理　李　强\n陶永国 图片由三峡医院提供\n第二章　子女教育\n刘金国　　公安部副部长\n"
+    headlines = "初心筑基 公心立德\n学习新思想 奋进新征程 建设新重庆\n《中共中央 国务院关于打赢脱贫攻坚战三年行动的指导意见》\n"
+    assert lint_text(masthead + headlines, ["TY011"]) == []
+
+
+def test_range_connectors_and_sequence_numbers():
+    # 2011 government work report: a hyphen in a year range.
+    assert codes(lint_text("颁布实施2011-2020年中国农村扶贫开发纲要。", ["TY007"])) == ["TY007"]
+    # Full-width hyphen (a look-alike of the 一字线) and phone numbers stay silent.
+    assert lint_text("对2006－2020年的科技发展作出全面部署。联系电话: 023-58103430", ["TY007"]) == []
+    assert codes(lint_text("（一）、加强学科建设\n", ["TY009"])) == ["TY009"]
+    assert lint_text("依照本条例第十条第（一）、（二）项的规定处理。\n", ["TY009"]) == []
+
+
+def test_spacing_pack_is_opt_in():
+    from linter.config import Config
+
+    default = load_catalog().select(Config().packs)
+    assert "TY101" not in {r.id for r in default} and "TY010" in {r.id for r in default}
+    assert codes(lint_text("占出院总人数比例的 32.46%，四级手术占全市的 40.77%。", ["typography-spacing"])) == ["TY101", "TY101"]
+
+
+RULE = """\
+rules:
+  - id: XX001
+    category: typography
+    severity: warning
+    message: x
+    examples: {bad: ["“a"], good: ["“a”"]}
+"""
+
+
+@pytest.mark.parametrize(
+    "options, expected",
+    [
+        ("    type: paired-marks\n    check: balance\n    pairs: [“”, ‘]\n", r"mine\.yaml:\d+: rules/0/pairs/1: .*too short"),
+        ("    type: paired-marks\n    check: balance\n    pairs: [“”, ”“]\n", r"mine\.yaml:\d+: rule XX001: each mark may appear in only one pair"),
+        ("    type: paired-marks\n    check: balance\n    alternate: {“: ‘}\n", r"mine\.yaml:\d+: rule XX001: option `alternate` is only for check: nesting"),
+        ("    type: words\n    check: spaced\n    allow: [年年]\n", r"mine\.yaml:\d+: rule XX001: option `allow` is only for check: doubled"),
+        ("    type: words\n    check: tripled\n", r"mine\.yaml:\d+: rules/0/check: 'tripled' is not one of"),
+    ],
+)
+def test_bad_options_fail_with_file_and_line(tmp_path, options, expected):
+    path = tmp_path / "mine.yaml"
+    path.write_text(RULE + options, encoding="utf-8")
+    with pytest.raises(UserError, match=expected):
+        load_catalog([path])
+
+
+@needs_corpus
+def test_typography_on_the_corpus_only_where_the_standard_is_broken():
+    from linter.config import Config
+    from linter.runner import run
+
+    catalog = load_catalog()
+    results = run([str(CORPUS)], catalog.select(["typography"]), Config())
+    counts = {}
+    for result in results:
+        for v in result.violations:
+            counts[v.rule] = counts.get(v.rule, 0) + 1
+    # Every one read: half-width marks in 1959, 2002, 2003, id07, id32, id33 and
+    # id41 (the corpus README, English text, stays silent); mistyped quotes and
+    # book-title marks (1982, 1986, 2006); 2011-2020年; 》、《 (info); 机会和和效力 (1978).
+    assert counts == {"TY002": 14, "TY003": 7, "TY007": 1, "TY008": 9, "TY010": 1}
