@@ -87,15 +87,15 @@ def scan(text, pairs):
     stack = []  # (mark, offset)
     crossed = []  # marks left open by a crossing: their closing mark ends the crossing
     problems = []
-    line_start, line_offset = True, 0
-    for offset, char in enumerate(text):
+    line_offset = 0
+    marks = re.compile("[\n" + re.escape("".join(opening) + "".join(closing)) + "]")
+    for match in marks.finditer(text):
+        offset, char = match.start(), match.group(0)
         if char == "\n":
-            line_start, line_offset = True, offset + 1
-            continue
-        if char in _SPACE:
+            line_offset = offset + 1
             continue
         if char in opening:
-            if line_start and stack and stack[-1][0] == char:
+            if stack and stack[-1][0] == char and not text[line_offset:offset].strip(_SPACE):
                 pass  # the next paragraph of a quotation repeats its opening mark
             else:
                 if any(mark == char and start >= line_offset for mark, start in stack):
@@ -116,7 +116,6 @@ def scan(text, pairs):
                 crossed.remove(opener)  # the closing half of a crossing already reported
             else:
                 problems.append(("unopened", offset, char, opener))
-        line_start = False
     problems += [("unclosed", start, mark, opening[mark]) for mark, start in stack]
     # A pair opened again inside itself is a nesting error only when the marks
     # otherwise balance; else a mark is more likely missing or mistyped.

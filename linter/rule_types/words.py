@@ -80,12 +80,15 @@ class Words(RuleType):
             i, char = match.start(), match.group(1)
             if match.end() - i != 2 or match.group(0) in self.allow:
                 continue
-            if any_word(text[a:b] for a in range(max(0, i - _REACH), i + 1) for b in range(i + 2, i + 2 + _REACH)):
-                continue  # a dictionary word covers the pair (袅袅, 兢兢业业, 财政政策)
+            # Cheapest lookups first: the pair itself, then the two halves.
+            if is_word(doc, match.group(0)):
+                continue  # 袅袅, 常常
             left = any_word(text[a:i + 1] for a in range(max(0, i - _REACH), i))
             right = any_word(text[i + 1:b] for b in range(i + 3, i + 2 + _REACH))
             if (left and right) or ((left or right) and char in self.standalone):
                 continue  # 医院|院长; 实事求是|是, 和|和平, 生态环境部|部长
+            if any_word(text[a:b] for a in range(max(0, i - _REACH), i + 1) for b in range(i + 2, i + 2 + _REACH)):
+                continue  # a longer word covers the pair (兢兢业业, 财政政策)
             yield Hit(i, i + 2, {"found": match.group(0), "expected": char})
 
     def _spaced(self, doc):
