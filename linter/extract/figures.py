@@ -7,7 +7,7 @@
   rounding), its unit, and its scope: the metric (the clause before the number,
   with the number's place kept: 总投资{}, 引进{}名博士研究生), the period (the
   dates and relative dates of the sentence before it, else the paragraph's last
-  one) and its qualifiers (新增, 累计, 其中, 计划 … in its sentence, so that
+  one, else its section's heading) and its qualifiers (新增, 累计, 其中, 计划 … in its sentence, so that
   different facts stay apart);
 - `changes`: 由A降为B / 从A增长到B, with the change stated right after (增长124%,
   下降0.23个百分点) when there is one.
@@ -52,7 +52,7 @@ _UNIT = "|".join(re.escape(u) for u in _UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _QUANTITY = re.compile(
-    rf"(?P<number>(?<![\d.,A-Za-z%])(?:{_ARABIC})|(?<![第零〇一二两三四五六七八九十百千万亿])(?:{_CN_NUMBER}))"
+    rf"(?P<number>(?<![\d.,A-Za-z%第])(?<!第[ \t])(?:{_ARABIC})|(?<![第零〇一二两三四五六七八九十百千万亿这那每哪某])(?:{_CN_NUMBER}))"
     rf"[ \t]?(?P<scale>万亿|千万|百万|万|亿|千|百)?(?P<more>余|多)?[ \t]?"
     rf"(?P<unit>{_UNIT})?(?P<after>左右|上下|以上|以下|余)?"
 )
@@ -76,8 +76,8 @@ _FILLER_START = re.compile(r"^(?:[ \t\u3000]|其中|并且|并|且|同时|而|�
 # The noun a measure word counts (8名博士研究生), not a verb that follows (台次增长到).
 _COUNTED_NOUN = re.compile(r"(?![增减降提升达为是的在和及与共其同比较占以等])[\u4e00-\u9fff]{1,8}")
 # Words that give a figure its own scope when its sentence has them before it.
-QUALIFIERS = ("新增", "累计", "其中", "同比", "环比", "年均", "日均", "月均", "人均", "平均", "共", "总", "每",
-              "计划", "预计", "目标", "力争", "争取", "确保", "将", "拟", "要", "到", "至", "以上", "以下", "超过", "不超过")
+QUALIFIERS = ("新增", "累计", "其中", "同比", "环比", "年均", "日均", "月均", "人均", "平均", "每", "计划", "预计", "目标",
+              "力争", "争取", "确保", "将", "拟", "以上", "以下", "超过", "不超过")
 
 _UP = "增长|增加|提高|提升|上升|升高|攀升|扩大|增|升"
 _DOWN = "下降|降低|减少|缩短|缩小|回落|压缩|减|降"
@@ -168,6 +168,7 @@ def figures(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
 def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
     text = doc.text.translate(_NARROW)
     periods = _period_marks(doc)
+    sections = [(doc.line_span(h.line)[0], "§" + h.numbering + h.text[:12]) for h in doc.headings]
     facts = FigureFacts()
     previous_end = 0
     for match in _QUANTITY.finditer(text):
@@ -182,6 +183,13 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
             figure = Figure(match.start(), match.end(), match.group(0), value, low, high, "%", "", arabic=False)
             facts.figures.append(_with_scope(text, figure, periods))
     facts.figures.sort(key=lambda f: f.start)
+    # An undated figure is scoped to its section: figures in two sections without
+    # a date (a review of the past five years, this year's tasks) do not compare.
+    starts = [start for start, _ in sections]
+    for figure in facts.figures:
+        index = bisect.bisect_right(starts, figure.start) - 1
+        if not figure.period and index >= 0:
+            figure.period = (sections[index][1],)
     facts.changes = [c for c in (_change(text, m, tolerance) for m in _CHANGE.finditer(text)) if c is not None]
     return facts
 
@@ -237,8 +245,8 @@ def _figure(text: str, match, periods, tolerance: float, previous_end: int) -> O
         # A bare number is a figure only as 21.19万 (a scaled Arabic number).
         if not (is_arabic and match.group("scale") in ("万", "亿")):
             return None
-    elif not is_arabic and unit in ("天", "次", "周", "期", "届", "条", "门", "首", "个月"):
-        return None  # 三天两头, 一次性, 一条心: idioms more often than counts
+    elif not is_arabic and (number == "一" or unit in ("天", "次", "周", "期", "届", "条", "门", "首", "个月")):
+        return None  # 一个 (an article), 三天两头, 一次性: idioms more often than counts
     end = match.end()
     if text.startswith(("年", "月", "日", "号"), end) or (unit == "%" and text.startswith("-", end)):
         return None
@@ -282,9 +290,9 @@ def _interval(value: float, first_word: str, last_word: str, tolerance: float, r
         if word in _ABOUT:
             low, high = min(low, value * (1 - tolerance)), max(high, value * (1 + tolerance))
         elif word in _AT_LEAST:
-            high = math.inf
+            low, high = value, math.inf
         elif word in _AT_MOST:
-            low = 0.0
+            low, high = 0.0, value
     return low, high
 
 
@@ -307,7 +315,14 @@ def _with_scope(text: str, figure: Figure, periods, previous_end: int = 0) -> Fi
     # The period: the dates of the sentence before the number, else the last date of its paragraph.
     earlier = periods[bisect.bisect_left(periods, (paragraph_start,)):bisect.bisect_left(periods, (figure.start,))]
     earlier = [(s, e, t) for s, e, t in earlier if e <= figure.start]
-    figure.period = tuple(t for s, e, t in earlier if s >= sentence_start) or tuple(t for s, e, t in earlier[-1:])
+    in_sentence = [(s, e, t) for s, e, t in earlier if s >= sentence_start]
+    if in_sentence:
+        # A later clause's year replaces an earlier one: in 2022年…，2023年计划…35名 the period is 2023年.
+        years = [s for s, e, t in in_sentence if _YEAR.search(t)]
+        clause = max(text.rfind(c, sentence_start, years[-1]) for c in "，,") + 1 if years else sentence_start
+        figure.period = tuple(t for s, e, t in in_sentence if s >= clause or not _YEAR.search(t))
+    else:
+        figure.period = tuple(t for s, e, t in earlier[-1:])
     for start, end, _ in earlier:
         if start >= clause_start:
             before = before.replace(text[start:end], "")
@@ -320,6 +335,7 @@ def _with_scope(text: str, figure: Figure, periods, previous_end: int = 0) -> Fi
 
 
 _MAX_CLAUSE = 40
+_YEAR = re.compile(r"[\d０-９]{4}[ \t]*年")
 
 
 def _clause_start(text: str, end: int, periods) -> int:
