@@ -52,7 +52,8 @@ _UNIT = "|".join(re.escape(u) for u in _UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _QUANTITY = re.compile(
-    rf"(?P<number>(?<![\d.,A-Za-z%第])(?<!第[ \t])(?:{_ARABIC})|(?<![第零〇一二两三四五六七八九十百千万亿这那每哪某])(?:{_CN_NUMBER}))"
+    # The lookahead lets the search skip most positions at once.
+    rf"(?=[\d零〇一二两三四五六七八九十])(?P<number>(?<![\d.,A-Za-z%第])(?<!第[ \t])(?:{_ARABIC})|(?<![第零〇一二两三四五六七八九十百千万亿这那每哪某])(?:{_CN_NUMBER}))"
     rf"[ \t]?(?P<scale>万亿|千万|百万|万|亿|千|百)?(?P<more>余|多)?[ \t]?"
     rf"(?P<unit>{_UNIT})?(?P<after>左右|上下|以上|以下|余)?"
 )
@@ -154,10 +155,29 @@ class Quantity:
         return _UNIT_CLASSES.get(self.unit, self.unit)
 
 
+class Sentences:
+    """Where the sentence around an offset starts and ends, found by bisection
+    (searching the text for each figure would make large files quadratic)."""
+
+    def __init__(self, text: str, ends: str = _SENTENCE_END):
+        self.length = len(text)
+        self.breaks = [m.start() for m in re.finditer("[" + re.escape(ends) + "]", text)]
+
+    def start(self, offset: int) -> int:
+        index = bisect.bisect_left(self.breaks, offset)
+        return self.breaks[index - 1] + 1 if index else 0
+
+    def end(self, offset: int) -> int:
+        index = bisect.bisect_left(self.breaks, offset)
+        return self.breaks[index] if index < len(self.breaks) else self.length
+
+
 @dataclass
 class FigureFacts:
     figures: List[Figure] = field(default_factory=list)
     changes: List[Change] = field(default_factory=list)
+    sentences: Optional[Sentences] = None  # split at 。；！？ and line breaks
+    full_sentences: Optional[Sentences] = None  # split at 。！？ and line breaks only
 
 
 def figures(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
@@ -168,11 +188,14 @@ def figures(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
 def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
     text = doc.text.translate(_NARROW)
     periods = _period_marks(doc)
+    period_starts = {end: start for start, end, _ in periods}
+    sentences = Sentences(text)
     sections = [(doc.line_span(h.line)[0], "§" + h.numbering + h.text[:12]) for h in doc.headings]
-    facts = FigureFacts()
+    facts = FigureFacts(sentences=sentences, full_sentences=Sentences(text, "。！!？?\n"))
+    scope = (periods, period_starts, sentences)
     previous_end = 0
     for match in _QUANTITY.finditer(text):
-        figure = _figure(text, match, periods, tolerance, previous_end)
+        figure = _figure(text, match, scope, tolerance, previous_end)
         if figure is not None:
             facts.figures.append(figure)
             previous_end = figure.end
@@ -181,7 +204,7 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
         if value is not None:
             low, high = _interval(value, _before_word(text, match.start()), "", tolerance, 0)
             figure = Figure(match.start(), match.end(), match.group(0), value, low, high, "%", "", arabic=False)
-            facts.figures.append(_with_scope(text, figure, periods))
+            facts.figures.append(_with_scope(text, figure, scope))
     facts.figures.sort(key=lambda f: f.start)
     # An undated figure is scoped to its section: figures in two sections without
     # a date (a review of the past five years, this year's tasks) do not compare.
@@ -237,7 +260,7 @@ def chinese_number(text: str) -> Optional[float]:
 _SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 
 
-def _figure(text: str, match, periods, tolerance: float, previous_end: int) -> Optional[Figure]:
+def _figure(text: str, match, scope, tolerance: float, previous_end: int) -> Optional[Figure]:
     unit = match.group("unit") or ""
     number = match.group("number")
     is_arabic = number[0].isdigit()
@@ -257,7 +280,7 @@ def _figure(text: str, match, periods, tolerance: float, previous_end: int) -> O
     start = match.start() - len(prefix)
     figure = Figure(start, end, text[start:end], quantity.value, quantity.low, quantity.high, quantity.unit, "",
                     approximate=bool(prefix or match.group("more") or match.group("after")), arabic=is_arabic)
-    return _with_scope(text, figure, periods, previous_end)
+    return _with_scope(text, figure, scope, previous_end)
 
 
 def _quantity(match, prefix: str, tolerance: float) -> Optional[Quantity]:
@@ -301,17 +324,18 @@ def _before_word(text: str, start: int) -> str:
     return match.group(0) if match else ""
 
 
-def _with_scope(text: str, figure: Figure, periods, previous_end: int = 0) -> Figure:
+def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figure:
     """The metric, period and qualifiers of a figure, read from its clause and sentence."""
-    clause_start = max(previous_end, _clause_start(text, figure.start, periods))
+    periods, period_starts, sentences = scope
+    clause_start = max(previous_end, _clause_start(text, figure.start, period_starts))
     before = _FILLER_END.sub("", text[clause_start:figure.start])
     after = ""
     if figure.unit not in ("元", "%", "‰", "个百分点", "倍", "人次", "") and not _CLAUSE_BREAK.match(text, figure.end):
         # 引进8名博士研究生: the noun after a measure word is what is counted.
         tail = _COUNTED_NOUN.match(text, figure.end, figure.end + 8)
         after = tail.group(0) if tail else ""
-    sentence_start = max(text.rfind(c, 0, figure.start) for c in _SENTENCE_END) + 1
-    paragraph_start = text.rfind("\n", 0, figure.start) + 1
+    sentence_start = sentences.start(figure.start)
+    paragraph_start = text.rfind("\n", 0, figure.start) + 1  # stops at the nearest line break
     # The period: the dates of the sentence before the number, else the last date of its paragraph.
     earlier = periods[bisect.bisect_left(periods, (paragraph_start,)):bisect.bisect_left(periods, (figure.start,))]
     earlier = [(s, e, t) for s, e, t in earlier if e <= figure.start]
@@ -338,10 +362,11 @@ _MAX_CLAUSE = 40
 _YEAR = re.compile(r"[\d０-９]{4}[ \t]*年")
 
 
-def _clause_start(text: str, end: int, periods) -> int:
+def _clause_start(text: str, end: int, period_starts) -> int:
     """Where the clause before `end` begins: after a punctuation mark or another
-    number, walking over the dates in it (2022年引进博士研究生)."""
-    starts = {e: s for s, e, _ in periods}
+    number, walking over the dates in it (2022年引进博士研究生); `period_starts`
+    maps the end of each date to its start."""
+    starts = period_starts
     position = end
     while position > max(0, end - _MAX_CLAUSE):
         if position in starts:

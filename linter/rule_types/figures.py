@@ -22,6 +22,7 @@ Option `check` chooses what a rule reports:
 Option `tolerance` (default 0.05) is how far 约/左右 let a value stray.
 """
 
+import bisect
 import datetime
 import re
 from collections import defaultdict
@@ -89,7 +90,7 @@ class Figures(RuleType):
             key = (figure.metric, figure.period, figure.qualifiers, figure.unit_class)
             first = seen.setdefault(key, figure)
             # Within one sentence a repeated metric belongs to parallel subjects (中专…，普通中学…).
-            if first is not figure and not first.agrees_with(figure) and _full_stop_before(doc.text, figure.start) > first.start:
+            if first is not figure and not first.agrees_with(figure) and self._figures(doc).full_sentences.start(figure.start) > first.start:
                 yield Hit(figure.start, figure.end, {"found": figure.text, "metric": _metric_name(figure), "other": first.text,
                                                      "other_line": doc.position(first.start)[0]})
 
@@ -108,7 +109,7 @@ class Figures(RuleType):
                 continue
             if any(s <= figure.start < e for s, e in in_changes):
                 continue
-            if _PLURAL.search(doc.text, _sentence_start(doc.text, figure.start), figure.start):
+            if _PLURAL.search(doc.text, facts.sentences.start(figure.start), figure.start):
                 continue
             yield figure
 
@@ -118,7 +119,7 @@ class Figures(RuleType):
         for index, whole in enumerate(facts.figures):
             if whole.unit_class in ("%", "‰", "个百分点", "倍", "") or _CHANGE_WORDS.search(whole.metric):
                 continue
-            parts = _parts_of(text, facts.figures, index)
+            parts = _parts_of(text, facts, index)
             for part in parts:
                 if part.low > whole.high:
                     yield Hit(part.start, part.end, {"found": part.text, "whole": whole.text, "metric": _metric_name(part)})
@@ -129,15 +130,17 @@ class Figures(RuleType):
     def _sum(self, doc):
         text = doc.text
         facts = self._figures(doc)
+        starts = [f.start for f in facts.figures]
         for match in _PLURAL.finditer(text):
-            end = _sentence_end(text, match.end())
-            start = _sentence_start(text, match.start())
-            listed = [f for f in facts.figures if match.end() <= f.start < end]
+            end = facts.sentences.end(match.end())
+            start = facts.sentences.start(match.start())
+            in_sentence = facts.figures[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+            listed = [f for f in in_sentence if match.end() <= f.start]
             if not listed:
                 continue
             unit = listed[0].unit_class
             listed = _leading_list(text, [f for f in listed if f.unit_class == unit])
-            totals = [f for f in facts.figures if start <= f.start < end and f not in listed and f.unit_class == unit
+            totals = [f for f in in_sentence if f not in listed and f.unit_class == unit
                       and _TOTAL_WORDS.search(text, max(start, f.start - 8), f.start)]
             if len(listed) < 2 or len(totals) != 1 or unit in ("%", "‰", "个百分点", "倍"):
                 continue
@@ -222,18 +225,18 @@ def _metric_name(figure) -> str:
     return figure.metric.replace("{}", "…").strip("…") or figure.text
 
 
-def _parts_of(text, figures, index):
+def _parts_of(text, facts, index):
     """The figures a whole is divided into: in brackets right after it (267篇（SCI收录16篇）)
     or after 其中 later in its sentence, in the whole's unit class."""
-    whole = figures[index]
-    following = figures[index + 1:]
+    whole = facts.figures[index]
+    end = facts.sentences.end(whole.end)
+    following = [f for f in facts.figures[index + 1:index + 40] if f.start < end]
     bracket = re.match(r"[ \t]*[（(]", text[whole.end:whole.end + 3])
     if bracket:
-        close = min((i for i in (text.find("）", whole.end), text.find(")", whole.end)) if i >= 0), default=-1)
+        close = min((i for i in (text.find("）", whole.end, whole.end + 200), text.find(")", whole.end, whole.end + 200)) if i >= 0), default=-1)
         if close < 0:
             return []
         return [f for f in following if f.end <= close and f.unit_class == whole.unit_class and not _NOT_A_PART.search(f.metric)]
-    end = _sentence_end(text, whole.end)
     among = text.find("其中", whole.end, end)
     if among < 0:
         return []
@@ -252,19 +255,6 @@ def _leading_list(text, listed):
             break
         run.append(figure)
     return run
-
-
-def _full_stop_before(text: str, offset: int) -> int:
-    return max(text.rfind(c, 0, offset) for c in "。！？\n")
-
-
-def _sentence_start(text: str, offset: int) -> int:
-    return max(text.rfind(c, 0, offset) for c in "。；！？\n") + 1
-
-
-def _sentence_end(text: str, offset: int) -> int:
-    ends = [i for i in (text.find(c, offset) for c in "。；！？\n") if i >= 0]
-    return min(ends, default=len(text))
 
 
 def _number(value: float) -> str:
