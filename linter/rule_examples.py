@@ -4,7 +4,7 @@ by the test suite for every shipped rule."""
 
 from typing import List
 
-from linter.engine import lint_document
+from linter.engine import lint_document, lint_run
 
 
 def failing_examples(rules) -> List[str]:
@@ -12,7 +12,9 @@ def failing_examples(rules) -> List[str]:
     for rule in rules:
         for kind, examples, should_fire in (("bad", rule.bad_examples, True), ("good", rule.good_examples, False)):
             for example in examples:
-                fired = [v for v in lint_document(example.document(), [rule]) if v.rule == rule.id]
+                document = example.document()
+                found = lint_document(document, [rule]) + lint_run(example.earlier_documents() + [document], [rule])
+                fired = [v for v in found if v.rule == rule.id and v.path == document.path]
                 if bool(fired) != should_fire:
                     verdict = "did not fire" if should_fire else f"fired: {fired[0].message}"
                     failures.append(f"{rule.source}: {rule.id} {kind} example {verdict}: {example.text.strip()[:60]!r}")

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from linter.document import Document, parse_iso_or_chinese_date
 from linter.errors import UserError
@@ -25,9 +25,13 @@ class Example:
     date: Optional[datetime.date] = None
     markdown: bool = False
     facts: Optional[FactSheet] = None  # a fact sheet for this example (people, organisations)
+    earlier: Tuple[str, ...] = ()  # documents linted before this one in the same run (cross-document rules)
 
     def document(self) -> Document:
         return Document(self.text, "<example>", self.markdown, self.date, self.facts)
+
+    def earlier_documents(self) -> List[Document]:
+        return [Document(text, f"<earlier example {i + 1}>", self.markdown, None, self.facts) for i, text in enumerate(self.earlier)]
 
 
 @dataclass
@@ -192,7 +196,7 @@ def _example(item, error) -> Example:
             facts = factsheet_from_data(item["facts"])
         except UserError as exc:
             raise error("examples", f"example fact sheet: {exc.message}")
-    return Example(item["text"], _date_option(item, "date", error), item.get("markdown", False), facts)
+    return Example(item["text"], _date_option(item, "date", error), item.get("markdown", False), facts, tuple(item.get("earlier", ())))
 
 
 _schemas: Dict[str, dict] = {}

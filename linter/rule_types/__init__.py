@@ -93,9 +93,12 @@ def _registry() -> Dict[str, type]:
     from linter.rule_types import consistency, pattern, required, substitution
     from linter.rule_types import names
     from linter.rule_types import dates
+    from linter.rule_types import figures
     from linter.rule_types import paired, words
 
-    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names, dates.Dates, paired.PairedMarks, words.Words)}
+    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names, dates.Dates,
+                                figures.Figures,
+                                paired.PairedMarks, words.Words)}
 
 
 TYPES = _registry()
