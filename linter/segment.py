@@ -123,7 +123,7 @@ def is_word(doc, word: str) -> bool:
     sheet = doc.factsheet
     if sheet is not None and (word in sheet.person_names() or any(word == name for _, name, _, _ in sheet.organisation_names())):
         return True
-    words, key = _sorted_words(), word.encode("utf-8")
+    words, key = _sorted_words(), word.encode("utf-8", "replace")  # a lone surrogate is in no word
     low, high = 0, len(words)  # offsets of line starts
     while low < high:
         start = words.rfind(b"\n", 0, (low + high) // 2) + 1
