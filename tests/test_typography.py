@@ -36,6 +36,13 @@ def test_half_width_marks_that_are_right():
     assert lint_text(text, ["TY002"]) == []
 
 
+def test_a_long_line_stays_linear():
+    # Extracted text may come as one line; the look-arounds of TY002 are bounded
+    # (an unbounded one took over the 2-second regex limit on 115 kB).
+    line = SEED_000.replace("。", "，") * 2000
+    assert len(lint_text(line, ["typography"])) == 6000
+
+
 def test_statistics_make_hundreds_of_half_width_commas_readable(tmp_path):
     doc = tmp_path / "院报.txt"
     doc.write_text((SEED_000 + "\n") * 100, encoding="utf-8")

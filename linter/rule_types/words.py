@@ -97,8 +97,7 @@ class Words(RuleType):
         text = doc.text
         for match in _SPACED.finditer(text):
             start, end = match.span()
-            before = _run_before(text, start)[-_REACH:]
-            after = _run_after(text, end)[:_REACH]
+            before, after = _run_before(text, start), _run_after(text, end)
             if len(before) < 2 or len(after) < 2:
                 continue  # an aligned name or label (李　强, 主 编:)
             # A word that ends or begins at the space (中共中央 国务院, 陶永国 图片由…)
@@ -113,13 +112,14 @@ class Words(RuleType):
 
 
 def _run_before(text, offset):
-    """The Han characters right before an offset."""
+    """The Han characters right before an offset (at most _REACH)."""
     start = offset
-    while start > 0 and _HAN_RUN.match(text[start - 1]):
+    while start > max(0, offset - _REACH) and _HAN_RUN.match(text[start - 1]):
         start -= 1
     return text[start:offset]
 
 
 def _run_after(text, offset):
-    match = _HAN_RUN.match(text, offset)
+    """The Han characters right after an offset (at most _REACH)."""
+    match = _HAN_RUN.match(text, offset, min(len(text), offset + _REACH))
     return match.group(0) if match else ""
