@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from linter.cli import main
 from linter.errors import UserError
 from linter.rules import load_catalog
-from tests.conftest import CORPUS, codes, lint_text, needs_corpus
+from tests.conftest import CORPUS, SEEDS, codes, lint_text, needs_corpus
 
 # seeds/000: a newsletter extracted from PDF with half-width commas throughout.
 SEED_000 = "2022年,医院紧扣年度发展核心主题,在党建引领、学科建设、人才培养等方面交出满意答卷,医疗救治和疫情防控圆满完成。"
@@ -175,3 +175,17 @@ def test_typography_on_the_corpus_only_where_the_standard_is_broken():
     # id41 (the corpus README, English text, stays silent); mistyped quotes and
     # book-title marks (1982, 1986, 2006); 2011-2020年; 》、《 (info); 机会和和效力 (1978).
     assert counts == {"TY002": 14, "TY003": 7, "TY007": 1, "TY008": 9, "TY010": 1}
+
+
+def test_typography_on_the_seeds():
+    from linter.config import Config
+    from linter.runner import run
+
+    results = run([str(SEEDS)], load_catalog().select(["typography"]), Config())
+    counts = {}
+    for result in results:
+        for v in result.violations:
+            counts[v.rule] = counts.get(v.rule, 0) + 1
+    # Extracted newsletters: half-width marks throughout (seed 004 is set with
+    # full-width marks but for its 准印证号(鄂)), 破裂裂 and 医医学, 《羊》、《安安》.
+    assert counts == {"TY002": 881, "TY010": 2, "TY008": 1}
