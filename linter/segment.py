@@ -7,6 +7,7 @@ written once to the user's cache folder, keyed on jieba's version and its
 dictionary file, and any problem with it falls back to jieba's own loading.
 """
 
+import functools
 import logging
 import os
 import pickle
@@ -123,6 +124,11 @@ def is_word(doc, word: str) -> bool:
     sheet = doc.factsheet
     if sheet is not None and (word in sheet.person_names() or any(word == name for _, name, _, _ in sheet.organisation_names())):
         return True
+    return _in_dictionary(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _in_dictionary(word: str) -> bool:
     words, key = _sorted_words(), word.encode("utf-8", "replace")  # a lone surrogate is in no word
     low, high = 0, len(words)  # offsets of line starts
     while low < high:

@@ -26,14 +26,17 @@ characters, so a document in traditional characters (爲, 們, 這 …) is not
 checked.
 """
 
+import re
 from itertools import islice
 
 import regex
 
 from linter.rule_types import Hit, RuleType
 
-# A Han character typed twice or more; numerals (二〇〇四, 一一) are left out.
-_DOUBLED = regex.compile(r"((?![〇零一二三四五六七八九十百千万亿])\p{Han})\1+")
+# A Han character typed twice or more (the stdlib engine: several times faster
+# than `regex` here); numerals (二〇〇四, 一一) are left out.
+_DOUBLED = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\1+")
+_NUMERALS = set("〇零一二三四五六七八九十百千万亿")
 _SPACED = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 # Characters only traditional-character text uses; a document with a few of
@@ -78,7 +81,7 @@ class Words(RuleType):
         text = doc.text
         for match in _DOUBLED.finditer(text):
             i, char = match.start(), match.group(1)
-            if match.end() - i != 2 or match.group(0) in self.allow:
+            if match.end() - i != 2 or char in _NUMERALS or match.group(0) in self.allow:
                 continue
             # Cheapest lookups first: the pair itself, then the two halves.
             if is_word(doc, match.group(0)):
