@@ -5,14 +5,13 @@ Option `check` chooses what a rule reports:
 
 - `doubled`: a character typed twice (产妇产破裂裂, 医医学中心). A pair stays
   silent when it is a word or part of one (袅袅, 熠熠, 常常, 兢兢业业), when
-  it is listed in `allow`
-  (年年, 县县: the "every X" reduplications jieba lacks), or when the two
-  characters end one word and begin the next: both halves are dictionary words
-  (医院|院长, 人民|民主); or one half is a word and the character is one of
-  `standalone`, characters that are words by themselves or end names
-  (实事求是|是, 和|和平, 生态环境部|部长, 居住国|国籍).
-  Numerals (二〇〇四) are not checked. A doubled character whose halves are
-  both words (三甲|甲等 in 三甲甲等) cannot be told from 医院|院长 and stays silent.
+  it is listed in `allow` (年年, 县县: "every X" reduplications jieba lacks),
+  or when the two characters end one word and begin the next: both halves are
+  dictionary words (医院|院长, 人民|民主), or one half is a word and the
+  character is one of `standalone`, characters that are words by themselves
+  or end names (实事求是|是, 和|和平, 生态环境部|部长, 居住国|国籍). Numerals
+  (二〇〇四) are not checked. A doubled character whose halves are both words
+  (三甲|甲等 in 三甲甲等) cannot be told from 医院|院长 and stays silent.
 - `spaced`: a half-width space inside a word (健 康素养): the characters
   around it make a dictionary word across it, and no word ends or begins at
   the space. Spaces between words (学习新思想 奋进新征程, 中共中央 国务院,
@@ -46,6 +45,7 @@ _TRADITIONAL_ENOUGH = 10
 
 # The longest word looked for around a pair or a space, in characters.
 _REACH = 6
+
 
 class Words(RuleType):
     name = "words"
