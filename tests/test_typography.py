@@ -69,7 +69,7 @@ def test_paired_marks_errors_in_the_corpus():
     found = lint_text("一是建设社会主义新农村。“纲要（草案）》把解决“三农”问题放在各项战略任务的首位。", ["TY003"])
     assert [v.message for v in found] == ["成对标号““”未闭合：缺少对应的“””", "成对标号“》”未配对：缺少对应的“《”"]
     crossed = lint_text("会议审议通过了《医院章程（修订稿》）。", ["TY003"])
-    assert [v.message for v in crossed] == ["成对标号“（”交叉：与“》”交叉，应先闭合内层"]
+    assert [v.message for v in crossed] == ["成对标号“（”与“》”交叉：应在“》”之前闭合"]
 
 
 def test_nesting_only_when_the_marks_balance():

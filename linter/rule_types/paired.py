@@ -2,7 +2,7 @@
 the whole document, so that a pair may span lines and PDF paragraph breaks.
 
 A quotation over several paragraphs repeats only its opening mark at the
-start of each paragraph (GB/T 15834-2011 4.1.3.4): an opening mark at the start
+start of each paragraph (GB/T 15834-2011 4.8): an opening mark at the start
 of a line, while the same mark is still open, continues that quotation. A
 closing parenthesis after a sequence number (`1）`, `一）`) is an enumeration,
 not half of a pair. An apostrophe (’99, it’s) is not a closing quote.
@@ -75,7 +75,7 @@ class PairedMarks(RuleType):
             elif kind == "unopened":
                 yield Hit(start, start + 1, {"found": mark, "expected": f"缺少对应的“{other}”", "problem": "未配对"})
             else:
-                yield Hit(start, start + 1, {"found": mark, "expected": f"与“{other}”交叉，应先闭合内层", "problem": "交叉"})
+                yield Hit(start, start + 1, {"found": mark, "expected": f"应在“{other}”之前闭合", "problem": f"与“{other}”交叉"})
 
 
 def scan(text, pairs):
