@@ -15,8 +15,8 @@ Option `check` chooses what a rule reports:
 - `spaced`: a half-width space inside a word (健 康素养): the characters
   around it make a dictionary word across it, and no word ends or begins at
   the space. Spaces between words (学习新思想 奋进新征程, 中共中央 国务院,
-  陶永国 图片由…), spaces that align names or labels (李　强, 主 编:), where
-  one side is a single character, and full-width or repeated spaces
+  陶永国 图片由…), spaces that align names or labels (李 强, 主 编:), with a
+  single character on each side, and full-width or repeated spaces
   (typesetting) stay silent.
 
 Both look words up in jieba's dictionary through `linter.segment.is_word`,
@@ -101,7 +101,7 @@ class Words(RuleType):
         for match in _SPACED.finditer(text):
             start, end = match.span()
             before, after = _run_before(text, start), _run_after(text, end)
-            if len(before) < 2 or len(after) < 2:
+            if len(before) < 2 and len(after) < 2:
                 continue  # an aligned name or label (李　强, 主 编:)
             # A word that ends or begins at the space (中共中央 国务院, 陶永国 图片由…)
             # makes the space a word boundary, whatever longer word the two sides
