@@ -2,6 +2,7 @@
 on the seeds' own sentences and on versions with one figure changed."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -225,3 +226,14 @@ def test_corpus_has_no_figure_findings():
     found = [(v.path, v.line, v.rule) for path in sorted(CORPUS.rglob("*.txt"))
              for v in lint_text(path.read_text(encoding="utf-8"), FIGURE_RULES[:-1], path=str(path))]
     assert found == []
+
+
+def test_readme_fact_sheet_figures_load_and_apply(tmp_path):
+    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Figures", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    path = tmp_path / "facts.yaml"
+    path.write_text(block, encoding="utf-8")
+    sheet = load_factsheet(path)
+    assert findings("2023年，医院门诊人次约72万人次。", "FG007", factsheet=sheet) == [("FG007", 1)]
+    assert findings("2023年，医院门诊人次约65.5万人次。", "FG007", factsheet=sheet) == []
