@@ -2,8 +2,11 @@
 on the seeds' own sentences and on versions with one figure changed."""
 
 import json
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from linter.cli import main
@@ -194,6 +197,14 @@ def test_cross_document_only_when_asked(tmp_path):
     assert result.exit_code == 1 and "FG008" in result.output
 
 
+def test_cross_document_keeps_organisations_apart(tmp_path):
+    (tmp_path / "a.md").write_text("---\norg: 三峡医院\n---\n2023年，医院门诊人次达到65.07万。\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\norg: 荆门市中心医院\n---\n2023年，医院门诊人次达到61.2万。\n", encoding="utf-8")
+    assert invoke("check", "--cross-document", str(tmp_path)).exit_code == 0
+    (tmp_path / "b.md").write_text("---\norg: 三峡医院\n---\n2023年，医院门诊人次达到61.2万。\n", encoding="utf-8")
+    assert "FG008" in invoke("check", "--cross-document", str(tmp_path)).output
+
+
 def test_seeds_agree_across_documents():
     result = invoke("check", "--cross-document", "--select", "FG008", str(SEEDS))
     assert result.exit_code == 0, result.output
@@ -225,3 +236,33 @@ def test_corpus_has_no_figure_findings():
     found = [(v.path, v.line, v.rule) for path in sorted(CORPUS.rglob("*.txt"))
              for v in lint_text(path.read_text(encoding="utf-8"), FIGURE_RULES[:-1], path=str(path))]
     assert found == []
+
+
+def test_readme_fact_sheet_figures_load_and_apply(tmp_path):
+    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Figures", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    path = tmp_path / "facts.yaml"
+    path.write_text(block, encoding="utf-8")
+    sheet = load_factsheet(path)
+    assert findings("2023年，医院门诊人次约72万人次。", "FG007", factsheet=sheet) == [("FG007", 1)]
+    assert findings("2023年，医院门诊人次约65.5万人次。", "FG007", factsheet=sheet) == []
+
+
+# -- hostile input ------------------------------------------------------------------------
+
+_fragments = st.sampled_from(
+    ["总投资", "约", "近", "超过", "50亿元", "1.66万台次", "２，２７３台次", "10.34%", "三千人", "两三个", "余", "左右", "以上",
+     "由", "从", "降为", "增长到", "，增长", "124%", "个百分点", "，其中", "（", "）", "(", "分别为", "12人", "、", "共", "合计",
+     "占比", "比例的", "132%", "2023年", "今年", "。", "；", "\n", "一、工作回顾\n", " ", "　", "百分之三十点五", "万亿", "0", ".", ","]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_fragments, max_size=60).map("".join))
+def test_figure_rules_survive_any_mix_of_figure_words(text):
+    doc = Document(text, "<hypothesis>")
+    facts = figures(doc)
+    assert all(0 <= f.start < f.end <= len(text) and f.low <= f.high for f in facts.figures)
+    for v in lint_text(text, FIGURE_RULES[:-1] + ["FG101", "FG102", "FG103", "FG104", "FG105", "FG106"]):
+        assert 1 <= v.line <= v.end_line <= doc.line_count

@@ -5,10 +5,10 @@
   2,273台次, 5个百分点) as a `Figure`: its value as an interval (approximations
   widen it: 约 ± tolerance, 近/以下 ≤, 余/多/超/以上 ≥; a rounded number covers its
   rounding), its unit, and its scope: the metric (the clause before the number,
-  with the number's place kept: 总投资{}, 引进{}名博士研究生), the period (the
-  dates and relative dates of the sentence before it, else the paragraph's last
-  one, else its section's heading) and its qualifiers (新增, 累计, 其中, 计划 … in its sentence, so that
-  different facts stay apart);
+  with the number's place kept: 总投资{}, 引进{}博士研究生), the period (the
+  dates and relative dates of the sentence before it, else the paragraph's
+  last one, else its section's heading) and its qualifiers (新增, 累计, 其中,
+  计划 … in its sentence), so that different facts stay apart;
 - `changes`: 由A降为B / 从A增长到B, with the change stated right after (增长124%,
   下降0.23个百分点) when there is one.
 
@@ -45,7 +45,7 @@ _UNIT_CLASSES = {
     "个百分点": "个百分点", "%": "%", "‰": "‰", "倍": "倍",
 }
 _UNITS = sorted(
-    list(_UNIT_CLASSES) + "人次 万人次 个月 个 家 项 篇 部 所 座 张 床 件 份 种 批 场 支 套 辆 户 本 条 款 门 间 处 吨 次 天 小时 分钟 周 届 期 册 首 幅 棵 株 只 头 条".split(),
+    list(_UNIT_CLASSES) + "人次 万人次 个月 个 家 项 篇 部 所 座 张 床 件 份 种 批 场 支 套 辆 户 本 条 款 门 间 处 吨 次 天 小时 分钟 周 届 期 册 首 幅 棵 株 只 头".split(),
     key=len, reverse=True,
 )
 _UNIT = "|".join(re.escape(u) for u in _UNITS)
@@ -105,9 +105,8 @@ class Figure:
     high: float
     unit: str  # 元, 人次, %, 个百分点 …; "" for a bare 万/亿 number
     metric: str  # 总投资{}: the clause with the number's place kept
-    period: Tuple[str, ...] = ()  # the sentence's dates before the number: ("2022年",)
+    period: Tuple[str, ...] = ()  # ("2022年",), ("近5年",) or its section: ("§一、过去五年工作回顾",)
     qualifiers: Tuple[str, ...] = ()  # QUALIFIERS in its sentence before it
-    approximate: bool = False
     arabic: bool = True  # written in Arabic digits (Chinese numerals are often idioms: 五位一体)
     listed: bool = False  # a list item (…1名、博士研究生8名): its scope is the list's
     attributive: bool = False  # followed by 的 (为2家的, 50亿元的项目): a condition or a description
@@ -278,8 +277,7 @@ def _figure(text: str, match, scope, tolerance: float, previous_end: int) -> Opt
     if quantity is None:
         return None
     start = match.start() - len(prefix)
-    figure = Figure(start, end, text[start:end], quantity.value, quantity.low, quantity.high, quantity.unit, "",
-                    approximate=bool(prefix or match.group("more") or match.group("after")), arabic=is_arabic)
+    figure = Figure(start, end, text[start:end], quantity.value, quantity.low, quantity.high, quantity.unit, "", arabic=is_arabic)
     return _with_scope(text, figure, scope, previous_end)
 
 
@@ -366,11 +364,10 @@ def _clause_start(text: str, end: int, period_starts) -> int:
     """Where the clause before `end` begins: after a punctuation mark or another
     number, walking over the dates in it (2022年引进博士研究生); `period_starts`
     maps the end of each date to its start."""
-    starts = period_starts
     position = end
     while position > max(0, end - _MAX_CLAUSE):
-        if position in starts:
-            position = starts[position]
+        if position in period_starts:
+            position = period_starts[position]
         elif _CLAUSE_BREAK.match(text, position - 1):
             break
         else:

@@ -25,7 +25,6 @@ Option `tolerance` (default 0.05) is how far 约/左右 let a value stray.
 import bisect
 import datetime
 import re
-from collections import defaultdict
 
 from linter.extract.figures import DEFAULT_TOLERANCE, figures
 from linter.factsheet import figure_value
@@ -33,8 +32,7 @@ from linter.rule_types import Hit, RuleType
 
 CHECKS = ("consistency", "part-whole", "sum", "direction", "change", "share", "factsheet", "cross-document")
 
-# A metric must name something: at least two Chinese characters besides its qualifiers.
-_NAMING = re.compile(r"[\u4e00-\u9fff]")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # Metrics that describe a change or a comparison, not a state: 增长{}, 较上年增加{}.
 _CHANGE_WORDS = re.compile(r"增|减|降|升|提高|扩大|缩|比|较|超|翻|差|多|少|快|慢|涨|跌|幅|速|净")
 # A part that is itself a total or a saving is not a share of the figure before it.
@@ -45,7 +43,7 @@ _PLURAL = re.compile(r"分别")
 # A metric ending in an action verb leaves open what the amount is for (中央财政安排51亿元，用于…).
 _ACTION_END = re.compile(r"(?:安排|投入|下达|拨付|拨|发放|支出|支付|筹集|募集|落实|争取|完成|实现|开展|新建|建成|建设|改造|培训|招聘|录取|招收|接待|救治|帮助|带动|吸引|收治|举办|组织|派出|提供|补助|奖励|资助|惠及|覆盖|受理|办理|处理|处分|受到|用于|获得|获|有|达到|达)$")
 # A metric with these is a condition, a rate or a comparison, not a stated fact.
-_CONDITION = re.compile(r"^(?:其他|其余|另)|增|减|降|升|提高|扩大|缩|比|较|超|翻|差|多|少|快|慢|涨|跌|幅|速|净|的|每|按|以上|以下|以内|等|可|应|不得|最高|最低|标准|至少|不少于|各|均|第")
+_CONDITION = re.compile(r"^(?:其他|其余|另)|" + _CHANGE_WORDS.pattern + r"|的|每|按|以上|以下|以内|等|可|应|不得|最高|最低|标准|至少|不少于|各|均|第")
 _TOTAL_WORDS = re.compile(r"(?:共|共计|合计|总计|总共|总数|总量)[^，。；\d]{0,6}$")
 
 
@@ -95,20 +93,21 @@ class Figures(RuleType):
                                                      "other_line": doc.position(first.start)[0]})
 
     def _comparable(self, doc):
-        """Figures that state a fact of their own, in Arabic numerals with a unit: not
-        a change, not in a 分别 list or a list of items, not a condition."""
+        """Figures that state a fact of their own, in Arabic numerals: not a
+        change, not in a 分别 list or a list of items, not a condition."""
         facts = self._figures(doc)
-        in_changes = [(c.start, c.end) for c in facts.changes]
+        change_starts = [c.start for c in facts.changes]
         for figure in facts.figures:
             name = figure.metric.split("{}")[0]
             if not figure.arabic:
                 continue
-            if figure.listed or figure.attributive or len(_NAMING.findall(name)) < 3 or _CONDITION.search(figure.metric):
+            if figure.listed or figure.attributive or len(_CHINESE.findall(name)) < 3 or _CONDITION.search(figure.metric):
                 continue
             if _ACTION_END.search(name) and figure.metric.endswith("{}"):
                 continue
-            if any(s <= figure.start < e for s, e in in_changes):
-                continue
+            index = bisect.bisect_right(change_starts, figure.start) - 1
+            if index >= 0 and figure.start < facts.changes[index].end:
+                continue  # a value of 由A到B
             if _PLURAL.search(doc.text, facts.sentences.start(figure.start), figure.start):
                 continue
             yield figure
@@ -124,8 +123,7 @@ class Figures(RuleType):
                 if part.low > whole.high:
                     yield Hit(part.start, part.end, {"found": part.text, "whole": whole.text, "metric": _metric_name(part)})
             if len(parts) >= 2 and all(p.low <= whole.high for p in parts) and sum(p.low for p in parts) > whole.high:
-                yield Hit(parts[0].start, parts[-1].end, {"found": "、".join(p.text for p in parts), "whole": whole.text,
-                                                          "metric": "合计" + _number(sum(p.low for p in parts))})
+                yield Hit(parts[0].start, parts[-1].end, {"found": "、".join(p.text for p in parts), "whole": whole.text})
 
     def _sum(self, doc):
         text = doc.text
@@ -211,7 +209,8 @@ class Figures(RuleType):
             for figure in self._comparable(doc):
                 if not any(re.fullmatch(r"(?:19|20)\d\d年", p) for p in figure.period):
                     continue  # only a figure with its year compares across documents
-                key = (figure.metric, figure.period, figure.qualifiers, figure.unit_class)
+                # Front matter `org:` keeps two organisations' figures apart.
+                key = (doc.metadata.org, figure.metric, figure.period, figure.qualifiers, figure.unit_class)
                 if key not in seen:
                     seen[key] = (doc, figure)
                     continue
