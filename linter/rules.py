@@ -105,6 +105,49 @@ class Catalog:
         return sorted((r for r in chosen if not any(self.matches(r, s) for s in ignore)), key=lambda r: r.id)
 
 
+class RuleSets:
+    """The rules each document of a run is linted with: the packs the config
+    gives for its path and front matter `type:` (Config.packs_for), with select
+    and ignore applied. Each distinct set of packs is resolved once per run.
+    A plain list of rules (`RuleSets.fixed`) lints every document alike."""
+
+    def __init__(self, catalog: Optional[Catalog], config=None, select: Sequence[str] = (), ignore: Sequence[str] = (), origin=""):
+        self.catalog, self.config = catalog, config
+        self.select, self.ignore = list(select), list(ignore)
+        self._chosen: Dict[tuple, List[Rule]] = {}
+        if catalog is not None:
+            # Check every pack and selector now, so a mistake stops the run before any file is read.
+            self.base = catalog.select(config.packs, self.select, self.ignore, origin)
+            for override in config.overrides:
+                catalog.select(override.packs, (), (), origin)
+            self._chosen[tuple(config.packs)] = self.base
+
+    @classmethod
+    def fixed(cls, rules: Sequence[Rule]) -> "RuleSets":
+        sets = cls(None)
+        sets.base = list(rules)
+        return sets
+
+    def for_document(self, doc: Document) -> List[Rule]:
+        if self.catalog is None or self.select:  # --select replaces every pack choice
+            return self.base
+        packs = tuple(self.config.packs_for(doc.path, doc.metadata.type, self.catalog.packs))
+        if packs not in self._chosen:
+            self._chosen[packs] = self.catalog.select(packs, (), self.ignore)
+        return self._chosen[packs]
+
+    def possible(self) -> List[Rule]:
+        """Every rule some document of the run may be linted with (for the cache fingerprint)."""
+        if self.catalog is None or self.select:
+            return self.base
+        return self.catalog.select(list(self.catalog.packs), (), self.ignore)
+
+    def with_reported(self, rule_ids) -> List[Rule]:
+        """The base rules and those of the given findings (for formatters that describe rules)."""
+        extra = {i for i in rule_ids if i not in {r.id for r in self.base}}
+        return self.base + [self.catalog.rules[i] for i in sorted(extra) if self.catalog and i in self.catalog.rules]
+
+
 def shipped_pack_files() -> List[Path]:
     folder = resources.files("linter.packs")
     return sorted((Path(str(folder / name)) for name in _resource_names(folder) if name.endswith(".yaml")), key=lambda p: p.name)
