@@ -4,7 +4,7 @@ by the test suite for every shipped rule."""
 
 from typing import List
 
-from linter.engine import lint_document
+from linter.engine import lint_document, lint_run
 
 
 def failing_examples(rules) -> List[str]:
@@ -12,8 +12,16 @@ def failing_examples(rules) -> List[str]:
     for rule in rules:
         for kind, examples, should_fire in (("bad", rule.bad_examples, True), ("good", rule.good_examples, False)):
             for example in examples:
-                fired = [v for v in lint_document(example.document(), [rule]) if v.rule == rule.id]
+                fired = [v for v in _lint(example, rule) if v.rule == rule.id]
                 if bool(fired) != should_fire:
                     verdict = "did not fire" if should_fire else f"fired: {fired[0].message}"
                     failures.append(f"{rule.source}: {rule.id} {kind} example {verdict}: {example.text.strip()[:60]!r}")
     return failures
+
+
+def _lint(example, rule):
+    """A cross-document rule runs over the example's documents as one run."""
+    if rule.checker.compares_documents:
+        docs = example.documents()
+        return [v for doc in docs for v in lint_document(doc, [rule])] + lint_run(docs, lambda doc: [rule])
+    return lint_document(example.document(), [rule])

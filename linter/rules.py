@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from linter.document import Document, parse_iso_or_chinese_date
 from linter.errors import UserError
@@ -25,9 +25,13 @@ class Example:
     date: Optional[datetime.date] = None
     markdown: bool = False
     facts: Optional[FactSheet] = None  # a fact sheet for this example (people, organisations)
+    texts: Tuple[str, ...] = ()  # for a cross-document rule: the documents of one run (then `text` joins them)
 
     def document(self) -> Document:
         return Document(self.text, "<example>", self.markdown, self.date, self.facts)
+
+    def documents(self) -> List[Document]:
+        return [Document(t, f"<example {i}>", self.markdown, self.date, self.facts) for i, t in enumerate(self.texts or (self.text,), 1)]
 
 
 @dataclass
@@ -235,7 +239,9 @@ def _example(item, error) -> Example:
             facts = factsheet_from_data(item["facts"])
         except UserError as exc:
             raise error("examples", f"example fact sheet: {exc.message}")
-    return Example(item["text"], _date_option(item, "date", error), item.get("markdown", False), facts)
+    texts = tuple(item.get("documents", ()))
+    text = item["text"] if "text" in item else "\n---\n".join(texts)
+    return Example(text, _date_option(item, "date", error), item.get("markdown", False), facts, texts)
 
 
 _schemas: Dict[str, dict] = {}

@@ -93,8 +93,10 @@ def _registry() -> Dict[str, type]:
     from linter.rule_types import consistency, pattern, required, substitution
     from linter.rule_types import names
     from linter.rule_types import dates
+    from linter.rule_types import agreement, headings, sequence
 
-    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names, dates.Dates)}
+    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names, dates.Dates,
+                                headings.HeadingLevels, agreement.Agreement, sequence.IssueSequence)}
 
 
 TYPES = _registry()
