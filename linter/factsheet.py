@@ -81,6 +81,13 @@ def _titles(person: dict):
             yield entry["title"], first, last
 
 
+def figure_value(figure: dict):
+    """A fact sheet figure's value as a Quantity (50亿元), or None when it is not one."""
+    from linter.extract.figures import DEFAULT_TOLERANCE, parse_quantity
+
+    return parse_quantity(str(figure["value"]), figure.get("tolerance", DEFAULT_TOLERANCE))
+
+
 def _compact(name: str) -> str:
     return re.sub(r"\s+", "", name)
 
@@ -90,6 +97,9 @@ def load_factsheet(path: Path) -> FactSheet:
     data = source.data if source.data is not None else {}
     source.validate(_schema(), data)
     _check_dates(source, data)
+    for i, figure in enumerate(data.get("figures", [])):
+        if figure_value(figure) is None:
+            raise source.error(["figures", i, "value"], f"figures/{i}/value: {figure['value']!r} is not a number with a unit (write 50亿元, 3000张, 35%)")
     return FactSheet(str(path), data.get("figures", []), data.get("people", []), data.get("organisations", []))
 
 
@@ -123,6 +133,9 @@ def factsheet_from_data(data: dict, origin: str = "<facts>") -> FactSheet:
         for person in sheet.people:
             list(_titles(person))
         sheet.organisation_names()
+        for figure in sheet.figures:
+            if figure_value(figure) is None:
+                raise UserError(origin, f"facts: figure value {figure['value']!r} is not a number with a unit (write 50亿元, 3000张, 35%)")
     except ValueError as error:
         raise UserError(origin, f"facts: {error} is not a date (use 2020, 2020-01 or 2020-01-15)")
     return sheet

@@ -12,16 +12,10 @@ def failing_examples(rules) -> List[str]:
     for rule in rules:
         for kind, examples, should_fire in (("bad", rule.bad_examples, True), ("good", rule.good_examples, False)):
             for example in examples:
-                fired = [v for v in _lint(example, rule) if v.rule == rule.id]
+                document = example.document()
+                found = lint_document(document, [rule]) + lint_run(example.earlier_documents() + [document], [rule])
+                fired = [v for v in found if v.rule == rule.id and v.path == document.path]
                 if bool(fired) != should_fire:
                     verdict = "did not fire" if should_fire else f"fired: {fired[0].message}"
                     failures.append(f"{rule.source}: {rule.id} {kind} example {verdict}: {example.text.strip()[:60]!r}")
     return failures
-
-
-def _lint(example, rule):
-    """A cross-document rule runs over the example's documents as one run."""
-    if rule.checker.compares_documents:
-        docs = example.documents()
-        return [v for doc in docs for v in lint_document(doc, [rule])] + lint_run(docs, lambda doc: [rule])
-    return lint_document(example.document(), [rule])

@@ -25,13 +25,13 @@ class Example:
     date: Optional[datetime.date] = None
     markdown: bool = False
     facts: Optional[FactSheet] = None  # a fact sheet for this example (people, organisations)
-    texts: Tuple[str, ...] = ()  # for a cross-document rule: the documents of one run (then `text` joins them)
+    earlier: Tuple[str, ...] = ()  # documents linted before this one in the same run (cross-document rules)
 
     def document(self) -> Document:
         return Document(self.text, "<example>", self.markdown, self.date, self.facts)
 
-    def documents(self) -> List[Document]:
-        return [Document(t, f"<example {i}>", self.markdown, self.date, self.facts) for i, t in enumerate(self.texts or (self.text,), 1)]
+    def earlier_documents(self) -> List[Document]:
+        return [Document(text, f"<earlier example {i + 1}>", self.markdown, None, self.facts) for i, text in enumerate(self.earlier)]
 
 
 @dataclass
@@ -239,9 +239,7 @@ def _example(item, error) -> Example:
             facts = factsheet_from_data(item["facts"])
         except UserError as exc:
             raise error("examples", f"example fact sheet: {exc.message}")
-    texts = tuple(item.get("documents", ()))
-    text = item["text"] if "text" in item else "\n---\n".join(texts)
-    return Example(text, _date_option(item, "date", error), item.get("markdown", False), facts, texts)
+    return Example(item["text"], _date_option(item, "date", error), item.get("markdown", False), facts, tuple(item.get("earlier", ())))
 
 
 _schemas: Dict[str, dict] = {}

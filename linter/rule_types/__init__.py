@@ -93,10 +93,11 @@ def _registry() -> Dict[str, type]:
     from linter.rule_types import consistency, pattern, required, substitution
     from linter.rule_types import names
     from linter.rule_types import dates
+    from linter.rule_types import figures
     from linter.rule_types import agreement, headings, sequence
 
     return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names, dates.Dates,
-                                headings.HeadingLevels, agreement.Agreement, sequence.IssueSequence)}
+                                figures.Figures, headings.HeadingLevels, agreement.Agreement, sequence.IssueSequence)}
 
 
 TYPES = _registry()

@@ -1,0 +1,374 @@
+"""Figures in a document, parsed once (`figures(doc)`) for every figures check.
+
+`figures(doc)` returns a `FigureFacts` with
+- `figures`: every stated quantity (267篇, 约50亿元, 1300余例, 10.34%, 三千人,
+  2,273台次, 5个百分点) as a `Figure`: its value as an interval (approximations
+  widen it: 约 ± tolerance, 近/以下 ≤, 余/多/超/以上 ≥; a rounded number covers its
+  rounding), its unit, and its scope: the metric (the clause before the number,
+  with the number's place kept: 总投资{}, 引进{}名博士研究生), the period (the
+  dates and relative dates of the sentence before it, else the paragraph's last
+  one) and its qualifiers (新增, 累计, 其中, 计划 … in its sentence, so that
+  different facts stay apart);
+- `changes`: 由A降为B / 从A增长到B, with the change stated right after (增长124%,
+  下降0.23个百分点) when there is one.
+
+Only spans recognised as a number followed by a unit are converted: two
+Chinese digits in a row (两三个, 三四个月) are an approximate range, not 23.
+"""
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+from linter.extract.dates import dates
+
+DEFAULT_TOLERANCE = 0.05  # 约50亿元 covers 47.5–52.5亿元
+
+# Full-width digits and marks, mapped one character to one so offsets stay valid.
+_NARROW = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_SCALES = {"万": 10_000, "亿": 100_000_000}
+_CN_NUMBER = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+
+# Measure words and units: the unit a value is counted in, and the class in
+# which values compare (a part counted in 例 may be a share of a whole in 台次).
+_UNIT_CLASSES = {
+    "人": "人", "名": "人", "位": "人",
+    "台次": "台", "台": "台", "例": "台",
+    "元": "元", "美元": "美元",
+    "平方米": "平方米", "平方公里": "平方公里", "公顷": "公顷", "亩": "亩",
+    "公里": "公里", "千米": "公里",
+    "个百分点": "个百分点", "%": "%", "‰": "‰", "倍": "倍",
+}
+_UNITS = sorted(
+    list(_UNIT_CLASSES) + "人次 万人次 个月 个 家 项 篇 部 所 座 张 床 件 份 种 批 场 支 套 辆 户 本 条 款 门 间 处 吨 次 天 小时 分钟 周 届 期 册 首 幅 棵 株 只 头 条".split(),
+    key=len, reverse=True,
+)
+_UNIT = "|".join(re.escape(u) for u in _UNITS)
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+_QUANTITY = re.compile(
+    rf"(?P<number>(?<![\d.,A-Za-z%])(?:{_ARABIC})|(?<![第零〇一二两三四五六七八九十百千万亿])(?:{_CN_NUMBER}))"
+    rf"[ \t]?(?P<scale>万亿|千万|百万|万|亿|千|百)?(?P<more>余|多)?[ \t]?"
+    rf"(?P<unit>{_UNIT})?(?P<after>左右|上下|以上|以下|余)?"
+)
+# 百分之三十 is 30%.
+_PERCENT_WORDS = re.compile(rf"百分之(?P<number>{_CN_NUMBER}(?:点[零〇一二三四五六七八九]+)?)")
+
+# Words right before a number that make it approximate, and the interval each gives.
+_APPROXIMATION_WORDS = "约|大约|大概|将近|接近|近|超过|超|逾|多于|不少于|不低于|不足|不到|少于|不超过|低于|高于"
+_BEFORE = re.compile(f"(?:{_APPROXIMATION_WORDS})$")
+_LEADING = re.compile(f"(?:{_APPROXIMATION_WORDS})")
+_AT_LEAST = ("超过", "超", "逾", "多于", "不少于", "不低于", "高于", "余", "多", "以上")
+_AT_MOST = ("近", "将近", "接近", "不足", "不到", "少于", "不超过", "低于", "以下")
+_ABOUT = ("约", "大约", "大概", "左右", "上下")
+
+# Where the clause that names a figure's metric begins.
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?：:、（）()\[\]【】“”\"\n]|[ \t\u3000]{2,}|\d")
+_SENTENCE_END = "。；;！!？?\n"
+# Words the metric does not need: verbs of stating and approximation at its end.
+_FILLER_END = re.compile(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000])+$")
+_FILLER_START = re.compile(r"^(?:[ \t\u3000]|其中|并且|并|且|同时|而|和|及|以及|与|已|已经|目前|现|全年)+")
+# The noun a measure word counts (8名博士研究生), not a verb that follows (台次增长到).
+_COUNTED_NOUN = re.compile(r"(?![增减降提升达为是的在和及与共其同比较占以等])[\u4e00-\u9fff]{1,8}")
+# Words that give a figure its own scope when its sentence has them before it.
+QUALIFIERS = ("新增", "累计", "其中", "同比", "环比", "年均", "日均", "月均", "人均", "平均", "共", "总", "每",
+              "计划", "预计", "目标", "力争", "争取", "确保", "将", "拟", "要", "到", "至", "以上", "以下", "超过", "不超过")
+
+_UP = "增长|增加|提高|提升|上升|升高|攀升|扩大|增|升"
+_DOWN = "下降|降低|减少|缩短|缩小|回落|压缩|减|降"
+# 由10.34%降为10.11%, 从21.19万增长到65.07万, 从年均0.74万台次增长到1.66万台次.
+_CHANGE = re.compile(
+    rf"(?:由|从)(?P<between1>[^。；;！？\n由从]{{0,16}}?)(?P<q1>(?:{_ARABIC})[ \t]?(?:万亿|万|亿)?[ \t]?(?:{_UNIT})?)"
+    rf"(?P<between2>[^。；;！？\n\d]{{0,8}}?)(?P<verb>{_UP}|{_DOWN})(?:了)?(?:为|到|至)(?P<between3>[^。；;！？\n\d]{{0,6}}?)"
+    rf"(?P<q2>(?:{_ARABIC})[ \t]?(?:万亿|万|亿)?[ \t]?(?:{_UNIT})?)"
+)
+# The change stated right after: ，增长124%, ，同比下降0.23个百分点, 增幅达15%.
+_STATED = re.compile(
+    rf"[ \t]*[，,]?[ \t]*(?:同比|比上年|较上年)?(?:(?P<verb>{_UP}|{_DOWN})了?|(?P<noun>增幅|降幅|增速)(?:为|达|达到)?)[ \t]*"
+    rf"(?P<q>(?:{_ARABIC})[ \t]?(?:%|个百分点))"
+)
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float  # the number as written, scaled (50亿元 → 5e9)
+    low: float  # the interval the text allows
+    high: float
+    unit: str  # 元, 人次, %, 个百分点 …; "" for a bare 万/亿 number
+    metric: str  # 总投资{}: the clause with the number's place kept
+    period: Tuple[str, ...] = ()  # the sentence's dates before the number: ("2022年",)
+    qualifiers: Tuple[str, ...] = ()  # QUALIFIERS in its sentence before it
+    approximate: bool = False
+    arabic: bool = True  # written in Arabic digits (Chinese numerals are often idioms: 五位一体)
+    listed: bool = False  # a list item (…1名、博士研究生8名): its scope is the list's
+    attributive: bool = False  # followed by 的 (为2家的, 50亿元的项目): a condition or a description
+
+    @property
+    def unit_class(self) -> str:
+        return _UNIT_CLASSES.get(self.unit, self.unit)
+
+    def agrees_with(self, other: "Figure") -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text, "value": self.value, "low": self.low, "high": _finite(self.high), "unit": self.unit,
+            "metric": self.metric, "period": list(self.period), "qualifiers": list(self.qualifiers),
+        }
+
+
+@dataclass
+class Change:
+    """由A降为B, with the change stated after it when there is one (增长124%)."""
+
+    start: int
+    end: int
+    before: "Quantity"
+    after: "Quantity"
+    direction: int  # +1 for 增长/提高 …, -1 for 下降/减少 …
+    stated: Optional["Quantity"] = None
+    stated_direction: int = 0
+    stated_start: int = 0
+
+
+@dataclass
+class Quantity:
+    """A number with its unit, as an interval (a value of `Change`, or a fact sheet value)."""
+
+    value: float
+    low: float
+    high: float
+    unit: str
+    text: str = ""
+
+    @property
+    def unit_class(self) -> str:
+        return _UNIT_CLASSES.get(self.unit, self.unit)
+
+
+@dataclass
+class FigureFacts:
+    figures: List[Figure] = field(default_factory=list)
+    changes: List[Change] = field(default_factory=list)
+
+
+def figures(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
+    """Every figure of a document, computed once."""
+    return doc.memo(f"figures:{tolerance}", lambda: extract(doc, tolerance))
+
+
+def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
+    text = doc.text.translate(_NARROW)
+    periods = _period_marks(doc)
+    facts = FigureFacts()
+    previous_end = 0
+    for match in _QUANTITY.finditer(text):
+        figure = _figure(text, match, periods, tolerance, previous_end)
+        if figure is not None:
+            facts.figures.append(figure)
+            previous_end = figure.end
+    for match in _PERCENT_WORDS.finditer(text):
+        value = chinese_number(match.group("number"))
+        if value is not None:
+            low, high = _interval(value, _before_word(text, match.start()), "", tolerance, 0)
+            figure = Figure(match.start(), match.end(), match.group(0), value, low, high, "%", "", arabic=False)
+            facts.figures.append(_with_scope(text, figure, periods))
+    facts.figures.sort(key=lambda f: f.start)
+    facts.changes = [c for c in (_change(text, m, tolerance) for m in _CHANGE.finditer(text)) if c is not None]
+    return facts
+
+
+def parse_quantity(text: str, tolerance: float = DEFAULT_TOLERANCE) -> Optional[Quantity]:
+    """A whole string read as one quantity (约50亿元, 1.66万台次, 35%), or None."""
+    text = text.strip().translate(_NARROW)
+    leading = _LEADING.match(text)
+    prefix = leading.group(0) if leading else ""
+    match = _QUANTITY.fullmatch(text, len(prefix))
+    if match is None or not (match.group("unit") or match.group("scale")):
+        return None
+    return _quantity(match, prefix, tolerance)
+
+
+def chinese_number(text: str) -> Optional[float]:
+    """三千 → 3000, 两百 → 200, 十二 → 12, 一万二千 → 12000, 三十点五 → 30.5; None for 两三 (a range)."""
+    whole, _, decimals = text.partition("点")
+    total, section, digit, after_digit = 0, 0, None, False
+    for char in whole:
+        if char in _CN_DIGITS:
+            if after_digit and digit and _CN_DIGITS[char]:
+                return None  # 两三, 三四: an approximate range
+            digit, after_digit = _CN_DIGITS[char], True
+        elif char in _CN_UNITS:
+            if digit is None and char != "十":
+                return None
+            section += (1 if digit is None else digit) * _CN_UNITS[char]
+            digit, after_digit = None, False
+        elif char in _CN_SCALES:
+            total = (total + section + (digit or 0)) * _CN_SCALES[char]
+            section, digit, after_digit = 0, None, False
+        else:
+            return None
+    value = total + section + (digit or 0)
+    if decimals:
+        if any(c not in _CN_DIGITS for c in decimals):
+            return None
+        value += float("0." + "".join(str(_CN_DIGITS[c]) for c in decimals))
+    return value
+
+
+# -- figures --------------------------------------------------------------------
+
+_SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+
+
+def _figure(text: str, match, periods, tolerance: float, previous_end: int) -> Optional[Figure]:
+    unit = match.group("unit") or ""
+    number = match.group("number")
+    is_arabic = number[0].isdigit()
+    if not unit:
+        # A bare number is a figure only as 21.19万 (a scaled Arabic number).
+        if not (is_arabic and match.group("scale") in ("万", "亿")):
+            return None
+    elif not is_arabic and unit in ("天", "次", "周", "期", "届", "条", "门", "首", "个月"):
+        return None  # 三天两头, 一次性, 一条心: idioms more often than counts
+    end = match.end()
+    if text.startswith(("年", "月", "日", "号"), end) or (unit == "%" and text.startswith("-", end)):
+        return None
+    prefix = _before_word(text, match.start())
+    quantity = _quantity(match, prefix, tolerance)
+    if quantity is None:
+        return None
+    start = match.start() - len(prefix)
+    figure = Figure(start, end, text[start:end], quantity.value, quantity.low, quantity.high, quantity.unit, "",
+                    approximate=bool(prefix or match.group("more") or match.group("after")), arabic=is_arabic)
+    return _with_scope(text, figure, periods, previous_end)
+
+
+def _quantity(match, prefix: str, tolerance: float) -> Optional[Quantity]:
+    number = match.group("number")
+    if number[0].isdigit():
+        decimals = len(number.partition(".")[2])
+        value = float(number.replace(",", ""))
+        rounding = 0.5 * 10 ** -decimals
+    else:
+        value = chinese_number(number)
+        if value is None:
+            return None
+        rounding = 0
+    scale = _SCALES.get(match.group("scale") or "", 1)
+    unit = match.group("unit") or ""
+    if unit == "万人次":
+        scale, unit = scale * 1e4, "人次"
+    # A count (2273台次) is exact; a number written at a scale (1.66万, 50亿) or
+    # with decimals (10.34%), or a percentage (增长124%), is rounded.
+    if scale == 1 and rounding == 0.5 and unit not in ("%", "‰", "个百分点"):
+        rounding = 0
+    words = [w for w in (prefix, match.group("more"), match.group("after")) if w]
+    low, high = _interval(value * scale, words[0] if words else "", words[-1] if words else "", tolerance, rounding * scale)
+    return Quantity(value * scale, low, high, unit, match.group(0))
+
+
+def _interval(value: float, first_word: str, last_word: str, tolerance: float, rounding: float) -> Tuple[float, float]:
+    low, high = value - rounding, value + rounding
+    for word in {first_word, last_word} - {""}:
+        if word in _ABOUT:
+            low, high = min(low, value * (1 - tolerance)), max(high, value * (1 + tolerance))
+        elif word in _AT_LEAST:
+            high = math.inf
+        elif word in _AT_MOST:
+            low = 0.0
+    return low, high
+
+
+def _before_word(text: str, start: int) -> str:
+    match = _BEFORE.search(text, max(0, start - 4), start)
+    return match.group(0) if match else ""
+
+
+def _with_scope(text: str, figure: Figure, periods, previous_end: int = 0) -> Figure:
+    """The metric, period and qualifiers of a figure, read from its clause and sentence."""
+    clause_start = max(previous_end, _clause_start(text, figure.start, periods))
+    before = _FILLER_END.sub("", text[clause_start:figure.start])
+    after = ""
+    if figure.unit not in ("元", "%", "‰", "个百分点", "倍", "人次", "") and not _CLAUSE_BREAK.match(text, figure.end):
+        # 引进8名博士研究生: the noun after a measure word is what is counted.
+        tail = _COUNTED_NOUN.match(text, figure.end, figure.end + 8)
+        after = tail.group(0) if tail else ""
+    sentence_start = max(text.rfind(c, 0, figure.start) for c in _SENTENCE_END) + 1
+    paragraph_start = text.rfind("\n", 0, figure.start) + 1
+    # The period: the dates of the sentence before the number, else the last date of its paragraph.
+    earlier = periods[bisect.bisect_left(periods, (paragraph_start,)):bisect.bisect_left(periods, (figure.start,))]
+    earlier = [(s, e, t) for s, e, t in earlier if e <= figure.start]
+    figure.period = tuple(t for s, e, t in earlier if s >= sentence_start) or tuple(t for s, e, t in earlier[-1:])
+    for start, end, _ in earlier:
+        if start >= clause_start:
+            before = before.replace(text[start:end], "")
+    figure.metric = _FILLER_START.sub("", before).strip() + "{}" + after
+    sentence = text[sentence_start:figure.start]
+    figure.qualifiers = tuple(q for q in QUALIFIERS if q in sentence)
+    figure.listed = clause_start > 0 and (text[clause_start - 1] == "、" or before.startswith(("和", "及", "与", "以及")))
+    figure.attributive = text.startswith("的", figure.end)
+    return figure
+
+
+_MAX_CLAUSE = 40
+
+
+def _clause_start(text: str, end: int, periods) -> int:
+    """Where the clause before `end` begins: after a punctuation mark or another
+    number, walking over the dates in it (2022年引进博士研究生)."""
+    starts = {e: s for s, e, _ in periods}
+    position = end
+    while position > max(0, end - _MAX_CLAUSE):
+        if position in starts:
+            position = starts[position]
+        elif _CLAUSE_BREAK.match(text, position - 1):
+            break
+        else:
+            position -= 1
+    return position
+
+
+def _period_marks(doc):
+    """(start, end, label) of every date, relative date and date range, in text order."""
+    facts = dates(doc)
+    marks = [(m.start, m.end, re.sub(r"\s", "", m.text)) for m in facts.mentions]
+    marks += [(r.start, r.end, f"{r.year}年" if r.year and r.text in ("今年", "去年", "前年", "明年", "本年", "上年") else r.text) for r in facts.relatives]
+    marks += [(r.start, r.end, re.sub(r"\s", "", r.text)) for r in facts.ranges]
+    return sorted(marks)
+
+
+# -- changes --------------------------------------------------------------------
+
+
+def _change(text: str, match, tolerance: float) -> Optional[Change]:
+    before, after = parse_quantity(match.group("q1"), tolerance), parse_quantity(match.group("q2"), tolerance)
+    if before is None or after is None:
+        return None
+    if before.unit and after.unit and before.unit_class != after.unit_class:
+        return None
+    for gap in ("between2", "between3"):
+        if re.search(r"[，,、]|增|减|降|提|升", match.group(gap) or ""):
+            return None  # 从1.2万人次增加到…，由…: the verb belongs to another figure
+    direction = 1 if re.fullmatch(_UP, match.group("verb")) else -1
+    change = Change(match.start(), match.end(), before, after, direction)
+    stated = _STATED.match(text, match.end())
+    if stated:
+        quantity = parse_quantity(stated.group("q"), tolerance)
+        word = stated.group("verb") or stated.group("noun")
+        change.stated = quantity
+        change.stated_direction = -1 if re.fullmatch(_DOWN, word) or word == "降幅" else 1
+        change.stated_start = stated.start("q")
+    return change
+
+
+def _finite(value: float):
+    return None if math.isinf(value) else value

@@ -1,0 +1,271 @@
+"""`figures`: figures that contradict each other, the arithmetic the text
+claims, or the fact sheet, read from the figures extracted once per document
+(`linter.extract.figures`).
+
+Option `check` chooses what a rule reports:
+
+- `consistency`: one metric with one scope (same clause words, period and unit)
+  given values that cannot both be true (总投资50亿元 … 总投资约60亿元).
+- `part-whole`: a part larger than its whole: 发表论文267篇（SCI收录316篇）, or
+  共开展手术2273台次，其中…3300余例; also parts listed after 其中 that add up to
+  more than the whole.
+- `sum`: a 分别 list whose values do not add up to the total stated with it
+  (共32人，…分别为12人、15人、6人).
+- `direction`: 由A降为B with B larger than A (or 增长到 a smaller value).
+- `change`: a change stated after 由A…到B (增长124%, 下降0.23个百分点) that the two
+  values do not give, beyond their rounding.
+- `share`: a share or rate (占比, 比例, 覆盖率, 合格率 …) over 100%.
+- `factsheet`: a figure that the fact sheet's `figures` give another value.
+- `cross-document`: the same metric and year given different values in two
+  documents of one run (the later document is reported).
+
+Option `tolerance` (default 0.05) is how far 约/左右 let a value stray.
+"""
+
+import datetime
+import re
+from collections import defaultdict
+
+from linter.extract.figures import DEFAULT_TOLERANCE, figures
+from linter.factsheet import figure_value
+from linter.rule_types import Hit, RuleType
+
+CHECKS = ("consistency", "part-whole", "sum", "direction", "change", "share", "factsheet", "cross-document")
+
+# A metric must name something: at least two Chinese characters besides its qualifiers.
+_NAMING = re.compile(r"[\u4e00-\u9fff]")
+# Metrics that describe a change or a comparison, not a state: 增长{}, 较上年增加{}.
+_CHANGE_WORDS = re.compile(r"增|减|降|升|提高|扩大|缩|比|较|超|翻|差|多|少|快|慢|涨|跌|幅|速|净")
+# A part that is itself a total or a saving is not a share of the figure before it.
+_NOT_A_PART = re.compile(_CHANGE_WORDS.pattern + r"|共|总|合计|浪费|节约|节省")
+# Shares and rates that cannot exceed 100% (完成率, 使用率, 增长率 can).
+_SHARE = re.compile(r"(?:占比|占(?:总|全)[\u4e00-\u9fff]{0,10}?的?|比例|比重|覆盖率|合格率|达标率|知晓率|满意率|满意度|治愈率|好转率|参保率|普及率|接种率|正确率|准确率|通过率|及格率|优良率|占有率|入学率|巩固率|有效率)[^，。；\d]{0,4}$")
+_PLURAL = re.compile(r"分别")
+# A metric ending in an action verb leaves open what the amount is for (中央财政安排51亿元，用于…).
+_ACTION_END = re.compile(r"(?:安排|投入|下达|拨付|拨|发放|支出|支付|筹集|募集|落实|争取|完成|实现|开展|新建|建成|建设|改造|培训|招聘|录取|招收|接待|救治|帮助|带动|吸引|收治|举办|组织|派出|提供|补助|奖励|资助|惠及|覆盖|受理|办理|处理|处分|受到|用于|获得|获|有|达到|达)$")
+# A metric with these is a condition, a rate or a comparison, not a stated fact.
+_CONDITION = re.compile(r"^(?:其他|其余|另)|增|减|降|升|提高|扩大|缩|比|较|超|翻|差|多|少|快|慢|涨|跌|幅|速|净|的|每|按|以上|以下|以内|等|可|应|不得|最高|最低|标准|至少|不少于|各|均|第")
+_TOTAL_WORDS = re.compile(r"(?:共|共计|合计|总计|总共|总数|总量)[^，。；\d]{0,6}$")
+
+
+class Figures(RuleType):
+    name = "figures"
+    schema = {
+        "properties": {
+            "check": {"enum": list(CHECKS), "description": "what the rule reports (see the figures rule type)"},
+            "tolerance": {"type": "number", "exclusiveMinimum": 0, "maximum": 0.5,
+                          "description": "how far 约/左右 let a value stray, as a fraction (default 0.05)"},
+        },
+        "required": ["check"],
+    }
+
+    def __init__(self, options, error):
+        super().__init__(options, error)
+        self.tolerance = options.get("tolerance", DEFAULT_TOLERANCE)
+        self.run = getattr(self, "_" + options["check"].replace("-", "_"))
+
+    def check(self, doc):
+        if self.options["check"] == "cross-document":
+            return iter(())
+        return self.run(doc)
+
+    def check_run(self, docs):
+        if self.options["check"] != "cross-document":
+            return iter(())
+        return self._cross_document(docs)
+
+    @property
+    def compares_documents(self) -> bool:
+        return self.options["check"] == "cross-document"
+
+    def _figures(self, doc):
+        return figures(doc, self.tolerance)
+
+    # -- within a document ----------------------------------------------------------
+
+    def _consistency(self, doc):
+        seen = {}
+        for figure in self._comparable(doc):
+            key = (figure.metric, figure.period, figure.qualifiers, figure.unit_class)
+            first = seen.setdefault(key, figure)
+            # Within one sentence a repeated metric belongs to parallel subjects (中专…，普通中学…).
+            if first is not figure and not first.agrees_with(figure) and _full_stop_before(doc.text, figure.start) > first.start:
+                yield Hit(figure.start, figure.end, {"found": figure.text, "metric": _metric_name(figure), "other": first.text,
+                                                     "other_line": doc.position(first.start)[0]})
+
+    def _comparable(self, doc):
+        """Figures that state a fact of their own, in Arabic numerals with a unit: not
+        a change, not in a 分别 list or a list of items, not a condition."""
+        facts = self._figures(doc)
+        in_changes = [(c.start, c.end) for c in facts.changes]
+        for figure in facts.figures:
+            name = figure.metric.split("{}")[0]
+            if not figure.arabic:
+                continue
+            if figure.listed or figure.attributive or len(_NAMING.findall(name)) < 3 or _CONDITION.search(figure.metric):
+                continue
+            if _ACTION_END.search(name) and figure.metric.endswith("{}"):
+                continue
+            if any(s <= figure.start < e for s, e in in_changes):
+                continue
+            if _PLURAL.search(doc.text, _sentence_start(doc.text, figure.start), figure.start):
+                continue
+            yield figure
+
+    def _part_whole(self, doc):
+        facts = self._figures(doc)
+        text = doc.text
+        for index, whole in enumerate(facts.figures):
+            if whole.unit_class in ("%", "‰", "个百分点", "倍", "") or _CHANGE_WORDS.search(whole.metric):
+                continue
+            parts = _parts_of(text, facts.figures, index)
+            for part in parts:
+                if part.low > whole.high:
+                    yield Hit(part.start, part.end, {"found": part.text, "whole": whole.text, "metric": _metric_name(part)})
+            if len(parts) >= 2 and all(p.low <= whole.high for p in parts) and sum(p.low for p in parts) > whole.high:
+                yield Hit(parts[0].start, parts[-1].end, {"found": "、".join(p.text for p in parts), "whole": whole.text,
+                                                          "metric": "合计" + _number(sum(p.low for p in parts))})
+
+    def _sum(self, doc):
+        text = doc.text
+        facts = self._figures(doc)
+        for match in _PLURAL.finditer(text):
+            end = _sentence_end(text, match.end())
+            start = _sentence_start(text, match.start())
+            listed = [f for f in facts.figures if match.end() <= f.start < end]
+            if not listed:
+                continue
+            unit = listed[0].unit_class
+            listed = _leading_list(text, [f for f in listed if f.unit_class == unit])
+            totals = [f for f in facts.figures if start <= f.start < end and f not in listed and f.unit_class == unit
+                      and _TOTAL_WORDS.search(text, max(start, f.start - 8), f.start)]
+            if len(listed) < 2 or len(totals) != 1 or unit in ("%", "‰", "个百分点", "倍"):
+                continue
+            total = totals[0]
+            low, high = sum(f.low for f in listed), sum(f.high for f in listed)
+            if high < total.low or low > total.high:
+                yield Hit(total.start, total.end, {"found": total.text, "parts": "、".join(f.text for f in listed),
+                                                   "sum": _number(sum(f.value for f in listed))})
+
+    def _direction(self, doc):
+        for change in self._figures(doc).changes:
+            before, after = change.before, change.after
+            wrong = after.high < before.low if change.direction > 0 else after.low > before.high
+            if wrong:
+                yield Hit(change.start, change.end, {"found": doc.text[change.start:change.end],
+                                                     "expected": "下降" if change.direction > 0 else "增长"})
+
+    def _change(self, doc):
+        for change in self._figures(doc).changes:
+            stated, before, after = change.stated, change.before, change.after
+            if stated is None or before.low <= 0:
+                continue
+            sign = change.stated_direction
+            if stated.unit == "个百分点":
+                if before.unit != "%" or after.unit != "%":
+                    continue
+                low, high = after.low - before.high, after.high - before.low
+            else:
+                low, high = (after.low / before.high - 1) * 100, (after.high / before.low - 1) * 100
+            claimed_low, claimed_high = (-stated.high, -stated.low) if sign < 0 else (stated.low, stated.high)
+            if claimed_high < low or claimed_low > high:
+                true = (after.value - before.value) if stated.unit == "个百分点" else (after.value / before.value - 1) * 100
+                yield Hit(change.stated_start, change.stated_start + len(stated.text),
+                          {"found": stated.text, "computed": f"{true:+.1f}{'个百分点' if stated.unit == '个百分点' else '%'}",
+                           "values": doc.text[change.start:change.end]})
+
+    def _share(self, doc):
+        text = doc.text
+        for figure in self._figures(doc).figures:
+            if figure.unit != "%" or figure.low <= 100:
+                continue
+            clause = text[max(0, figure.start - 20):figure.start]
+            if _SHARE.search(clause) and not re.search(r"增长|增幅|增速|提高|同比|环比|上升|完成|超额", clause):
+                yield Hit(figure.start, figure.end, {"found": figure.text})
+
+    def _factsheet(self, doc):
+        sheet = doc.factsheet
+        if sheet is None or not sheet.figures:
+            return
+        facts = [(fact, figure_value(fact)) for fact in sheet.figures]
+        for figure in self._comparable(doc):
+            name = figure.metric.split("{}")[0]
+            for fact, quantity in facts:
+                if quantity is None or not name.endswith(fact["metric"]) or quantity.unit_class != figure.unit_class:
+                    continue
+                if "period" in fact and str(fact["period"]) + "年" not in figure.period:
+                    continue
+                if not (quantity.low <= figure.high and figure.low <= quantity.high):
+                    yield Hit(figure.start, figure.end, {"found": figure.text, "metric": fact["metric"], "expected": str(fact["value"]),
+                                                         "facts": sheet.path})
+
+    # -- across documents -----------------------------------------------------------
+
+    def _cross_document(self, docs):
+        seen = {}
+        # In date order; documents without a publication date last, in run order.
+        for doc in sorted(docs, key=lambda d: (d.metadata.date is None, d.metadata.date or datetime.date.min)):
+            for figure in self._comparable(doc):
+                if not any(re.fullmatch(r"(?:19|20)\d\d年", p) for p in figure.period):
+                    continue  # only a figure with its year compares across documents
+                key = (figure.metric, figure.period, figure.qualifiers, figure.unit_class)
+                if key not in seen:
+                    seen[key] = (doc, figure)
+                    continue
+                other_doc, other = seen[key]
+                if other_doc is not doc and not other.agrees_with(figure):
+                    yield doc, Hit(figure.start, figure.end, {"found": figure.text, "metric": _metric_name(figure), "other": other.text,
+                                                              "other_path": other_doc.path, "other_line": other_doc.position(other.start)[0]})
+
+
+def _metric_name(figure) -> str:
+    return figure.metric.replace("{}", "…").strip("…") or figure.text
+
+
+def _parts_of(text, figures, index):
+    """The figures a whole is divided into: in brackets right after it (267篇（SCI收录16篇）)
+    or after 其中 later in its sentence, in the whole's unit class."""
+    whole = figures[index]
+    following = figures[index + 1:]
+    bracket = re.match(r"[ \t]*[（(]", text[whole.end:whole.end + 3])
+    if bracket:
+        close = min((i for i in (text.find("）", whole.end), text.find(")", whole.end)) if i >= 0), default=-1)
+        if close < 0:
+            return []
+        return [f for f in following if f.end <= close and f.unit_class == whole.unit_class and not _NOT_A_PART.search(f.metric)]
+    end = _sentence_end(text, whole.end)
+    among = text.find("其中", whole.end, end)
+    if among < 0:
+        return []
+    between = [f for f in following if f.start < among]
+    if any(f.unit_class == whole.unit_class for f in between):
+        return []  # another whole stands nearer to 其中
+    parts = [f for f in following if among < f.start < end and f.unit_class == whole.unit_class]
+    return [f for f in parts if not _NOT_A_PART.search(f.metric.split("{}")[0])]
+
+
+def _leading_list(text, listed):
+    """The first run of figures joined only by 、，和 及 (10人、12人和6人)."""
+    run = listed[:1]
+    for previous, figure in zip(listed, listed[1:]):
+        if not re.fullmatch(r"[ \t]*(?:[、，,]|和|及|与)[ \t]*", text[previous.end:figure.start]):
+            break
+        run.append(figure)
+    return run
+
+
+def _full_stop_before(text: str, offset: int) -> int:
+    return max(text.rfind(c, 0, offset) for c in "。！？\n")
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    return max(text.rfind(c, 0, offset) for c in "。；！？\n") + 1
+
+
+def _sentence_end(text: str, offset: int) -> int:
+    ends = [i for i in (text.find(c, offset) for c in "。；！？\n") if i >= 0]
+    return min(ends, default=len(text))
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e15 else str(value)
