@@ -140,7 +140,8 @@ def run(paths: Sequence[str], rules, config: Config, extra_exclude: Sequence[str
     linted = lint_files(files, Settings(rule_sets, config, factsheet, cache, profile, keep_documents), jobs)
     docs = [r.document for r in linted if r.document is not None and r.error is None and r.notice is None]
     by_path = {r.path: r for r in linted}
-    for violation in lint_run(docs, rule_sets.possible(), rule_sets.for_document):
+    used = {rule.id: rule for doc in docs for rule in rule_sets.for_document(doc)}
+    for violation in lint_run(docs, list(used.values()), rule_sets.for_document):
         by_path[violation.path].violations.append(violation)
     for result in linted:
         ignored = config.ignored_for(result.path)
