@@ -59,6 +59,7 @@ def main():
 @click.option("--facts", "facts_path", type=click.Path(dir_okay=False), help="Fact sheet (facts.yaml); overrides the config's `facts`.")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit status 1 (default warning).")
+@click.option("--cross-document", is_flag=True, help="Also compare figures across the files of the run (FG008).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line.")
@@ -66,7 +67,7 @@ def main():
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="number of cores", help="Worker processes for large runs.")
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .reportlint_cache/.")
 @click.option("--profile-rules", is_flag=True, help="Print the time each rule took (to stderr).")
-def check(paths, output_format, select, ignore, config_path, date_text, facts_path, exclude, fail_on, exit_zero, statistics, quiet,
+def check(paths, output_format, select, ignore, config_path, date_text, facts_path, exclude, fail_on, cross_document, exit_zero, statistics, quiet,
           show_metadata, jobs, no_cache, profile_rules):
     """Lint the .txt and .md files in PATHS (default: the current folder)."""
     from linter.runner import run
@@ -79,7 +80,14 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
     if facts_path:
         config.facts = Path(facts_path)
     select_list, ignore_list = _split(select) or config.select, config.ignore + _split(ignore)
+    packs = list(config.packs)
+    # Cross-document checks run only when asked for, even under --select figures.
+    if cross_document or config.cross_document:
+        packs.append("cross-document")
+    else:
+        ignore_list.append("cross-document")
     try:
+        config.packs = packs  # every file's packs start from these (Config.packs_for)
         rule_sets = RuleSets(catalog, config, select_list, ignore_list, config.origin)
     except UserError as error:
         _fail(error)
@@ -164,6 +172,48 @@ def explain(rule_id, config_path):
     click.echo("正确示例:")
     for example in rule.good_examples:
         click.echo(f"  ✓ {example.text.strip()}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--date", "date_text", help="Publication date (YYYY-MM-DD) for documents whose front matter gives none.")
+def facts(files, output_format, config_path, date_text):
+    """Print the figures reportlint reads in FILES: value, unit, metric, period.
+
+    What the figures rules (FG001-FG008) compare; use it to see why a figure
+    was or was not reported."""
+    import json
+
+    from linter.document import read_document
+    from linter.extract.figures import figures
+
+    config, _ = _load(config_path)
+    date = parse_iso_or_chinese_date(date_text) if date_text else config.date
+    documents = []
+    for path in files:
+        doc = read_document(Path(path), date, None, config.max_file_mb)
+        documents.append((doc, figures(doc).figures))
+    if output_format == "json":
+        data = [{"path": doc.path, "figures": [{"line": doc.position(f.start)[0], "column": doc.position(f.start)[1], **f.to_dict()}
+                                               for f in found]} for doc, found in documents]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for doc, found in documents:
+        click.echo(f"{doc.path}: {len(found)} figure(s)")
+        for figure in found:
+            line, column = doc.position(figure.start)
+            period = "、".join(figure.period) or "-"
+            qualifiers = "、".join(figure.qualifiers) or "-"
+            click.echo(f"  {line}:{column}\t{figure.text}\t{_value_range(figure)}\t{figure.unit or '-'}\t{figure.metric}\t{period}\t{qualifiers}")
+
+
+def _value_range(figure) -> str:
+    if figure.low == figure.high:
+        return f"{figure.value:g}"
+    high = "∞" if figure.high == float("inf") else f"{figure.high:g}"
+    return f"{figure.low:g}~{high}"
 
 
 @main.command("test-rules")

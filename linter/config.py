@@ -41,6 +41,7 @@ class Config:
     facts: Optional[Path] = None
     fail_on: str = "warning"
     max_file_mb: float = DEFAULT_MAX_MB
+    cross_document: bool = False  # run the cross-document pack (figures compared across files)
 
     @property
     def origin(self) -> str:
@@ -114,6 +115,7 @@ def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -
         fail_on=data.get("fail-on", "warning"),
         facts=root / data["facts"] if "facts" in data else None,
         max_file_mb=data.get("max-file-mb", DEFAULT_MAX_MB),
+        cross_document=data.get("cross-document", False),
     )
     if "date" in data:
         config.date = parse_iso_or_chinese_date(str(data["date"]))
@@ -209,4 +211,7 @@ packs:
 
 # Lowest severity that makes the exit status 1: error, warning (default) or info.
 # fail-on: warning
+
+# Compare figures across the files of a run (FG008), like --cross-document.
+# cross-document: true
 """

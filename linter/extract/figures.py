@@ -5,10 +5,10 @@
   2,273台次, 5个百分点) as a `Figure`: its value as an interval (approximations
   widen it: 约 ± tolerance, 近/以下 ≤, 余/多/超/以上 ≥; a rounded number covers its
   rounding), its unit, and its scope: the metric (the clause before the number,
-  with the number's place kept: 总投资{}, 引进{}名博士研究生), the period (the
-  dates and relative dates of the sentence before it, else the paragraph's last
-  one) and its qualifiers (新增, 累计, 其中, 计划 … in its sentence, so that
-  different facts stay apart);
+  with the number's place kept: 总投资{}, 引进{}博士研究生), the period (the
+  dates and relative dates of the sentence before it, else the paragraph's
+  last one, else its section's heading) and its qualifiers (新增, 累计, 其中,
+  计划 … in its sentence), so that different facts stay apart;
 - `changes`: 由A降为B / 从A增长到B, with the change stated right after (增长124%,
   下降0.23个百分点) when there is one.
 
@@ -45,14 +45,15 @@ _UNIT_CLASSES = {
     "个百分点": "个百分点", "%": "%", "‰": "‰", "倍": "倍",
 }
 _UNITS = sorted(
-    list(_UNIT_CLASSES) + "人次 万人次 个月 个 家 项 篇 部 所 座 张 床 件 份 种 批 场 支 套 辆 户 本 条 款 门 间 处 吨 次 天 小时 分钟 周 届 期 册 首 幅 棵 株 只 头 条".split(),
+    list(_UNIT_CLASSES) + "人次 万人次 个月 个 家 项 篇 部 所 座 张 床 件 份 种 批 场 支 套 辆 户 本 条 款 门 间 处 吨 次 天 小时 分钟 周 届 期 册 首 幅 棵 株 只 头".split(),
     key=len, reverse=True,
 )
 _UNIT = "|".join(re.escape(u) for u in _UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _QUANTITY = re.compile(
-    rf"(?P<number>(?<![\d.,A-Za-z%])(?:{_ARABIC})|(?<![第零〇一二两三四五六七八九十百千万亿])(?:{_CN_NUMBER}))"
+    # The lookahead lets the search skip most positions at once.
+    rf"(?=[\d零〇一二两三四五六七八九十])(?P<number>(?<![\d.,A-Za-z%第])(?<!第[ \t])(?:{_ARABIC})|(?<![第零〇一二两三四五六七八九十百千万亿这那每哪某])(?:{_CN_NUMBER}))"
     rf"[ \t]?(?P<scale>万亿|千万|百万|万|亿|千|百)?(?P<more>余|多)?[ \t]?"
     rf"(?P<unit>{_UNIT})?(?P<after>左右|上下|以上|以下|余)?"
 )
@@ -76,8 +77,8 @@ _FILLER_START = re.compile(r"^(?:[ \t\u3000]|其中|并且|并|且|同时|而|�
 # The noun a measure word counts (8名博士研究生), not a verb that follows (台次增长到).
 _COUNTED_NOUN = re.compile(r"(?![增减降提升达为是的在和及与共其同比较占以等])[\u4e00-\u9fff]{1,8}")
 # Words that give a figure its own scope when its sentence has them before it.
-QUALIFIERS = ("新增", "累计", "其中", "同比", "环比", "年均", "日均", "月均", "人均", "平均", "共", "总", "每",
-              "计划", "预计", "目标", "力争", "争取", "确保", "将", "拟", "要", "到", "至", "以上", "以下", "超过", "不超过")
+QUALIFIERS = ("新增", "累计", "其中", "同比", "环比", "年均", "日均", "月均", "人均", "平均", "每", "计划", "预计", "目标",
+              "力争", "争取", "确保", "将", "拟", "以上", "以下", "超过", "不超过")
 
 _UP = "增长|增加|提高|提升|上升|升高|攀升|扩大|增|升"
 _DOWN = "下降|降低|减少|缩短|缩小|回落|压缩|减|降"
@@ -104,9 +105,8 @@ class Figure:
     high: float
     unit: str  # 元, 人次, %, 个百分点 …; "" for a bare 万/亿 number
     metric: str  # 总投资{}: the clause with the number's place kept
-    period: Tuple[str, ...] = ()  # the sentence's dates before the number: ("2022年",)
+    period: Tuple[str, ...] = ()  # ("2022年",), ("近5年",) or its section: ("§一、过去五年工作回顾",)
     qualifiers: Tuple[str, ...] = ()  # QUALIFIERS in its sentence before it
-    approximate: bool = False
     arabic: bool = True  # written in Arabic digits (Chinese numerals are often idioms: 五位一体)
     listed: bool = False  # a list item (…1名、博士研究生8名): its scope is the list's
     attributive: bool = False  # followed by 的 (为2家的, 50亿元的项目): a condition or a description
@@ -154,10 +154,29 @@ class Quantity:
         return _UNIT_CLASSES.get(self.unit, self.unit)
 
 
+class Sentences:
+    """Where the sentence around an offset starts and ends, found by bisection
+    (searching the text for each figure would make large files quadratic)."""
+
+    def __init__(self, text: str, ends: str = _SENTENCE_END):
+        self.length = len(text)
+        self.breaks = [m.start() for m in re.finditer("[" + re.escape(ends) + "]", text)]
+
+    def start(self, offset: int) -> int:
+        index = bisect.bisect_left(self.breaks, offset)
+        return self.breaks[index - 1] + 1 if index else 0
+
+    def end(self, offset: int) -> int:
+        index = bisect.bisect_left(self.breaks, offset)
+        return self.breaks[index] if index < len(self.breaks) else self.length
+
+
 @dataclass
 class FigureFacts:
     figures: List[Figure] = field(default_factory=list)
     changes: List[Change] = field(default_factory=list)
+    sentences: Optional[Sentences] = None  # split at 。；！？ and line breaks
+    full_sentences: Optional[Sentences] = None  # split at 。！？ and line breaks only
 
 
 def figures(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
@@ -168,10 +187,14 @@ def figures(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
 def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
     text = doc.text.translate(_NARROW)
     periods = _period_marks(doc)
-    facts = FigureFacts()
+    period_starts = {end: start for start, end, _ in periods}
+    sentences = Sentences(text)
+    sections = [(doc.line_span(h.line)[0], "§" + h.numbering + h.text[:12]) for h in doc.headings]
+    facts = FigureFacts(sentences=sentences, full_sentences=Sentences(text, "。！!？?\n"))
+    scope = (periods, period_starts, sentences)
     previous_end = 0
     for match in _QUANTITY.finditer(text):
-        figure = _figure(text, match, periods, tolerance, previous_end)
+        figure = _figure(text, match, scope, tolerance, previous_end)
         if figure is not None:
             facts.figures.append(figure)
             previous_end = figure.end
@@ -180,8 +203,15 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
         if value is not None:
             low, high = _interval(value, _before_word(text, match.start()), "", tolerance, 0)
             figure = Figure(match.start(), match.end(), match.group(0), value, low, high, "%", "", arabic=False)
-            facts.figures.append(_with_scope(text, figure, periods))
+            facts.figures.append(_with_scope(text, figure, scope))
     facts.figures.sort(key=lambda f: f.start)
+    # An undated figure is scoped to its section: figures in two sections without
+    # a date (a review of the past five years, this year's tasks) do not compare.
+    starts = [start for start, _ in sections]
+    for figure in facts.figures:
+        index = bisect.bisect_right(starts, figure.start) - 1
+        if not figure.period and index >= 0:
+            figure.period = (sections[index][1],)
     facts.changes = [c for c in (_change(text, m, tolerance) for m in _CHANGE.finditer(text)) if c is not None]
     return facts
 
@@ -229,7 +259,7 @@ def chinese_number(text: str) -> Optional[float]:
 _SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 
 
-def _figure(text: str, match, periods, tolerance: float, previous_end: int) -> Optional[Figure]:
+def _figure(text: str, match, scope, tolerance: float, previous_end: int) -> Optional[Figure]:
     unit = match.group("unit") or ""
     number = match.group("number")
     is_arabic = number[0].isdigit()
@@ -237,8 +267,8 @@ def _figure(text: str, match, periods, tolerance: float, previous_end: int) -> O
         # A bare number is a figure only as 21.19万 (a scaled Arabic number).
         if not (is_arabic and match.group("scale") in ("万", "亿")):
             return None
-    elif not is_arabic and unit in ("天", "次", "周", "期", "届", "条", "门", "首", "个月"):
-        return None  # 三天两头, 一次性, 一条心: idioms more often than counts
+    elif not is_arabic and (number == "一" or unit in ("天", "次", "周", "期", "届", "条", "门", "首", "个月")):
+        return None  # 一个 (an article), 三天两头, 一次性: idioms more often than counts
     end = match.end()
     if text.startswith(("年", "月", "日", "号"), end) or (unit == "%" and text.startswith("-", end)):
         return None
@@ -247,9 +277,8 @@ def _figure(text: str, match, periods, tolerance: float, previous_end: int) -> O
     if quantity is None:
         return None
     start = match.start() - len(prefix)
-    figure = Figure(start, end, text[start:end], quantity.value, quantity.low, quantity.high, quantity.unit, "",
-                    approximate=bool(prefix or match.group("more") or match.group("after")), arabic=is_arabic)
-    return _with_scope(text, figure, periods, previous_end)
+    figure = Figure(start, end, text[start:end], quantity.value, quantity.low, quantity.high, quantity.unit, "", arabic=is_arabic)
+    return _with_scope(text, figure, scope, previous_end)
 
 
 def _quantity(match, prefix: str, tolerance: float) -> Optional[Quantity]:
@@ -282,9 +311,9 @@ def _interval(value: float, first_word: str, last_word: str, tolerance: float, r
         if word in _ABOUT:
             low, high = min(low, value * (1 - tolerance)), max(high, value * (1 + tolerance))
         elif word in _AT_LEAST:
-            high = math.inf
+            low, high = value, math.inf
         elif word in _AT_MOST:
-            low = 0.0
+            low, high = 0.0, value
     return low, high
 
 
@@ -293,21 +322,29 @@ def _before_word(text: str, start: int) -> str:
     return match.group(0) if match else ""
 
 
-def _with_scope(text: str, figure: Figure, periods, previous_end: int = 0) -> Figure:
+def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figure:
     """The metric, period and qualifiers of a figure, read from its clause and sentence."""
-    clause_start = max(previous_end, _clause_start(text, figure.start, periods))
+    periods, period_starts, sentences = scope
+    clause_start = max(previous_end, _clause_start(text, figure.start, period_starts))
     before = _FILLER_END.sub("", text[clause_start:figure.start])
     after = ""
     if figure.unit not in ("元", "%", "‰", "个百分点", "倍", "人次", "") and not _CLAUSE_BREAK.match(text, figure.end):
         # 引进8名博士研究生: the noun after a measure word is what is counted.
         tail = _COUNTED_NOUN.match(text, figure.end, figure.end + 8)
         after = tail.group(0) if tail else ""
-    sentence_start = max(text.rfind(c, 0, figure.start) for c in _SENTENCE_END) + 1
-    paragraph_start = text.rfind("\n", 0, figure.start) + 1
+    sentence_start = sentences.start(figure.start)
+    paragraph_start = text.rfind("\n", 0, figure.start) + 1  # stops at the nearest line break
     # The period: the dates of the sentence before the number, else the last date of its paragraph.
     earlier = periods[bisect.bisect_left(periods, (paragraph_start,)):bisect.bisect_left(periods, (figure.start,))]
     earlier = [(s, e, t) for s, e, t in earlier if e <= figure.start]
-    figure.period = tuple(t for s, e, t in earlier if s >= sentence_start) or tuple(t for s, e, t in earlier[-1:])
+    in_sentence = [(s, e, t) for s, e, t in earlier if s >= sentence_start]
+    if in_sentence:
+        # A later clause's year replaces an earlier one: in 2022年…，2023年计划…35名 the period is 2023年.
+        years = [s for s, e, t in in_sentence if _YEAR.search(t)]
+        clause = max(text.rfind(c, sentence_start, years[-1]) for c in "，,") + 1 if years else sentence_start
+        figure.period = tuple(t for s, e, t in in_sentence if s >= clause or not _YEAR.search(t))
+    else:
+        figure.period = tuple(t for s, e, t in earlier[-1:])
     for start, end, _ in earlier:
         if start >= clause_start:
             before = before.replace(text[start:end], "")
@@ -320,16 +357,17 @@ def _with_scope(text: str, figure: Figure, periods, previous_end: int = 0) -> Fi
 
 
 _MAX_CLAUSE = 40
+_YEAR = re.compile(r"[\d０-９]{4}[ \t]*年")
 
 
-def _clause_start(text: str, end: int, periods) -> int:
+def _clause_start(text: str, end: int, period_starts) -> int:
     """Where the clause before `end` begins: after a punctuation mark or another
-    number, walking over the dates in it (2022年引进博士研究生)."""
-    starts = {e: s for s, e, _ in periods}
+    number, walking over the dates in it (2022年引进博士研究生); `period_starts`
+    maps the end of each date to its start."""
     position = end
     while position > max(0, end - _MAX_CLAUSE):
-        if position in starts:
-            position = starts[position]
+        if position in period_starts:
+            position = period_starts[position]
         elif _CLAUSE_BREAK.match(text, position - 1):
             break
         else:

@@ -22,9 +22,9 @@ Option `check` chooses what a rule reports:
 Option `tolerance` (default 0.05) is how far 约/左右 let a value stray.
 """
 
+import bisect
 import datetime
 import re
-from collections import defaultdict
 
 from linter.extract.figures import DEFAULT_TOLERANCE, figures
 from linter.factsheet import figure_value
@@ -32,8 +32,7 @@ from linter.rule_types import Hit, RuleType
 
 CHECKS = ("consistency", "part-whole", "sum", "direction", "change", "share", "factsheet", "cross-document")
 
-# A metric must name something: at least two Chinese characters besides its qualifiers.
-_NAMING = re.compile(r"[\u4e00-\u9fff]")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # Metrics that describe a change or a comparison, not a state: 增长{}, 较上年增加{}.
 _CHANGE_WORDS = re.compile(r"增|减|降|升|提高|扩大|缩|比|较|超|翻|差|多|少|快|慢|涨|跌|幅|速|净")
 # A part that is itself a total or a saving is not a share of the figure before it.
@@ -44,7 +43,7 @@ _PLURAL = re.compile(r"分别")
 # A metric ending in an action verb leaves open what the amount is for (中央财政安排51亿元，用于…).
 _ACTION_END = re.compile(r"(?:安排|投入|下达|拨付|拨|发放|支出|支付|筹集|募集|落实|争取|完成|实现|开展|新建|建成|建设|改造|培训|招聘|录取|招收|接待|救治|帮助|带动|吸引|收治|举办|组织|派出|提供|补助|奖励|资助|惠及|覆盖|受理|办理|处理|处分|受到|用于|获得|获|有|达到|达)$")
 # A metric with these is a condition, a rate or a comparison, not a stated fact.
-_CONDITION = re.compile(r"^(?:其他|其余|另)|增|减|降|升|提高|扩大|缩|比|较|超|翻|差|多|少|快|慢|涨|跌|幅|速|净|的|每|按|以上|以下|以内|等|可|应|不得|最高|最低|标准|至少|不少于|各|均|第")
+_CONDITION = re.compile(r"^(?:其他|其余|另)|" + _CHANGE_WORDS.pattern + r"|的|每|按|以上|以下|以内|等|可|应|不得|最高|最低|标准|至少|不少于|各|均|第")
 _TOTAL_WORDS = re.compile(r"(?:共|共计|合计|总计|总共|总数|总量)[^，。；\d]{0,6}$")
 
 
@@ -89,26 +88,27 @@ class Figures(RuleType):
             key = (figure.metric, figure.period, figure.qualifiers, figure.unit_class)
             first = seen.setdefault(key, figure)
             # Within one sentence a repeated metric belongs to parallel subjects (中专…，普通中学…).
-            if first is not figure and not first.agrees_with(figure) and _full_stop_before(doc.text, figure.start) > first.start:
+            if first is not figure and not first.agrees_with(figure) and self._figures(doc).full_sentences.start(figure.start) > first.start:
                 yield Hit(figure.start, figure.end, {"found": figure.text, "metric": _metric_name(figure), "other": first.text,
                                                      "other_line": doc.position(first.start)[0]})
 
     def _comparable(self, doc):
-        """Figures that state a fact of their own, in Arabic numerals with a unit: not
-        a change, not in a 分别 list or a list of items, not a condition."""
+        """Figures that state a fact of their own, in Arabic numerals: not a
+        change, not in a 分别 list or a list of items, not a condition."""
         facts = self._figures(doc)
-        in_changes = [(c.start, c.end) for c in facts.changes]
+        change_starts = [c.start for c in facts.changes]
         for figure in facts.figures:
             name = figure.metric.split("{}")[0]
             if not figure.arabic:
                 continue
-            if figure.listed or figure.attributive or len(_NAMING.findall(name)) < 3 or _CONDITION.search(figure.metric):
+            if figure.listed or figure.attributive or len(_CHINESE.findall(name)) < 3 or _CONDITION.search(figure.metric):
                 continue
             if _ACTION_END.search(name) and figure.metric.endswith("{}"):
                 continue
-            if any(s <= figure.start < e for s, e in in_changes):
-                continue
-            if _PLURAL.search(doc.text, _sentence_start(doc.text, figure.start), figure.start):
+            index = bisect.bisect_right(change_starts, figure.start) - 1
+            if index >= 0 and figure.start < facts.changes[index].end:
+                continue  # a value of 由A到B
+            if _PLURAL.search(doc.text, facts.sentences.start(figure.start), figure.start):
                 continue
             yield figure
 
@@ -118,26 +118,27 @@ class Figures(RuleType):
         for index, whole in enumerate(facts.figures):
             if whole.unit_class in ("%", "‰", "个百分点", "倍", "") or _CHANGE_WORDS.search(whole.metric):
                 continue
-            parts = _parts_of(text, facts.figures, index)
+            parts = _parts_of(text, facts, index)
             for part in parts:
                 if part.low > whole.high:
                     yield Hit(part.start, part.end, {"found": part.text, "whole": whole.text, "metric": _metric_name(part)})
             if len(parts) >= 2 and all(p.low <= whole.high for p in parts) and sum(p.low for p in parts) > whole.high:
-                yield Hit(parts[0].start, parts[-1].end, {"found": "、".join(p.text for p in parts), "whole": whole.text,
-                                                          "metric": "合计" + _number(sum(p.low for p in parts))})
+                yield Hit(parts[0].start, parts[-1].end, {"found": "、".join(p.text for p in parts), "whole": whole.text})
 
     def _sum(self, doc):
         text = doc.text
         facts = self._figures(doc)
+        starts = [f.start for f in facts.figures]
         for match in _PLURAL.finditer(text):
-            end = _sentence_end(text, match.end())
-            start = _sentence_start(text, match.start())
-            listed = [f for f in facts.figures if match.end() <= f.start < end]
+            end = facts.sentences.end(match.end())
+            start = facts.sentences.start(match.start())
+            in_sentence = facts.figures[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+            listed = [f for f in in_sentence if match.end() <= f.start]
             if not listed:
                 continue
             unit = listed[0].unit_class
             listed = _leading_list(text, [f for f in listed if f.unit_class == unit])
-            totals = [f for f in facts.figures if start <= f.start < end and f not in listed and f.unit_class == unit
+            totals = [f for f in in_sentence if f not in listed and f.unit_class == unit
                       and _TOTAL_WORDS.search(text, max(start, f.start - 8), f.start)]
             if len(listed) < 2 or len(totals) != 1 or unit in ("%", "‰", "个百分点", "倍"):
                 continue
@@ -222,18 +223,18 @@ def _metric_name(figure) -> str:
     return figure.metric.replace("{}", "…").strip("…") or figure.text
 
 
-def _parts_of(text, figures, index):
+def _parts_of(text, facts, index):
     """The figures a whole is divided into: in brackets right after it (267篇（SCI收录16篇）)
     or after 其中 later in its sentence, in the whole's unit class."""
-    whole = figures[index]
-    following = figures[index + 1:]
+    whole = facts.figures[index]
+    end = facts.sentences.end(whole.end)
+    following = [f for f in facts.figures[index + 1:index + 40] if f.start < end]
     bracket = re.match(r"[ \t]*[（(]", text[whole.end:whole.end + 3])
     if bracket:
-        close = min((i for i in (text.find("）", whole.end), text.find(")", whole.end)) if i >= 0), default=-1)
+        close = min((i for i in (text.find("）", whole.end, whole.end + 200), text.find(")", whole.end, whole.end + 200)) if i >= 0), default=-1)
         if close < 0:
             return []
         return [f for f in following if f.end <= close and f.unit_class == whole.unit_class and not _NOT_A_PART.search(f.metric)]
-    end = _sentence_end(text, whole.end)
     among = text.find("其中", whole.end, end)
     if among < 0:
         return []
@@ -252,19 +253,6 @@ def _leading_list(text, listed):
             break
         run.append(figure)
     return run
-
-
-def _full_stop_before(text: str, offset: int) -> int:
-    return max(text.rfind(c, 0, offset) for c in "。！？\n")
-
-
-def _sentence_start(text: str, offset: int) -> int:
-    return max(text.rfind(c, 0, offset) for c in "。；！？\n") + 1
-
-
-def _sentence_end(text: str, offset: int) -> int:
-    ends = [i for i in (text.find(c, offset) for c in "。；！？\n") if i >= 0]
-    return min(ends, default=len(text))
 
 
 def _number(value: float) -> str:

@@ -1,0 +1,239 @@
+"""Figures: the shared extraction (linter.extract.figures) and the FG001-FG008 rules,
+on the seeds' own sentences and on versions with one figure changed."""
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+from linter.document import Document
+from linter.errors import UserError
+from linter.extract.figures import chinese_number, figures, parse_quantity
+from linter.factsheet import factsheet_from_data, load_factsheet
+from tests.conftest import CORPUS, SEEDS, lint_text, needs_corpus
+
+FIGURE_RULES = ["FG001", "FG002", "FG003", "FG004", "FG005", "FG006", "FG007", "FG008"]
+SEED_000 = SEEDS / "000_5a305377e07a99ac.txt"
+SEED_001 = SEEDS / "001_d7ac26540f259f3d.txt"
+SEED_002 = SEEDS / "002_44f594f40d6a3194.txt"
+SEED_003 = SEEDS / "003_7ce42fadb002c352.txt"
+SEED_004 = SEEDS / "004_0d71b96646b1a74a.txt"
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(args), env={"GITHUB_ACTIONS": ""}, catch_exceptions=False)
+
+
+def extracted(text):
+    return figures(Document(text, "<test>")).figures
+
+
+def mutated(seed, old, new):
+    """A seed's text with one unique passage changed, and the line the change is on."""
+    text = seed.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    return text.replace(old, new), text[: text.index(old)].count("\n") + 1
+
+
+def findings(text, rule, **kwargs):
+    return [(v.rule, v.line) for v in lint_text(text, [rule], **kwargs) if v.rule == rule]
+
+
+# -- extraction ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("三千", 3000), ("两百", 200), ("十二", 12), ("一万二千", 12000), ("三十点五", 30.5), ("二十亿", 2e9), ("两三", None), ("三四", None)],
+)
+def test_chinese_numbers(text, value):
+    assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize(
+    "text, low, high, unit",
+    [
+        ("50亿元", 49.5e8, 50.5e8, "元"),  # rounded to 亿
+        ("约50亿元", 47.5e8, 52.5e8, "元"),  # ±5%
+        ("2,273台次", 2273, 2273, "台次"),
+        ("２２７３台次", 2273, 2273, "台次"),  # full-width digits
+        ("1300余例", 1300, float("inf"), "例"),
+        ("3万余人", 30000, float("inf"), "人"),
+        ("近300人", 0, 300, "人"),
+        ("10.34%", 10.335, 10.345, "%"),
+        ("1.66万台次", 16550, 16650, "台次"),
+        ("三千人", 3000, 3000, "人"),
+        ("5个百分点", 4.5, 5.5, "个百分点"),
+    ],
+)
+def test_quantities_become_intervals(text, low, high, unit):
+    quantity = parse_quantity(text)
+    assert quantity.low == pytest.approx(low) and quantity.high == pytest.approx(high) and quantity.unit == unit
+
+
+@pytest.mark.parametrize("text", ["两三个月后复查", "每一个环节", "第 2 期", "2024年2月29日", "十四五规划", "一次性"])
+def test_not_figures(text):
+    assert extracted(text) == []
+
+
+def test_metric_period_and_qualifiers():
+    first, second = extracted("2022年引进博士研究生8名，2023年计划引进博士研究生35名。")
+    assert (first.metric, first.period, first.qualifiers) == ("引进博士研究生{}", ("2022年",), ())
+    assert (second.metric, second.period, second.qualifiers) == ("计划引进博士研究生{}", ("2023年",), ("计划",))
+    (counted,) = extracted("医院引进8名博士研究生。")
+    assert counted.metric == "医院引进{}博士研究生"
+
+
+def test_changes_from_a_seed_sentence():
+    text = SEED_002.read_text(encoding="utf-8")
+    changes = figures(Document(text, "seed")).changes
+    assert [(c.before.text, c.after.text, c.direction) for c in changes] == [
+        ("21.19万", "65.07万", 1), ("2.0万", "4.81万", 1), ("0.74万台次", "1.66万台次", 1),
+        ("22项", "32项", 1)]  # 将护理项目从22项增至32项
+
+
+# -- the rules on seed sentences ---------------------------------------------------------
+
+
+def test_seeds_as_written_have_no_figure_findings():
+    for seed in sorted(SEEDS.glob("*.txt")):
+        assert lint_text(seed.read_text(encoding="utf-8"), FIGURE_RULES) == [], seed.name
+
+
+def test_consistency_restated_total_investment():
+    # 000:117 states the investment; a later restatement must agree with it.
+    text, line = mutated(SEED_000, "设置床位3000张。", "设置床位3000张。\n项目总投资60亿元，建成后将成为渝东北最大的医疗中心。")
+    assert findings(text, "FG001") == []  # "项目总投资" is another clause than "总投资"
+    text, line = mutated(SEED_000, "设置床位3000张。", "设置床位3000张。\n同时,总投资60亿元,一期项目预计2025年底竣工验收。")
+    assert findings(text, "FG001") == [("FG001", line + 1)]
+    text, _ = mutated(SEED_000, "设置床位3000张。", "设置床位3000张。\n同时,总投资约50亿元,一期项目预计2025年底竣工验收。")
+    assert findings(text, "FG001") == []
+
+
+def test_consistency_keeps_periods_and_plans_apart():
+    assert findings("2022年，医院引进博士研究生8名。2023年计划引进博士研究生35名。", "FG001") == []
+    assert findings("联盟新增成员单位4家。联盟现有成员单位22家。", "FG001") == []
+    assert findings("2022年，医院引进博士研究生8名。\n2022年，医院引进博士研究生12名。", "FG001") == [("FG001", 2)]
+
+
+def test_part_whole_in_brackets_from_seed_004():
+    text, line = mutated(SEED_004, "SCI 收录 16 篇", "SCI 收录 316 篇")
+    assert findings(text, "FG002") == [("FG002", line)]
+
+
+def test_part_whole_after_qiZhong_from_seed_001():
+    text, line = mutated(SEED_001, "机器人肠癌手术已开展1300余例", "机器人肠癌手术已开展3300余例")
+    assert findings(text, "FG002") == [("FG002", line)]
+
+
+def test_parts_that_add_up_to_more_than_the_whole():
+    assert findings("全院共有党支部22个，其中临床党支部15个、机关党支部9个。", "FG002") == [("FG002", 1)]
+    assert findings("全院共有党支部22个，其中临床党支部15个、机关党支部7个。", "FG002") == []
+
+
+def test_sum_of_a_fenbie_list():
+    assert findings("本次共录取新职工32人，医师、护士、技师分别为12人、15人、6人。", "FG003") == [("FG003", 1)]
+    assert findings("本次共录取新职工33人，医师、护士、技师分别为12人、15人、6人。", "FG003") == []
+
+
+def test_direction_from_seed_003():
+    text, line = mutated(SEED_003, "由去年平均10.34%降为10.11%", "由去年平均10.34%降为10.81%")
+    assert findings(text, "FG004") == [("FG004", line)]
+    text, line = mutated(SEED_002, "从21.19万增长到65.07万", "从21.19万增长到15.07万")
+    assert findings(text, "FG004") == [("FG004", line)]
+
+
+def test_stated_change_from_seed_002():
+    # 0.74万 → 1.66万 is +124.3%; with the rounding of both values anything in 122%–127% is right.
+    text, _ = mutated(SEED_002, "增长到1.66万台次。", "增长到1.66万台次，增长124%。")
+    assert findings(text, "FG005") == []
+    text, line = mutated(SEED_002, "增长到1.66万台次。", "增长到1.66万台次，增长150%。")
+    assert findings(text, "FG005") == [("FG005", line)]
+    text, line = mutated(SEED_003, "由去年平均10.34%降为10.11%", "由去年平均10.34%降为10.11%，下降0.5个百分点")
+    assert findings(text, "FG005") == [("FG005", line)]
+
+
+def test_share_over_100_percent_from_seed_004():
+    text, line = mutated(SEED_004, "比例的 32.46%", "比例的 132.46%")
+    assert findings(text, "FG006") == [("FG006", line)]
+    assert findings("全年完成计划的112%，病床使用率105.3%，门诊量同比增长120%。", "FG006") == []
+
+
+SEED_FIGURES = {"figures": [{"metric": "总投资", "value": "50亿元"}, {"metric": "床位", "value": "3000张"}]}
+
+
+def test_fact_sheet_figures():
+    sheet = factsheet_from_data(SEED_FIGURES)
+    text = SEED_000.read_text(encoding="utf-8")
+    assert findings(text, "FG007", factsheet=sheet) == []
+    text, line = mutated(SEED_000, "总投资50亿元", "总投资60亿元")
+    assert findings(text, "FG007", factsheet=sheet) == [("FG007", line)]
+
+
+def test_fact_sheet_figure_that_is_not_a_quantity_names_its_line(tmp_path):
+    path = tmp_path / "facts.yaml"
+    path.write_text("figures:\n  - metric: 总投资\n    value: 五十个亿\n", encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_factsheet(path)
+    assert f"{path}:3:" in str(error.value) and "五十个亿" in str(error.value)
+
+
+# -- across documents --------------------------------------------------------------------
+
+
+def test_cross_document_only_when_asked(tmp_path):
+    (tmp_path / "a.txt").write_text("2023年，医院门诊人次达到65.07万。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("2023年，医院门诊人次达到61.2万。\n", encoding="utf-8")
+    assert invoke("check", str(tmp_path)).exit_code == 0
+    assert invoke("check", "--select", "figures", str(tmp_path)).exit_code == 0
+    result = invoke("check", "--cross-document", str(tmp_path))
+    assert result.exit_code == 1 and f"{tmp_path / 'b.txt'}:1:15: FG008" in result.output and "a.txt 第1行为65.07万" in result.output
+    (tmp_path / ".reportlint.yaml").write_text("cross-document: true\n", encoding="utf-8")
+    result = invoke("check", "--config", str(tmp_path / ".reportlint.yaml"), str(tmp_path))
+    assert result.exit_code == 1 and "FG008" in result.output
+
+
+def test_seeds_agree_across_documents():
+    result = invoke("check", "--cross-document", "--select", "FG008", str(SEEDS))
+    assert result.exit_code == 0, result.output
+
+
+# -- reportlint facts ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_facts_command_on_every_seed(seed):
+    result = invoke("facts", str(SEEDS / seed))
+    assert result.exit_code == 0
+    assert result.output.startswith(f"{SEEDS / seed}: ") and "figure(s)" in result.output
+    data = json.loads(invoke("facts", "--format", "json", str(SEEDS / seed)).output)
+    assert data[0]["figures"], seed
+
+
+def test_facts_table_shows_value_metric_and_period():
+    result = invoke("facts", str(SEED_004))
+    # No date in its sentence or paragraph: the figure is scoped to its section.
+    assert "54:131\t267 篇\t267\t篇\t发表论文{}\t§这一年，我们坚持科教协同\t-" in result.output
+
+
+# -- the corpus ------------------------------------------------------------------------------
+
+
+@needs_corpus
+def test_corpus_has_no_figure_findings():
+    found = [(v.path, v.line, v.rule) for path in sorted(CORPUS.rglob("*.txt"))
+             for v in lint_text(path.read_text(encoding="utf-8"), FIGURE_RULES[:-1], path=str(path))]
+    assert found == []
+
+
+def test_readme_fact_sheet_figures_load_and_apply(tmp_path):
+    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Figures", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    path = tmp_path / "facts.yaml"
+    path.write_text(block, encoding="utf-8")
+    sheet = load_factsheet(path)
+    assert findings("2023年，医院门诊人次约72万人次。", "FG007", factsheet=sheet) == [("FG007", 1)]
+    assert findings("2023年，医院门诊人次约65.5万人次。", "FG007", factsheet=sheet) == []
