@@ -5,6 +5,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from linter.cli import main
@@ -237,3 +239,22 @@ def test_readme_fact_sheet_figures_load_and_apply(tmp_path):
     sheet = load_factsheet(path)
     assert findings("2023年，医院门诊人次约72万人次。", "FG007", factsheet=sheet) == [("FG007", 1)]
     assert findings("2023年，医院门诊人次约65.5万人次。", "FG007", factsheet=sheet) == []
+
+
+# -- hostile input ------------------------------------------------------------------------
+
+_fragments = st.sampled_from(
+    ["总投资", "约", "近", "超过", "50亿元", "1.66万台次", "２，２７３台次", "10.34%", "三千人", "两三个", "余", "左右", "以上",
+     "由", "从", "降为", "增长到", "，增长", "124%", "个百分点", "，其中", "（", "）", "(", "分别为", "12人", "、", "共", "合计",
+     "占比", "比例的", "132%", "2023年", "今年", "。", "；", "\n", "一、工作回顾\n", " ", "　", "百分之三十点五", "万亿", "0", ".", ","]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_fragments, max_size=60).map("".join))
+def test_figure_rules_survive_any_mix_of_figure_words(text):
+    doc = Document(text, "<hypothesis>")
+    facts = figures(doc)
+    assert all(0 <= f.start < f.end <= len(text) and f.low <= f.high for f in facts.figures)
+    for v in lint_text(text, FIGURE_RULES[:-1] + ["FG101", "FG102", "FG103", "FG104", "FG105", "FG106"]):
+        assert 1 <= v.line <= v.end_line <= doc.line_count
