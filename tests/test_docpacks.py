@@ -252,3 +252,19 @@ def test_show_metadata_names_the_packs(tmp_path):
     (tmp_path / "notice.md").write_text("---\ntype: gov-document\n---\n国发〔2019〕5号\n", encoding="utf-8")
     result = _check("--show-metadata", str(tmp_path / "notice.md"))
     assert "type=gov-document packs=default,gov-document" in result.output
+
+
+def test_issue_numbers_across_worker_processes(tmp_path):
+    from linter.runner import PARALLEL_MIN_BYTES
+
+    folder = tmp_path / "院报"
+    folder.mkdir()
+    filler = "三峡医院坚持党建引领，推进医院高质量发展，全面提升医疗服务能力。\n" * 4000
+    for date, number, total in (("2023-12-29", 12, 366), ("2024-01-31", 1, 367), ("2024-02-29", 3, 369)):
+        (folder / f"{total}.txt").write_text(_issue(date, number, total) + filler, encoding="utf-8")
+    assert sum(p.stat().st_size for p in folder.iterdir()) > PARALLEL_MIN_BYTES  # so workers are really used
+    (tmp_path / ".reportlint.yaml").write_text('overrides:\n  - files: "院报/**"\n    packs: [newsletter]\n', encoding="utf-8")
+    config = load_config(start=tmp_path)
+    runs = [run([str(tmp_path)], RuleSets(CATALOG, config), config, jobs=jobs) for jobs in (1, 2)]
+    found = [[(r.path.split("/")[-1], v.rule) for r in results for v in r.violations if v.rule in ("SE011", "SE012")] for results in runs]
+    assert found[0] == found[1] == [("369.txt", "SE012")]  # 368 missing; 第3期 after 第1期 moves with it
