@@ -197,6 +197,14 @@ def test_cross_document_only_when_asked(tmp_path):
     assert result.exit_code == 1 and "FG008" in result.output
 
 
+def test_cross_document_keeps_organisations_apart(tmp_path):
+    (tmp_path / "a.md").write_text("---\norg: 三峡医院\n---\n2023年，医院门诊人次达到65.07万。\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\norg: 荆门市中心医院\n---\n2023年，医院门诊人次达到61.2万。\n", encoding="utf-8")
+    assert invoke("check", "--cross-document", str(tmp_path)).exit_code == 0
+    (tmp_path / "b.md").write_text("---\norg: 三峡医院\n---\n2023年，医院门诊人次达到61.2万。\n", encoding="utf-8")
+    assert "FG008" in invoke("check", "--cross-document", str(tmp_path)).output
+
+
 def test_seeds_agree_across_documents():
     result = invoke("check", "--cross-document", "--select", "FG008", str(SEEDS))
     assert result.exit_code == 0, result.output

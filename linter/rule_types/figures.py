@@ -209,7 +209,8 @@ class Figures(RuleType):
             for figure in self._comparable(doc):
                 if not any(re.fullmatch(r"(?:19|20)\d\d年", p) for p in figure.period):
                     continue  # only a figure with its year compares across documents
-                key = (figure.metric, figure.period, figure.qualifiers, figure.unit_class)
+                # Front matter `org:` keeps two organisations' figures apart.
+                key = (doc.metadata.org, figure.metric, figure.period, figure.qualifiers, figure.unit_class)
                 if key not in seen:
                     seen[key] = (doc, figure)
                     continue
