@@ -24,8 +24,11 @@ class ResultCache:
         self.folder = folder
         self.fingerprint = fingerprint
 
-    def key(self, doc) -> str:
+    def key(self, doc, rules=()) -> str:
+        """The entry for a document's text linted with these rules (a config override may
+        give the same text other rules under another path)."""
         digest = hashlib.sha256(self.fingerprint.encode())
+        digest.update(" ".join(rule.id for rule in rules).encode())
         digest.update(b"md" if doc.is_markdown else b"txt")
         digest.update(doc.source.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()

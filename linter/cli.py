@@ -11,7 +11,7 @@ from linter.config import STARTER_CONFIG, load_config
 from linter.document import parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.formatters import FORMATTERS, format_profile, format_statistics, format_summary
-from linter.rules import load_catalog, severity_rank
+from linter.rules import RuleSets, load_catalog, severity_rank
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -87,11 +87,13 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
     else:
         ignore_list.append("cross-document")
     try:
-        rules = catalog.select(packs, select_list, ignore_list, config.origin)
+        config.packs = packs  # every file's packs start from these (Config.packs_for)
+        rule_sets = RuleSets(catalog, config, select_list, ignore_list, config.origin)
     except UserError as error:
         _fail(error)
-    results = run(paths or ["."], rules, config, exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules,
+    results = run(paths or ["."], rule_sets, config, exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules,
                   keep_documents=show_metadata)
+    rules = rule_sets.with_reported({v.rule for r in results for v in r.violations})
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
@@ -103,7 +105,8 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
     if show_metadata:
         for result in results:
             if result.document is not None:
-                click.echo(_describe_metadata(result.document), err=output_format != "text")
+                packs = config.packs_for(result.path, result.document.metadata.type, catalog.packs) if not select_list else ["(--select)"]
+                click.echo(_describe_metadata(result.document, packs), err=output_format != "text")
 
     if statistics and output_format == "text":
         click.echo(format_statistics(results), nl=False)
@@ -124,13 +127,13 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
-def _describe_metadata(doc) -> str:
+def _describe_metadata(doc, packs) -> str:
     meta = doc.metadata
     date = f"{meta.date.isoformat()} ({meta.date_source})" if meta.date else "unknown"
     headings = ", ".join(f"{h.line}:{h.numbering or '·'}{h.text}" for h in doc.headings[:8])
     more = f" (+{len(doc.headings) - 8})" if len(doc.headings) > 8 else ""
     return (
-        f"{doc.path}: date={date} type={meta.type or '-'} org={meta.org or '-'} "
+        f"{doc.path}: date={date} type={meta.type or '-'} packs={','.join(packs)} org={meta.org or '-'} "
         f"lines={doc.line_count} headings=[{headings}{more}]"
     )
 

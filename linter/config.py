@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from linter.document import DEFAULT_MAX_MB, parse_iso_or_chinese_date
 from linter.errors import UserError
@@ -16,6 +16,14 @@ from linter.rules import DEFAULT_PACKS
 from linter.yamlfile import LocatedData, YamlFile
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
+
+
+@dataclass(frozen=True)
+class Override:
+    """`overrides:` entry: files matching any glob also run these packs."""
+
+    files: Tuple[str, ...]
+    packs: Tuple[str, ...]
 
 
 @dataclass
@@ -27,6 +35,7 @@ class Config:
     select: List[str] = field(default_factory=list)
     ignore: List[str] = field(default_factory=list)
     per_file_ignores: Dict[str, List[str]] = field(default_factory=dict)
+    overrides: List[Override] = field(default_factory=list)
     exclude: List[str] = field(default_factory=list)
     date: Optional[datetime.date] = None
     facts: Optional[Path] = None
@@ -37,6 +46,18 @@ class Config:
     @property
     def origin(self) -> str:
         return str(self.path) if self.path else "command line"
+
+    def packs_for(self, path: str, doc_type: Optional[str] = None, known: Sequence[str] = ()) -> List[str]:
+        """The packs a file runs: `packs`, plus those of every override whose glob
+        matches it, plus the pack its front matter `type:` names (when `known`)."""
+        relative = relative_path(Path(path), self.root)
+        packs = list(self.packs)
+        for override in self.overrides:
+            if any(glob_match(relative, pattern) for pattern in override.files):
+                packs += [p for p in override.packs if p not in packs]
+        if doc_type and doc_type in known and doc_type not in packs:
+            packs.append(doc_type)
+        return packs
 
     def ignored_for(self, path: str) -> List[str]:
         """Codes that per-file-ignores switches off for this file."""
@@ -89,6 +110,7 @@ def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -
         select=list(data.get("select", [])),
         ignore=list(data.get("ignore", [])),
         per_file_ignores=dict(data.get("per-file-ignores", {})),
+        overrides=[_override(o) for o in data.get("overrides", [])],
         exclude=list(data.get("exclude", [])),
         fail_on=data.get("fail-on", "warning"),
         facts=root / data["facts"] if "facts" in data else None,
@@ -100,6 +122,11 @@ def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -
         if config.date is None:
             raise source.error(["date"], f"date {data['date']!r} is not a real date (use YYYY-MM-DD)")
     return config
+
+
+def _override(data: dict) -> Override:
+    files = data["files"]
+    return Override(tuple([files] if isinstance(files, str) else files), tuple(data["packs"]))
 
 
 class PyprojectTable(LocatedData):
@@ -158,6 +185,12 @@ packs:
 # Rule ids, id prefixes, categories or pack names to skip, or to run exclusively.
 # ignore: [TY]
 # select: [dates, TM001]
+
+# Document-type packs for some files (added to `packs`; globs are relative to
+# this file). A Markdown file's front matter `type: newsletter` does the same.
+# overrides:
+#   - files: "院报/**"
+#     packs: [newsletter]
 
 # Codes to skip in some files (globs are relative to this file).
 # per-file-ignores:

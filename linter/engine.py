@@ -49,12 +49,16 @@ def lint_document(doc: Document, rules: Sequence, errors: Optional[List[str]] = 
     return sorted(violations, key=_order)
 
 
-def lint_run(docs: Sequence[Document], rules: Sequence) -> List[Violation]:
-    """Cross-document findings: each rule compares the documents it applies to."""
+def lint_run(docs: Sequence[Document], rules: Sequence, rules_for=None) -> List[Violation]:
+    """Cross-document findings: each rule compares the documents it applies to
+    and, with `rules_for(doc)` (a document's rules, when documents run different
+    packs), that run it."""
+    comparing = [rule for rule in rules if rule.checker.compares_documents]
+    runs = {id(doc): {rule.id for rule in rules_for(doc)} for doc in docs} if rules_for and comparing else None
     found = (
         to_violation(doc, rule, hit)
-        for rule in rules
-        for doc, hit in rule.checker.check_run([d for d in docs if rule.applies_to(d)])
+        for rule in comparing
+        for doc, hit in rule.checker.check_run([d for d in docs if (runs is None or rule.id in runs[id(d)]) and rule.applies_to(d)])
     )
     return sorted((v for v in found if v is not None), key=_order)
 

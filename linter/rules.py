@@ -109,6 +109,49 @@ class Catalog:
         return sorted((r for r in chosen if not any(self.matches(r, s) for s in ignore)), key=lambda r: r.id)
 
 
+class RuleSets:
+    """The rules each document of a run is linted with: the packs the config
+    gives for its path and front matter `type:` (Config.packs_for), with select
+    and ignore applied. Each distinct set of packs is resolved once per run.
+    A plain list of rules (`RuleSets.fixed`) lints every document alike."""
+
+    def __init__(self, catalog: Optional[Catalog], config=None, select: Sequence[str] = (), ignore: Sequence[str] = (), origin=""):
+        self.catalog, self.config = catalog, config
+        self.select, self.ignore = list(select), list(ignore)
+        self._chosen: Dict[tuple, List[Rule]] = {}
+        if catalog is not None:
+            # Check every pack and selector now, so a mistake stops the run before any file is read.
+            self.base = catalog.select(config.packs, self.select, self.ignore, origin)
+            for override in config.overrides:
+                catalog.select(override.packs, (), (), origin)
+            self._chosen[tuple(config.packs)] = self.base
+
+    @classmethod
+    def fixed(cls, rules: Sequence[Rule]) -> "RuleSets":
+        sets = cls(None)
+        sets.base = list(rules)
+        return sets
+
+    def for_document(self, doc: Document) -> List[Rule]:
+        if self.catalog is None or self.select:  # --select replaces every pack choice
+            return self.base
+        packs = tuple(self.config.packs_for(doc.path, doc.metadata.type, self.catalog.packs))
+        if packs not in self._chosen:
+            self._chosen[packs] = self.catalog.select(packs, (), self.ignore)
+        return self._chosen[packs]
+
+    def possible(self) -> List[Rule]:
+        """Every rule some document of the run may be linted with (for the cache fingerprint)."""
+        if self.catalog is None or self.select:
+            return self.base
+        return self.catalog.select(list(self.catalog.packs), (), self.ignore)
+
+    def with_reported(self, rule_ids) -> List[Rule]:
+        """The base rules and those of the given findings (for formatters that describe rules)."""
+        extra = {i for i in rule_ids if i not in {r.id for r in self.base}}
+        return self.base + [self.catalog.rules[i] for i in sorted(extra) if self.catalog and i in self.catalog.rules]
+
+
 def shipped_pack_files() -> List[Path]:
     folder = resources.files("linter.packs")
     return sorted((Path(str(folder / name)) for name in _resource_names(folder) if name.endswith(".yaml")), key=lambda p: p.name)
@@ -143,7 +186,7 @@ def _load_rule_file(catalog: Catalog, path: Path, expected_pack: Optional[str] =
     catalog.packs[pack] = []
     catalog.includes[pack] = list(data.get("include", []))
     for index, spec in enumerate(data["rules"]):
-        rule = _build_rule(yaml_file, ["rules", index], spec, pack)
+        rule = _build_rule(yaml_file, ["rules", index], spec, pack, shipped=expected_pack is not None)
         if rule.id in catalog.rules:
             raise yaml_file.error(["rules", index, "id"], f"rule id {rule.id} is already defined at {catalog.rules[rule.id].source}")
         catalog.rules[rule.id] = rule
@@ -151,7 +194,7 @@ def _load_rule_file(catalog: Catalog, path: Path, expected_pack: Optional[str] =
     return pack
 
 
-def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str) -> Rule:
+def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str, shipped: bool = False) -> Rule:
     rule_type = TYPES.get(spec["type"])
     if rule_type is None:
         raise yaml_file.error(where + ["type"], f"unknown rule type {spec['type']!r}; known types: {', '.join(sorted(TYPES))}")
@@ -160,6 +203,12 @@ def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str) -> Rule
     def error(key, message):
         return yaml_file.error(where + [key], f"rule {spec['id']}: {message}")
 
+    source = f"{yaml_file.path}:{yaml_file.line_of(where)}"
+    if shipped:
+        checker, when = _ShippedChecker(rule_type, spec, source), _LazyRegex(spec["when"]) if "when" in spec else None
+    else:
+        checker = rule_type(spec, error)
+        when = compile_regex(spec["when"], error, "when") if "when" in spec else None
     return Rule(
         id=spec["id"],
         category=spec["category"],
@@ -167,14 +216,61 @@ def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str) -> Rule
         message=spec["message"],
         description=spec.get("description", ""),
         pack=pack,
-        checker=rule_type(spec, error),
-        when=compile_regex(spec["when"], error, "when") if "when" in spec else None,
+        checker=checker,
+        when=when,
         from_date=_date_option(spec, "from_date", error),
         until_date=_date_option(spec, "until_date", error),
         bad_examples=[_example(e, error) for e in spec["examples"]["bad"]],
         good_examples=[_example(e, error) for e in spec["examples"]["good"]],
-        source=f"{yaml_file.path}:{yaml_file.line_of(where)}",
+        source=source,
     )
+
+
+# A run loads every shipped pack but uses few of them, and compiling their
+# regular expressions is most of the start-up time: a shipped rule's checker and
+# `when` are built at first use. (The test suite builds every shipped rule; a
+# user's rule file is built at load, so its mistakes stop the run at once.)
+
+
+class _ShippedChecker:
+    """A shipped rule's RuleType, built when first used."""
+
+    def __init__(self, rule_type, spec: dict, source: str):
+        self._type, self._spec, self._source, self._built = rule_type, spec, source, None
+        self.name = rule_type.name
+
+    @property
+    def compares_documents(self) -> bool:
+        # A type without check_run never compares; one with it may depend on the rule's options.
+        return self._type.check_run is not RuleType.check_run and self.built().compares_documents
+
+    def built(self) -> RuleType:
+        if self._built is None:
+            def error(key, message):
+                return UserError(self._source, f"rule {self._spec['id']}: {key}: {message}")
+
+            self._built = self._type(self._spec, error)
+        return self._built
+
+    def check(self, doc):
+        return self.built().check(doc)
+
+    def check_run(self, docs):
+        return self.built().check_run(docs)
+
+
+class _LazyRegex:
+    """A shipped rule's `when`, compiled at its first search."""
+
+    def __init__(self, pattern: str):
+        self.pattern, self._compiled = pattern, None
+
+    def search(self, text, start=0, end=None):
+        if self._compiled is None:
+            import regex
+
+            self._compiled = TimedRegex(regex.compile(self.pattern))
+        return self._compiled.search(text, start, end)
 
 
 def _date_option(spec, key, error) -> Optional[datetime.date]:

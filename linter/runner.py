@@ -16,6 +16,7 @@ from linter.document import TEXT_SUFFIXES, Document, read_document
 from linter.engine import Violation, lint_document, lint_run
 from linter.errors import UserError
 from linter.factsheet import load_factsheet
+from linter.rules import RuleSets
 
 
 @dataclass
@@ -59,7 +60,7 @@ def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] 
 class Settings:
     """What every file of a run is linted with (sent once to each worker process)."""
 
-    rules: list
+    rules: RuleSets
     config: Config
     factsheet: object = None
     cache: Optional[ResultCache] = None
@@ -78,21 +79,23 @@ def lint_file(path: Path, settings: Settings) -> FileResult:
         return FileResult(str(path), error=str(error))
     if not doc.source.strip():
         return FileResult(str(path), notice=f"{path}: empty file, nothing to lint", document=doc)
-    key = settings.cache.key(doc) if settings.cache else None
+    rules = settings.rules.for_document(doc)
+    key = settings.cache.key(doc, rules) if settings.cache else None
     cached = settings.cache.get(key, str(path)) if key else None
     if cached is not None:
-        return FileResult(str(path), cached, document=_kept(doc, cached, settings))
+        return FileResult(str(path), cached, document=_kept(doc, cached, settings, rules))
     errors, timings = [], {} if settings.profile else None
-    violations = lint_document(doc, settings.rules, errors, timings)
+    violations = lint_document(doc, rules, errors, timings)
     if key and not errors:
         settings.cache.put(key, violations)
     doc.forget_scratch()
-    return FileResult(str(path), violations, error="; ".join(errors) or None, document=_kept(doc, violations, settings),
+    return FileResult(str(path), violations, error="; ".join(errors) or None, document=_kept(doc, violations, settings, rules),
                       timings=timings or {})
 
 
-def _kept(doc: Document, violations, settings: Settings) -> Optional[Document]:
-    return doc if violations or settings.keep_documents else None
+def _kept(doc: Document, violations, settings: Settings, rules) -> Optional[Document]:
+    keep = violations or settings.keep_documents or any(rule.checker.compares_documents for rule in rules)
+    return doc if keep else None
 
 
 # Below this much text, worker processes cost more than they save (each loads jieba).
@@ -129,14 +132,16 @@ def _size(path: Path) -> int:
 
 def run(paths: Sequence[str], rules, config: Config, extra_exclude: Sequence[str] = (), jobs: int = 1,
         use_cache: bool = False, profile: bool = False, keep_documents: bool = False) -> List[FileResult]:
+    """Lint files with `rules`: a RuleSets (rules per document) or one list of rules for all."""
+    rule_sets = rules if isinstance(rules, RuleSets) else RuleSets.fixed(rules)
     files, results = discover(paths, config, extra_exclude)
     factsheet = load_factsheet(config.facts) if config.facts else None
-    cache = ResultCache(config.root / CACHE_FOLDER, fingerprint(rules, config)) if use_cache else None
-    keep_documents = keep_documents or any(rule.checker.compares_documents for rule in rules)
-    linted = lint_files(files, Settings(rules, config, factsheet, cache, profile, keep_documents), jobs)
+    cache = ResultCache(config.root / CACHE_FOLDER, fingerprint(rule_sets.possible(), config)) if use_cache else None
+    linted = lint_files(files, Settings(rule_sets, config, factsheet, cache, profile, keep_documents), jobs)
     docs = [r.document for r in linted if r.document is not None and r.error is None and r.notice is None]
     by_path = {r.path: r for r in linted}
-    for violation in lint_run(docs, rules):
+    used = {rule.id: rule for doc in docs for rule in rule_sets.for_document(doc)}
+    for violation in lint_run(docs, list(used.values()), rule_sets.for_document):
         by_path[violation.path].violations.append(violation)
     for result in linted:
         ignored = config.ignored_for(result.path)

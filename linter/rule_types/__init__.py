@@ -95,10 +95,11 @@ def _registry() -> Dict[str, type]:
     from linter.rule_types import dates
     from linter.rule_types import figures
     from linter.rule_types import paired, words
+    from linter.rule_types import agreement, headings, sequence
 
     return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names, dates.Dates,
-                                figures.Figures,
-                                paired.PairedMarks, words.Words)}
+                                figures.Figures, paired.PairedMarks, words.Words,
+                                headings.HeadingLevels, agreement.Agreement, sequence.IssueSequence)}
 
 
 TYPES = _registry()
