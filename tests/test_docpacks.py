@@ -201,10 +201,11 @@ def test_a_run_lints_each_file_with_its_packs(tmp_path):
     (tmp_path / "院报" / "440.txt").write_text(SEED_000_MASTHEAD, encoding="utf-8")
     (tmp_path / "440.txt").write_text(SEED_000_MASTHEAD, encoding="utf-8")
     (tmp_path / "notice.md").write_text("---\ntype: gov-document\n---\n国办发（2019）3号\n", encoding="utf-8")
+    # The masthead's half-width colons (准印证号: …) are TY002's business; this test is about packs.
     (tmp_path / ".reportlint.yaml").write_text('overrides:\n  - files: "院报/**"\n    packs: [newsletter]\n', encoding="utf-8")
     config = load_config(start=tmp_path)
     for use_cache in (False, True, True):  # the same text under another path is not served from the cache
-        results = run([str(tmp_path)], RuleSets(CATALOG, config), config, use_cache=use_cache)
+        results = run([str(tmp_path)], RuleSets(CATALOG, config, ignore=["TY002"]), config, use_cache=use_cache)
         by_file = {r.path[len(str(tmp_path)) + 1:]: sorted(codes(r.violations)) for r in results}
         assert by_file == {"440.txt": [], "notice.md": ["GD001"], "院报/440.txt": ["SE001", "SE004", "SE005", "SE005", "SE005"]}
 
