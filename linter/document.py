@@ -154,6 +154,10 @@ class Document:
     def _metadata(self, front_matter: dict, default_date) -> Metadata:
         meta = Metadata(front_matter=front_matter)
         meta.type = _optional_str(front_matter.get("type"))
+        if meta.type is None and _PRINT_PERMIT.search(self.text):
+            # A printed 准印证号 makes it an internal publication (内部资料性出版物管理办法):
+            # the newsletter pack applies without any configuration.
+            meta.type = "newsletter"
         meta.org = _optional_str(front_matter.get("org"))
         if front_matter.get("date") is not None:
             meta.date = _front_matter_date(front_matter["date"], self.path)
@@ -234,6 +238,7 @@ def read_document(path, default_date=None, factsheet=None, max_mb=DEFAULT_MAX_MB
 
 # -- publication date from a masthead -------------------------------------
 
+_PRINT_PERMIT = re.compile(r"准印证号?[^\n\d]{0,10}\d{4,}")
 _FULL_DATE = re.compile(r"(?<!\d)(\d{4})[ \t　]*\n?[ \t　]*年[ \t　]*\n?[ \t　]*(\d{1,2})[ \t　]*月[ \t　]*(\d{1,2})[ \t　]*日")
 _DATE_LABEL = re.compile(r"(?:成文日期|发布日期|印发日期|出版日期|印刷日期|日期)[ \t　]*[:：][ \t　]*$")
 _MASTHEAD_TAIL = re.compile(

@@ -70,9 +70,12 @@ def test_exit_codes_fail_on_and_exit_zero(tmp_path):
     clean = tmp_path / "clean.txt"
     clean.write_text("三峡医院召开2023年度工作会议。\n", encoding="utf-8")
     assert invoke("check", str(clean)).exit_code == 0
+    warned = tmp_path / "warned.txt"  # TM001, a warning
+    warned.write_text("2023年2月10日\n\n构建新冠肺炎患者分级诊疗服务体系\n", encoding="utf-8")
     assert invoke("check", "--exit-zero", SEED_000).exit_code == 0
-    assert invoke("check", "--fail-on", "error", SEED_000).exit_code == 0
-    assert invoke("check", "--fail-on", "warning", SEED_000).exit_code == 1
+    assert invoke("check", "--fail-on", "error", str(warned)).exit_code == 0
+    assert invoke("check", "--fail-on", "warning", str(warned)).exit_code == 1
+    assert invoke("check", "--fail-on", "error", SEED_000).exit_code == 1  # SE001 is an error
 
 
 def test_bad_inputs_are_reported_and_the_others_still_linted(tmp_path):
