@@ -1,4 +1,4 @@
-"""jieba's dictionary through our pickle cache segments exactly as jieba's own
+"""jieba's dictionary through our sorted cache segments exactly as jieba's own
 loader does, and a corrupt cache is ignored."""
 
 import json
@@ -23,13 +23,35 @@ def segment_in_fresh_process(cache_dir):
 
 
 def test_cached_dictionary_segments_like_jieba_and_survives_corruption(tmp_path):
-    built = segment_in_fresh_process(tmp_path)  # jieba's own loader, which writes the cache
-    caches = list(tmp_path.glob("jieba-*.pickle"))
-    assert len(caches) == 1
-    assert segment_in_fresh_process(tmp_path) == built  # loaded from the pickle
-    caches[0].write_bytes(b"not a pickle")
+    built = segment_in_fresh_process(tmp_path)  # writes the sorted words and frequencies
+    caches = sorted(p.name.split("-")[1] for p in tmp_path.glob("jieba-*"))
+    assert caches == ["frequencies", "words"]
+    assert segment_in_fresh_process(tmp_path) == built  # read from the cache
+    for cache in tmp_path.glob("jieba-*"):
+        cache.write_bytes(b"corrupt")
     assert segment_in_fresh_process(tmp_path) == built
     assert {"构建", "新冠", "肺炎", "患者"} <= {word for word, _, _ in built}
+
+
+COMPARE = """
+import json, sys, jieba
+from linter import segment
+from linter.document import read_document
+jieba.setLogLevel(60)
+theirs = jieba.Tokenizer()  # jieba's own loader (marshal)
+for path in sys.argv[1:]:
+    doc = read_document(path)
+    print(json.dumps([path, [list(t) for t in segment.tokens(doc)] == [list(t) for t in theirs.tokenize(doc.text)]]))
+print(json.dumps(["ours", type(segment._load().dt.FREQ).__name__]))
+"""
+
+
+def test_sorted_dictionary_gives_jiebas_own_tokens_on_every_seed(tmp_path):
+    seeds = [str(p) for p in sorted(SEEDS.glob("*.txt"))]
+    result = subprocess.run([sys.executable, "-c", COMPARE, *seeds], capture_output=True, text=True, cwd=ROOT, check=True,
+                            env={"REPORTLINT_CACHE_DIR": str(tmp_path), "PATH": ""})
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines == [[seed, True] for seed in seeds] + [["ours", "SortedFrequencies"]]
 
 
 def test_runs_needing_no_word_boundaries_never_import_jieba_nor_jsonschema_twice(tmp_path):
