@@ -18,6 +18,8 @@ from linter.engine import lint_document
 from linter.extract.figures import figures
 
 NARROW = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+WIDEN = str.maketrans("0123456789.", "０１２３４５６７８９．")
+from linter.rule_types.figures import Figures
 from linter.rules import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,20 +40,25 @@ def fired_on(text, rule, line):
 def main(folders):
     catalog = load_catalog()
     fg001, fg004 = catalog.rules["FG001"], catalog.rules["FG004"]
+    comparable = Figures({"check": "consistency"}, None)._comparable  # the figures FG001 compares
     counts = {"FG001 changed": [0, 0], "FG001 repeated as written": [0, 0], "FG004 reversed": [0, 0]}
     for path in sorted(p for folder in folders for p in Path(folder).rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
         doc = Document(text, str(path))
-        for figure in list(fg001.checker._comparable(doc)):
+        for figure in list(comparable(doc)):
             if figure.high == float("inf"):
                 continue  # 超过1.5万亿元 agrees with any larger value
             start, end = sentence_span(text, figure.start)
             sentence = text[start:end]
             line = text.count("\n", 0, end) + 1
             at = figure.start - start
-            digits = re.match(r"\D*([\d.,]+)", text[figure.start:figure.end])
-            value = float(digits.group(1).replace(",", ""))
-            changed = sentence[:at + digits.start(1)] + f"{value * 2:g}" + sentence[at + digits.end(1):]
+            digits = re.match(r"\D*(\d[\d.,，．]*)", text[figure.start:figure.end])
+            written = digits.group(1).translate(NARROW)
+            value = float(written.replace(",", ""))
+            doubled = f"{value * 2:.15g}"
+            if written != digits.group(1):  # a full-width number stays full-width
+                doubled = doubled.translate(WIDEN)
+            changed = sentence[:at + digits.start(1)] + doubled + sentence[at + digits.end(1):]
             for label, copy, should_fire in (("FG001 changed", changed, True), ("FG001 repeated as written", sentence, False)):
                 mutant = text[:end] + copy + text[end:]
                 right = fired_on(mutant, fg001, line) == should_fire
