@@ -3,7 +3,6 @@ the rules that ran, and returns the text to print."""
 
 import json
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Dict, List
 
@@ -122,6 +121,8 @@ def format_sarif(results, rules) -> str:
 
 def format_junit(results, rules) -> str:
     """One test suite per file, one failing test case per finding (a passing one for a clean file)."""
+    import xml.etree.ElementTree as ET  # only for junit output
+
     root = ET.Element("testsuites", name="reportlint")
     total = failures = 0
     for result in results:
