@@ -131,7 +131,12 @@ def _write(path: Path, data: bytes) -> None:
 
 def tokens(doc):
     """[(word, start, end)] for the document's lintable text."""
-    return doc.memo("tokens", lambda: list(_load_for(doc).tokenize(doc.text)), scratch=True)
+    return doc.memo("tokens", lambda: tokenize(doc, doc.text), scratch=True)
+
+
+def tokenize(doc, text: str):
+    """[(word, start, end)] for a piece of the document's text, with its fact sheet's names."""
+    return list(_load_for(doc).tokenize(text))
 
 
 _added_words = set()

@@ -68,18 +68,31 @@ def compile_regex(pattern: str, error, key: str) -> TimedRegex:
         raise error(key, f"invalid regular expression {pattern!r}: {exc}")
 
 
-def word_boundaries(doc):
-    """Offsets where jieba puts a word boundary in the document text (computed once per document)."""
-    from linter.segment import tokens
+def word_boundaries(doc) -> "WordBoundaries":
+    """Where jieba puts word boundaries in the document text (`offset in bounds`)."""
+    return doc.memo("word_boundaries", lambda: WordBoundaries(doc), scratch=True)
 
-    def compute():
-        bounds = set()
-        for _, start, end in tokens(doc):
-            bounds.add(start)
-            bounds.add(end)
-        return bounds
 
-    return doc.memo("word_boundaries", compute, scratch=True)
+class WordBoundaries:
+    """Word boundaries, found by segmenting only the lines asked about. jieba
+    cuts its input at every character that is not Chinese, a letter or a digit,
+    so a line is segmented alone exactly as inside its document; a document
+    with one term to check is not segmented whole."""
+
+    def __init__(self, doc):
+        self.doc, self.lines = doc, {}
+
+    def __contains__(self, offset: int) -> bool:
+        line = self.doc.position(offset)[0]
+        if line not in self.lines:
+            from linter.segment import tokenize
+
+            start, end = self.doc.line_span(line)
+            bounds = {start, end}
+            for _, first, last in tokenize(self.doc, self.doc.text[start:end]):
+                bounds.update((start + first, start + last))
+            self.lines[line] = bounds
+        return offset in self.lines[line]
 
 
 def in_book_title(text: str, offset: int) -> bool:
