@@ -71,3 +71,15 @@ def test_runs_needing_no_word_boundaries_never_import_jieba_nor_jsonschema_twice
 
     assert run() == ["False", "True"]  # first run: validates the shipped packs
     assert run() == ["False", "False"]
+
+
+def test_word_boundaries_by_line_equal_the_whole_documents():
+    from linter.document import read_document
+    from linter.rule_types import word_boundaries
+    from linter.segment import tokens
+
+    for seed in sorted(SEEDS.glob("*.txt")):
+        doc = read_document(seed)
+        whole = {offset for _, start, end in tokens(doc) for offset in (start, end)}
+        by_line = word_boundaries(doc)
+        assert [o for o in range(len(doc.text) + 1) if (o in by_line) != (o in whole)] == [], seed.name
