@@ -222,6 +222,12 @@ def test_facts_command_on_every_seed(seed):
     assert data[0]["figures"], seed
 
 
+def test_facts_command_on_bad_input_says_which_file(tmp_path):
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    result = CliRunner().invoke(main, ["facts", str(tmp_path / "binary.txt")])
+    assert result.exit_code == 2 and "binary.txt: looks like a binary file" in result.output and "Traceback" not in result.output
+
+
 def test_facts_table_shows_value_metric_and_period():
     result = invoke("facts", str(SEED_004))
     # No date in its sentence or paragraph: the figure is scoped to its section.
