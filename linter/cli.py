@@ -81,11 +81,10 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
         config.facts = Path(facts_path)
     select_list, ignore_list = _split(select) or config.select, config.ignore + _split(ignore)
     packs = list(config.packs)
-    # Cross-document checks run only when asked for, even under --select figures.
     if cross_document or config.cross_document:
         packs.append("cross-document")
-    else:
-        ignore_list.append("cross-document")
+        if select_list:  # --select replaces the packs; the flag still adds FG008
+            select_list = select_list + ["cross-document"]
     try:
         config.packs = packs  # every file's packs start from these (Config.packs_for)
         rule_sets = RuleSets(catalog, config, select_list, ignore_list, config.origin)

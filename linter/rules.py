@@ -75,6 +75,7 @@ class Catalog:
     packs: Dict[str, List[str]] = field(default_factory=dict)  # pack -> own rule ids
     includes: Dict[str, List[str]] = field(default_factory=dict)
     user_packs: List[str] = field(default_factory=list)
+    opt_in: set = field(default_factory=set)  # packs whose rules a category or prefix does not select
 
     def pack_rules(self, pack: str, _seen=None) -> List[str]:
         seen = _seen if _seen is not None else set()
@@ -93,6 +94,12 @@ class Catalog:
             or (selector in self.packs and rule.id in self.pack_rules(selector))
         )
 
+    def _selects(self, rule: Rule, selector: str) -> bool:
+        """Whether `--select selector` runs the rule: an opt-in pack's rule only by its id or pack."""
+        if rule.pack in self.opt_in:
+            return selector in (rule.id, rule.pack)
+        return self.matches(rule, selector)
+
     def select(self, packs: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str] = (), origin="") -> List[Rule]:
         """Rules of the given packs (and every user rule file), or those matching `select`, minus `ignore`."""
         for name in list(packs):
@@ -102,7 +109,7 @@ class Catalog:
             if not any(self.matches(rule, selector) for rule in self.rules.values()):
                 raise UserError(origin or "config", f"unknown rule, category or pack {selector!r} (see `reportlint rules`)")
         if select:
-            chosen = [r for r in self.rules.values() if any(self.matches(r, s) for s in select)]
+            chosen = [r for r in self.rules.values() if any(self._selects(r, s) for s in select)]
         else:
             ids = {i for name in list(packs) + self.user_packs for i in self.pack_rules(name)}
             chosen = [r for r in self.rules.values() if r.id in ids]
@@ -185,6 +192,8 @@ def _load_rule_file(catalog: Catalog, path: Path, expected_pack: Optional[str] =
         raise yaml_file.error(["pack"], f"pack {pack!r} is defined twice")
     catalog.packs[pack] = []
     catalog.includes[pack] = list(data.get("include", []))
+    if data.get("opt-in"):
+        catalog.opt_in.add(pack)
     for index, spec in enumerate(data["rules"]):
         rule = _build_rule(yaml_file, ["rules", index], spec, pack, shipped=expected_pack is not None)
         if rule.id in catalog.rules:

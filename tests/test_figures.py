@@ -189,7 +189,8 @@ def test_cross_document_only_when_asked(tmp_path):
     (tmp_path / "a.txt").write_text("2023年，医院门诊人次达到65.07万。\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("2023年，医院门诊人次达到61.2万。\n", encoding="utf-8")
     assert invoke("check", str(tmp_path)).exit_code == 0
-    assert invoke("check", "--select", "figures", str(tmp_path)).exit_code == 0
+    assert invoke("check", "--select", "figures", str(tmp_path)).exit_code == 0  # an opt-in pack: not by category
+    assert "FG008" in invoke("check", "--select", "figures", "--cross-document", str(tmp_path)).output
     result = invoke("check", "--cross-document", str(tmp_path))
     assert result.exit_code == 1 and f"{tmp_path / 'b.txt'}:1:15: FG008" in result.output and "a.txt 第1行为65.07万" in result.output
     (tmp_path / ".reportlint.yaml").write_text("cross-document: true\n", encoding="utf-8")

@@ -133,6 +133,10 @@ def test_spacing_pack_is_opt_in():
     default = load_catalog().select(Config().packs)
     assert "TY101" not in {r.id for r in default} and "TY010" in {r.id for r in default}
     assert codes(lint_text("占出院总人数比例的 32.46%，四级手术占全市的 40.77%。", ["typography-spacing"])) == ["TY101", "TY101"]
+    # The category or the TY prefix does not switch an opt-in pack on; its name or the id does.
+    catalog = load_catalog()
+    assert "TY101" not in {r.id for r in catalog.select([], ["typography"])} | {r.id for r in catalog.select([], ["TY"])}
+    assert "TY101" in {r.id for r in catalog.select([], ["TY101"])}
 
 
 RULE = """\
