@@ -26,6 +26,14 @@ class Override:
     packs: Tuple[str, ...]
 
 
+# Front matter `type:` in Chinese: the document-type pack each name means.
+DOCUMENT_TYPES = {
+    "院报": "newsletter", "内刊": "newsletter", "简报": "newsletter", "内部资料": "newsletter",
+    "公文": "gov-document",
+    "工作报告": "work-report", "工作总结": "work-report", "年度工作总结": "work-report", "政府工作报告": "work-report",
+}
+
+
 @dataclass
 class Config:
     path: Optional[Path] = None
@@ -55,6 +63,7 @@ class Config:
         for override in self.overrides:
             if any(glob_match(relative, pattern) for pattern in override.files):
                 packs += [p for p in override.packs if p not in packs]
+        doc_type = DOCUMENT_TYPES.get(doc_type, doc_type)
         if doc_type and doc_type in known and doc_type not in packs:
             packs.append(doc_type)
         return packs

@@ -203,6 +203,8 @@ def test_override_and_front_matter_type_add_packs(tmp_path):
     assert config.packs_for(str(tmp_path / "总结.txt")) == ["default"]
     assert config.packs_for(str(tmp_path / "a.md"), "gov-document", CATALOG.packs) == ["default", "gov-document"]
     assert config.packs_for(str(tmp_path / "a.md"), "通知", CATALOG.packs) == ["default"]  # a type that names no pack
+    assert config.packs_for(str(tmp_path / "a.md"), "院报", CATALOG.packs) == ["default", "newsletter"]  # Chinese names
+    assert config.packs_for(str(tmp_path / "a.md"), "政府工作报告", CATALOG.packs) == ["default", "work-report"]
 
 
 def test_a_run_lints_each_file_with_its_packs(tmp_path):
