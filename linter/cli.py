@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from linter import __version__
-from linter.config import STARTER_CONFIG, load_config
+from linter.config import DOCUMENT_TYPES, STARTER_CONFIG, load_config
 from linter.document import parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.formatters import FORMATTERS, format_profile, format_statistics, format_summary
@@ -144,9 +144,11 @@ def list_rules(config_path, show_all):
     """List rules: id, category, severity, pack and summary."""
     config, catalog = _load(config_path)
     enabled = {r.id for r in catalog.select(config.packs, config.select, config.ignore, config.origin)}
+    # Packs that overrides or a document's type (front matter, a printed 准印证号) add per file.
+    per_file = {p for override in config.overrides for p in override.packs} | set(DOCUMENT_TYPES.values())
     for rule in sorted(catalog.rules.values(), key=lambda r: r.id):
         if show_all or rule.id in enabled:
-            mark = "" if rule.id in enabled else "  (off)"
+            mark = "" if rule.id in enabled else "  (per file)" if rule.pack in per_file and not config.select else "  (off)"
             click.echo(f"{rule.id:<7} {rule.category:<12} {rule.severity:<8} {rule.pack:<14} {rule.summary}{mark}")
 
 

@@ -196,6 +196,12 @@ def test_a_printed_permit_number_makes_a_newsletter_without_configuration():
     assert "000_5a305377e07a99ac.txt:91:1: SE001" in result.output
 
 
+def test_rules_all_marks_document_type_packs_per_file():
+    lines = {line.split()[0]: line for line in CliRunner().invoke(main, ["rules", "--all"]).output.splitlines()}
+    assert lines["SE001"].endswith("(per file)") and lines["GD001"].endswith("(per file)")
+    assert lines["TY101"].endswith("(off)") and not lines["TM001"].endswith(")")
+
+
 def test_override_and_front_matter_type_add_packs(tmp_path):
     (tmp_path / ".reportlint.yaml").write_text('overrides:\n  - files: "院报/**"\n    packs: [newsletter]\n', encoding="utf-8")
     config = load_config(start=tmp_path)
