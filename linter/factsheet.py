@@ -88,6 +88,14 @@ def figure_value(figure: dict):
     return parse_quantity(str(figure["value"]), figure.get("tolerance", DEFAULT_TOLERANCE))
 
 
+_NOT_A_QUANTITY = "{!r} is not a number with a unit (write 50亿元, 3000张, 35%)"
+
+
+def _bad_figure(figures) -> Optional[int]:
+    """The index of the first figure whose value is not a quantity."""
+    return next((i for i, figure in enumerate(figures) if figure_value(figure) is None), None)
+
+
 def _compact(name: str) -> str:
     return re.sub(r"\s+", "", name)
 
@@ -97,9 +105,9 @@ def load_factsheet(path: Path) -> FactSheet:
     data = source.data if source.data is not None else {}
     source.validate(_schema(), data)
     _check_dates(source, data)
-    for i, figure in enumerate(data.get("figures", [])):
-        if figure_value(figure) is None:
-            raise source.error(["figures", i, "value"], f"figures/{i}/value: {figure['value']!r} is not a number with a unit (write 50亿元, 3000张, 35%)")
+    bad = _bad_figure(data.get("figures", []))
+    if bad is not None:
+        raise source.error(["figures", bad, "value"], f"figures/{bad}/value: {_NOT_A_QUANTITY.format(data['figures'][bad]['value'])}")
     return FactSheet(str(path), data.get("figures", []), data.get("people", []), data.get("organisations", []))
 
 
@@ -133,9 +141,9 @@ def factsheet_from_data(data: dict, origin: str = "<facts>") -> FactSheet:
         for person in sheet.people:
             list(_titles(person))
         sheet.organisation_names()
-        for figure in sheet.figures:
-            if figure_value(figure) is None:
-                raise UserError(origin, f"facts: figure value {figure['value']!r} is not a number with a unit (write 50亿元, 3000张, 35%)")
+        bad = _bad_figure(sheet.figures)
+        if bad is not None:
+            raise UserError(origin, f"facts: figure value {_NOT_A_QUANTITY.format(sheet.figures[bad]['value'])}")
     except ValueError as error:
         raise UserError(origin, f"facts: {error} is not a date (use 2020, 2020-01 or 2020-01-15)")
     return sheet

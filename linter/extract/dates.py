@@ -209,27 +209,50 @@ def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
 # -- numbers ------------------------------------------------------------------
 
 
-def chinese_number(text: str) -> Optional[int]:
-    """十 → 10, 二十九 → 29, 廿三 → 23, 卅 → 30, 初十 → 10, 二〇二四 → 2024 (digit by digit)."""
+_CN_VALUES = {"〇": 0, "零": 0, "○": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_SCALES = {"万": 10_000, "亿": 100_000_000}
+
+
+def chinese_number(text: str, digit_by_digit: bool = True):
+    """十 → 10, 二十九 → 29, 廿三 → 23, 卅 → 30, 初十 → 10, 三千 → 3000, 一万二千 → 12000,
+    三十点五 → 30.5. Digits without 十百千万亿 are read one by one (二〇二四 → 2024) or,
+    with `digit_by_digit=False`, taken for an approximate range (两三, 三四): None."""
     text = text.replace("廿", "二十").replace("卅", "三十").lstrip("初")
-    if not text:
+    whole, _, decimals = text.partition("点")
+    if not whole or any(c not in _CN_VALUES for c in whole + decimals if c not in _CN_UNITS and c not in _CN_SCALES):
         return None
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        tens_value = _CN_DIGIT.find(tens) if tens else 1
-        units_value = _CN_DIGIT.find(units) if units else 0
-        if tens_value < 0 or units_value < 0:
+    if not any(c in _CN_UNITS or c in _CN_SCALES for c in whole + decimals):
+        if len(whole) > 1 and not digit_by_digit:
             return None
-        return tens_value * 10 + units_value
-    value = 0
-    for char in text:
-        digit = _CN_DIGIT.find(char)
-        if digit < 0:
-            digit = 0 if char in "零○OＯ0" else -1
-        if digit < 0:
+        value = int("".join(str(_CN_VALUES[c]) for c in whole))
+    else:
+        value = _positional(whole)
+    if value is not None and decimals:
+        if any(c in _CN_UNITS or c in _CN_SCALES for c in decimals):
             return None
-        value = value * 10 + digit
+        value += float("0." + "".join(str(_CN_VALUES[c]) for c in decimals))
     return value
+
+
+def _positional(text: str) -> Optional[int]:
+    """三千 → 3000, 一万二千 → 12000; None for two digits in a row (两三百)."""
+    total, section, digit, after_digit = 0, 0, None, False
+    for char in text:
+        if char in _CN_VALUES:
+            if after_digit and digit and _CN_VALUES[char]:
+                return None
+            digit, after_digit = _CN_VALUES[char], True
+        elif char in _CN_UNITS:
+            if digit is None and char != "十":
+                return None
+            section += (1 if digit is None else digit) * _CN_UNITS[char]
+            digit, after_digit = None, False
+        else:  # 万, 亿
+            total = (total + section + (digit or 0)) * _CN_SCALES[char]
+            section, digit, after_digit = 0, None, False
+    return total + section + (digit or 0)
 
 
 def _number(text: Optional[str]) -> Optional[int]:

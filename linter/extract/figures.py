@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
+from linter.extract.dates import chinese_number as read_chinese_number
 from linter.extract.dates import dates
 
 DEFAULT_TOLERANCE = 0.05  # 约50亿元 covers 47.5–52.5亿元
@@ -37,9 +38,6 @@ def _narrow(text: str) -> str:
     # whole text costs more than the rest of the extraction.
     return _FULL_WIDTH_NUMBER.sub(lambda m: m.group(0).translate(_NARROW), text)
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_SCALES = {"万": 10_000, "亿": 100_000_000}
 _CN_NUMBER = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 
 # Measure words and units: the unit a value is counted in, and the class in
@@ -235,31 +233,10 @@ def parse_quantity(text: str, tolerance: float = DEFAULT_TOLERANCE) -> Optional[
     return _quantity(match, prefix, tolerance)
 
 
-def chinese_number(text: str) -> Optional[float]:
-    """三千 → 3000, 两百 → 200, 十二 → 12, 一万二千 → 12000, 三十点五 → 30.5; None for 两三 (a range)."""
-    whole, _, decimals = text.partition("点")
-    total, section, digit, after_digit = 0, 0, None, False
-    for char in whole:
-        if char in _CN_DIGITS:
-            if after_digit and digit and _CN_DIGITS[char]:
-                return None  # 两三, 三四: an approximate range
-            digit, after_digit = _CN_DIGITS[char], True
-        elif char in _CN_UNITS:
-            if digit is None and char != "十":
-                return None
-            section += (1 if digit is None else digit) * _CN_UNITS[char]
-            digit, after_digit = None, False
-        elif char in _CN_SCALES:
-            total = (total + section + (digit or 0)) * _CN_SCALES[char]
-            section, digit, after_digit = 0, None, False
-        else:
-            return None
-    value = total + section + (digit or 0)
-    if decimals:
-        if any(c not in _CN_DIGITS for c in decimals):
-            return None
-        value += float("0." + "".join(str(_CN_DIGITS[c]) for c in decimals))
-    return value
+def chinese_number(text: str):
+    """A count in Chinese numerals (三千 → 3000, 三十点五 → 30.5); two digits in a
+    row (两三, 三四) are an approximate range: None."""
+    return read_chinese_number(text, digit_by_digit=False)
 
 
 # -- figures --------------------------------------------------------------------
