@@ -29,7 +29,7 @@ class ResultCache:
         give the same text other rules under another path)."""
         digest = hashlib.sha256(self.fingerprint.encode())
         digest.update(" ".join(rule.id for rule in rules).encode())
-        digest.update(b"md" if doc.is_markdown else b"txt")
+        digest.update(doc.reader.encode())
         digest.update(doc.source.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
@@ -39,7 +39,7 @@ class ResultCache:
     def get(self, key: str, path: str) -> Optional[List[Violation]]:
         try:
             rows = json.loads(self._entry(key).read_text(encoding="utf-8"))
-            return [Violation(path, *(row[f] for f in _FIELDS)) for row in rows]
+            return [Violation(path, *(row[f] for f in _FIELDS), tuple(row.get("location", {}).items())) for row in rows]
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -50,7 +50,7 @@ class ResultCache:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by reportlint\n*\n", encoding="utf-8")
-            rows = [{f: getattr(v, f) for f in _FIELDS} for v in violations]
+            rows = [{**{f: getattr(v, f) for f in _FIELDS}, "location": dict(v.location)} for v in violations]
             with tempfile.NamedTemporaryFile("w", dir=entry.parent, delete=False, encoding="utf-8", suffix=".tmp") as handle:
                 json.dump(rows, handle, ensure_ascii=False)
             os.replace(handle.name, entry)

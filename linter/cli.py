@@ -67,12 +67,16 @@ def main():
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="number of cores", help="Worker processes for large runs.")
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .reportlint_cache/.")
 @click.option("--profile-rules", is_flag=True, help="Print the time each rule took (to stderr).")
+@click.option("--stdin-filename", help="With the path -: the name of what is read from standard input (its format, config and the findings' path).")
 def check(paths, output_format, select, ignore, config_path, date_text, facts_path, exclude, fail_on, cross_document, exit_zero, statistics, quiet,
-          show_metadata, jobs, no_cache, profile_rules):
-    """Lint the .txt and .md files in PATHS (default: the current folder)."""
-    from linter.runner import run
+          show_metadata, jobs, no_cache, profile_rules, stdin_filename):
+    """Lint the documents in PATHS (default: the current folder): .txt, .md, .docx
+    and .pdf files; - reads standard input."""
+    from linter.runner import STDIN, discover, run
 
-    config, catalog = _load(config_path)
+    paths = list(paths) or ["."]
+    stdin_name = stdin_filename or STDIN
+    config, catalog = _load(config_path, _common_folder([stdin_name if p == STDIN else p for p in paths]))
     if date_text:
         config.date = parse_iso_or_chinese_date(date_text)
         if config.date is None:
@@ -90,8 +94,14 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
         rule_sets = RuleSets(catalog, config, select_list, ignore_list, config.origin)
     except UserError as error:
         _fail(error)
-    results = run(paths or ["."], rule_sets, config, exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules,
-                  keep_documents=show_metadata)
+    found = discover(paths, config, exclude)
+    if not found.files:
+        for problem in found.problems:
+            click.echo(f"reportlint: {'error: ' + problem.error if problem.error else problem.notice}", err=True)
+        _fail(_nothing_to_lint(paths, found.skipped))
+    stdin = click.get_binary_stream("stdin").read() if STDIN in paths else b""
+    results = run(paths, rule_sets, config, exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules,
+                  keep_documents=show_metadata, stdin=stdin, stdin_name=stdin_name, found=found)
     rules = rule_sets.with_reported({v.rule for r in results for v in r.violations})
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -124,6 +134,20 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
         sys.exit(EXIT_ERROR)
     failing = any(severity_rank(v.severity) >= threshold for r in results for v in r.violations)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _common_folder(paths) -> Path:
+    """Where the config search starts: the folder holding every linted path."""
+    folders = [Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent for p in paths]
+    return Path(os.path.commonpath(folders)) if folders else Path.cwd()
+
+
+def _nothing_to_lint(paths, skipped) -> str:
+    where = " ".join(paths)
+    if not skipped:
+        return f"no file to lint in {where}"
+    kinds = ", ".join(f"{count} {suffix}" for suffix, count in sorted(skipped.items(), key=lambda item: (-item[1], item[0])))
+    return f"no file to lint in {where}: {sum(skipped.values())} file(s) skipped ({kinds}); reportlint reads .txt, .md, .docx and .pdf"
 
 
 def _describe_metadata(doc, packs) -> str:

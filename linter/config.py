@@ -1,6 +1,7 @@
 """Configuration: `.reportlint.yaml` (or `[tool.reportlint]` in pyproject.toml)
 found in the current directory or a parent, or given with --config."""
 
+import codecs
 import datetime
 import fnmatch
 import json
@@ -10,12 +11,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from linter import usercache
 from linter.document import DEFAULT_MAX_MB, parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.rules import DEFAULT_PACKS
 from linter.yamlfile import LocatedData, YamlFile
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
+CACHE_FOLDER = ".reportlint_cache"
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,23 @@ class Config:
     fail_on: str = "warning"
     max_file_mb: float = DEFAULT_MAX_MB
     cross_document: bool = False  # run the cross-document pack (figures compared across files)
+    encoding: Dict[str, str] = field(default_factory=dict)  # glob -> codec, for files whose encoding cannot be told
 
     @property
     def origin(self) -> str:
         return str(self.path) if self.path else "command line"
+
+    @property
+    def cache_folder(self) -> Path:
+        """The result cache: beside the config file, else in the user cache (never in
+        whatever folder the command happened to run from)."""
+        return self.root / CACHE_FOLDER if self.path else usercache.folder() / "results"
+
+    def options_for(self, path: str) -> dict:
+        """What a reader is told about a file: the `encoding` its glob names, if any."""
+        relative = relative_path(Path(path), self.root)
+        codec = next((codec for pattern, codec in self.encoding.items() if glob_match(relative, pattern)), None)
+        return {"encoding": codec} if codec else {}
 
     def packs_for(self, path: str, doc_type: Optional[str] = None, known: Sequence[str] = ()) -> List[str]:
         """The packs a file runs: `packs`, plus those of every override whose glob
@@ -125,7 +141,13 @@ def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -
         facts=root / data["facts"] if "facts" in data else None,
         max_file_mb=data.get("max-file-mb", DEFAULT_MAX_MB),
         cross_document=data.get("cross-document", False),
+        encoding=dict(data.get("encoding", {})),
     )
+    for pattern, codec in config.encoding.items():
+        try:
+            codecs.lookup(codec)
+        except LookupError:
+            raise source.error(["encoding", pattern], f"unknown encoding {codec!r} (use a name such as gb18030, big5, utf-16)")
     if "date" in data:
         config.date = parse_iso_or_chinese_date(str(data["date"]))
         if config.date is None:
@@ -223,4 +245,9 @@ packs:
 
 # Compare figures across the files of a run (FG008), like --cross-document.
 # cross-document: true
+
+# The encoding of files whose encoding cannot be told from their bytes (globs
+# are relative to this file); others are detected: UTF-8/16/32, GB18030, Big5.
+# encoding:
+#   "旧稿/**": big5
 """

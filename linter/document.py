@@ -1,34 +1,25 @@
-"""Reading a document: decoding, positions, Markdown structure, headings,
-suppression comments and metadata (publication date, type, organisation).
+"""A document as the rules see it: its text, positions in it, suppression
+comments and metadata (publication date, type, organisation).
 
-A `Document` keeps two texts of the same length: `source` (the file with
-line breaks normalised to `\\n`) and `text` (the same with front matter, fenced
-code and HTML comments blanked out). Rules search `text`; every offset in it
-is an offset in `source`, so findings point at the original line and column.
+A reader (linter/readers/) turns a file into a `Parsed`; a `Document` keeps
+two texts of the same length: `source` (the file's text, lines joined by
+`\\n`) and `text` (the same with what the format says is not content, such as
+Markdown front matter and fenced code, blanked out). Rules search `text`;
+every offset in it is an offset in `source`, so findings point at the
+original line and column, and `location()` adds where that is in a paged or
+structured source (a PDF's page and line).
 """
 
 import bisect
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Tuple
-
-import yaml
+from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from linter.errors import UserError
-from linter.yamlfile import safe_load
-
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-TEXT_SUFFIXES = {".txt"} | MARKDOWN_SUFFIXES
-
-
-@dataclass(frozen=True)
-class Heading:
-    line: int
-    level: int  # 1 一、  2 （一）  3 1.  4 （1）; Markdown: number of #; 0 an unnumbered short line
-    numbering: str
-    text: str
+from linter.extract.metadata import document_type, find_masthead_date, parse_iso_or_chinese_date
+from linter.readers import READERS, Parsed, convertible_error, parse_text, reader_for
 
 
 @dataclass
@@ -37,29 +28,27 @@ class Metadata:
     date_source: str = ""
     type: Optional[str] = None
     org: Optional[str] = None
-    front_matter: dict = field(default_factory=dict)
 
 
 class Document:
-    def __init__(self, source: str, path: str = "<text>", markdown: bool = False, default_date=None, factsheet=None):
+    def __init__(self, content: Union[str, Parsed], path: str = "<text>", reader: str = "text", default_date=None, factsheet=None):
+        """`content`: a reader's Parsed, or a snippet read as the text-based format `reader`."""
+        parsed = content if isinstance(content, Parsed) else parse_text(content, reader, path)
         self.path = path
         self.factsheet = factsheet  # the run's FactSheet, or None
-        self.source = source.replace("\r\n", "\n").replace("\r", "\n")
-        self.is_markdown = markdown
+        self.reader = parsed.reader
+        self.source = parsed.text
+        self.encoding = parsed.encoding
+        self.heading_levels = parsed.heading_levels
+        self.numbered_headings = parsed.numbered_headings
+        self._locations = parsed.locations
+        self._location_offsets = [offset for offset, _ in parsed.locations]
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.source)]
         self._memo: Dict[str, object] = {}
         self._scratch = set()
-
-        front_matter, blank_spans = {}, []
-        if markdown:
-            front_matter, fm_span = self._read_front_matter()
-            if fm_span:
-                blank_spans.append(fm_span)
-            blank_spans += _fenced_code_spans(self.source, fm_span[1] if fm_span else 0)
-            blank_spans += [m.span() for m in _HTML_COMMENT.finditer(self.source)]
-        self.text = _blank_out(self.source, blank_spans)
+        self.text = _blank_out(self.source, parsed.hidden)
         self.suppressions = Suppressions.parse(self)
-        self.metadata = self._metadata(front_matter, default_date)
+        self.metadata = self._metadata(parsed.front_matter, default_date)
 
     # -- positions ---------------------------------------------------------
 
@@ -72,6 +61,12 @@ class Document:
         offset = max(0, min(offset, len(self.source)))
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+    def location(self, offset: int) -> dict:
+        """Where an offset is in the source file beyond line and column (a PDF's
+        `page` and `page_line`, a Word file's `part`); {} for text files."""
+        index = bisect.bisect_right(self._location_offsets, offset) - 1
+        return dict(self._locations[index][1]) if index >= 0 else {}
 
     def line_span(self, line: int) -> Tuple[int, int]:
         """Offsets (start, end) of a 1-based line, without its line break."""
@@ -107,57 +102,16 @@ class Document:
     # -- structure ---------------------------------------------------------
 
     @property
-    def headings(self) -> List[Heading]:
-        return self.memo("headings", self._find_headings)
+    def headings(self):
+        from linter.extract.outline import headings
 
-    def _find_headings(self) -> List[Heading]:
-        headings = []
-        lines = list(self.lines())
-        for index, (number, _, raw) in enumerate(lines):
-            line = raw.strip()
-            if not line:
-                continue
-            if self.is_markdown:
-                match = _MD_HEADING.match(line)
-                if match:
-                    headings.append(Heading(number, len(match.group(1)), match.group(1), match.group(2).strip()))
-                continue
-            for level, pattern in _NUMBERED_HEADINGS:
-                match = pattern.match(line)
-                if match:
-                    title = line[match.end():].split("。")[0].strip()
-                    headings.append(Heading(number, level, match.group(0), title))
-                    break
-            else:
-                before = lines[index - 1][2].strip() if index > 0 else ""
-                after = lines[index + 1][2].strip() if index + 1 < len(lines) else ""
-                if not before and not after and len(line) <= 25 and line[-1] not in _SENTENCE_END:
-                    headings.append(Heading(number, 0, "", line))
-        return headings
-
-    def _read_front_matter(self):
-        match = _FRONT_MATTER.match(self.source)
-        if not match:
-            return {}, None
-        try:
-            data = safe_load(match.group(1) or "")
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1
-            raise UserError(self.path, f"front matter is not valid YAML: {getattr(error, 'problem', error)}", line)
-        if data is None:
-            data = {}
-        if not isinstance(data, dict):
-            raise UserError(self.path, "front matter must be a mapping of keys to values", 1)
-        return data, match.span()
+        return headings(self)
 
     def _metadata(self, front_matter: dict, default_date) -> Metadata:
-        meta = Metadata(front_matter=front_matter)
+        meta = Metadata()
         meta.type = _optional_str(front_matter.get("type"))
-        if meta.type is None and _PRINT_PERMIT.search(self.text):
-            # A printed 准印证号 makes it an internal publication (内部资料性出版物管理办法):
-            # the newsletter pack applies without any configuration.
-            meta.type = "newsletter"
+        if meta.type is None:
+            meta.type = document_type(self)
         meta.org = _optional_str(front_matter.get("org"))
         if front_matter.get("date") is not None:
             meta.date = _front_matter_date(front_matter["date"], self.path)
@@ -209,9 +163,13 @@ class Suppressions:
 DEFAULT_MAX_MB = 20
 
 
-def read_document(path, default_date=None, factsheet=None, max_mb=DEFAULT_MAX_MB) -> Document:
-    """Read and decode a file (UTF-8 with or without BOM, else GB18030)."""
+def read_document(path, default_date=None, factsheet=None, max_mb=DEFAULT_MAX_MB, options=None) -> Document:
+    """Read a file with the reader its suffix names (an unknown suffix is read as text).
+    `options`: the config's settings for this file (its `encoding`)."""
     path = Path(path)
+    problem = convertible_error(path)
+    if problem:
+        raise problem
     try:
         size = path.stat().st_size
         if size > max_mb * 1024 * 1024:
@@ -223,59 +181,13 @@ def read_document(path, default_date=None, factsheet=None, max_mb=DEFAULT_MAX_MB
         raise UserError(path, "no such file")
     except OSError as error:
         raise UserError(path, f"cannot read file: {error.strerror or error}")
-    if b"\x00" in data:
-        raise UserError(path, "looks like a binary file (contains NUL bytes); only text files are linted")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UserError(path, "cannot be decoded as UTF-8 or GB18030")
-    return Document(text, str(path), path.suffix.lower() in MARKDOWN_SUFFIXES, default_date, factsheet)
+    return document_from_bytes(data, str(path), default_date, factsheet, options)
 
 
-# -- publication date from a masthead -------------------------------------
-
-_PRINT_PERMIT = re.compile(r"准印证号?[^\n\d]{0,10}\d{4,}")
-_FULL_DATE = re.compile(r"(?<!\d)(\d{4})[ \t　]*\n?[ \t　]*年[ \t　]*\n?[ \t　]*(\d{1,2})[ \t　]*月[ \t　]*(\d{1,2})[ \t　]*日")
-_DATE_LABEL = re.compile(r"(?:成文日期|发布日期|印发日期|出版日期|印刷日期|日期)[ \t　]*[:：][ \t　]*$")
-_MASTHEAD_TAIL = re.compile(
-    r"[ \t　]*(?:[(（]?[ \t　]*(?:总[ \t　]*)?第[ \t　]*\d+[ \t　]*期[ \t　]*[)）]?[ \t　]*"
-    r"|[(（]?(?:星期|周)[一二三四五六日天][)）]?[ \t　]*)*$"
-)
-
-
-def find_masthead_date(doc: Document):
-    """The first full date standing on its own line (or beside an issue number,
-    weekday or a label such as 成文日期：) as (date, line), else None."""
-    for match in _FULL_DATE.finditer(doc.text):
-        line_start = doc.text.rfind("\n", 0, match.start()) + 1
-        line_end = doc.text.find("\n", match.end())
-        before = doc.text[line_start:match.start()]
-        after = doc.text[match.end(): len(doc.text) if line_end < 0 else line_end]
-        if before.strip() and not _DATE_LABEL.search(before):
-            continue
-        if not _MASTHEAD_TAIL.match(after):
-            continue
-        try:
-            date = datetime.date(*(int(g) for g in match.groups()))
-        except ValueError:
-            continue
-        return date, doc.position(match.start())[0]
-    return None
-
-
-def parse_iso_or_chinese_date(value: str) -> Optional[datetime.date]:
-    """2024-02-29 or 2024年2月29日 as a date; None when it is neither or does not exist."""
-    match = re.fullmatch(r"\s*(\d{4})\s*(?:-|年)\s*(\d{1,2})\s*(?:-|月)\s*(\d{1,2})\s*日?\s*", value)
-    if not match:
-        return None
-    try:
-        return datetime.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None
+def document_from_bytes(data: bytes, path: str, default_date=None, factsheet=None, options=None) -> Document:
+    """A document from a file's bytes (or stdin's), read as its path's format."""
+    reader = reader_for(path) or READERS["text"]
+    return Document(reader.read(data, path, options or {}), path, default_date=default_date, factsheet=factsheet)
 
 
 def _front_matter_date(value, path) -> datetime.date:
@@ -300,29 +212,4 @@ def _blank_out(text: str, spans) -> str:
     return "".join(chars)
 
 
-def _fenced_code_spans(text: str, start: int):
-    spans, fence, fence_start = [], None, 0
-    for match in re.finditer(r"^ {0,3}(`{3,}|~{3,}).*$", text[start:], re.M):
-        marker = match.group(1)
-        if fence is None:
-            fence, fence_start = marker, start + match.start()
-        elif marker[0] == fence[0] and len(marker) >= len(fence) and not match.group(0).strip()[len(marker):]:
-            spans.append((fence_start, start + match.end()))
-            fence = None
-    if fence is not None:
-        spans.append((fence_start, len(text)))
-    return spans
-
-
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _DIRECTIVE = re.compile(r"<!--\s*reportlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
-_MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*$")
-_CN_DIGITS = "一二三四五六七八九十"
-_NUMBERED_HEADINGS = [
-    (1, re.compile(rf"[{_CN_DIGITS}]+、")),
-    (2, re.compile(rf"[（(][{_CN_DIGITS}]+[）)]")),
-    (3, re.compile(r"\d{1,2}[.．、](?!\d)")),
-    (4, re.compile(r"[（(]\d{1,2}[）)]")),
-]
-_SENTENCE_END = set("。；！？，,;!?：:、")

@@ -24,9 +24,21 @@ class Violation:
     category: str
     severity: str
     message: str
+    # Where it is beyond line and column, as (key, value) pairs: a PDF's page and
+    # page_line, a Word file's part (页眉, 脚注 …); empty for text files.
+    location: tuple = ()
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data.update(data.pop("location"))
+        return data
+
+    def where(self) -> str:
+        """The location beyond line and column, in words: 第3页第12行, 页眉; "" for text files."""
+        fields = dict(self.location)
+        if "page" in fields:
+            return f"第{fields['page']}页第{fields['page_line']}行"
+        return fields.get("part", "")
 
 
 def lint_document(doc: Document, rules: Sequence, errors: Optional[List[str]] = None, timings: Optional[dict] = None) -> List[Violation]:
@@ -70,7 +82,8 @@ def to_violation(doc: Document, rule, hit) -> Optional[Violation]:
         return None
     end_line, end_column = doc.position(hit.end)
     message = render_message(rule.message, hit.fields)
-    return Violation(doc.path, line, column, end_line, end_column, rule.id, rule.category, rule.severity, message)
+    location = tuple(doc.location(hit.start).items())
+    return Violation(doc.path, line, column, end_line, end_column, rule.id, rule.category, rule.severity, message, location)
 
 
 def _order(v: Violation):

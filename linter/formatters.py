@@ -9,7 +9,6 @@ from typing import Dict, List
 import click
 
 from linter import __version__
-from linter.engine import JSON_KEYS
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
 _CONTEXT = 30  # characters of source shown on each side of a finding in long lines
@@ -26,7 +25,8 @@ def format_text(results, rules, colour=False) -> str:
         for v in result.violations:
             code = click.style(v.rule, fg=_COLOURS[v.severity], bold=True) if colour else v.rule
             where = click.style(f"{v.path}:{v.line}:{v.column}:", bold=True) if colour else f"{v.path}:{v.line}:{v.column}:"
-            out.append(f"{where} {code} [{v.severity}] {v.message}")
+            place = f"（{v.where()}）" if v.location else ""
+            out.append(f"{where} {code} [{v.severity}] {v.message}{place}")
             if result.document is not None:
                 out += _source_excerpt(result.document, v, colour)
     return "\n".join(out) + ("\n" if out else "")
@@ -53,7 +53,7 @@ def _width(text: str) -> int:
 
 
 def format_json(results, rules) -> str:
-    return json.dumps([{k: v.to_dict()[k] for k in JSON_KEYS} for v in violations_of(results)], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([v.to_dict() for v in violations_of(results)], ensure_ascii=False, indent=2) + "\n"
 
 
 def format_github(results, rules) -> str:

@@ -23,15 +23,15 @@ DEFAULT_PACKS = ("default",)
 class Example:
     text: str
     date: Optional[datetime.date] = None
-    markdown: bool = False
+    reader: str = "text"  # the text-based format it is read as (markdown: true in the rule file)
     facts: Optional[FactSheet] = None  # a fact sheet for this example (people, organisations)
     earlier: Tuple[str, ...] = ()  # documents linted before this one in the same run (cross-document rules)
 
     def document(self) -> Document:
-        return Document(self.text, "<example>", self.markdown, self.date, self.facts)
+        return Document(self.text, "<example>", self.reader, self.date, self.facts)
 
     def earlier_documents(self) -> List[Document]:
-        return [Document(text, f"<earlier example {i + 1}>", self.markdown, None, self.facts) for i, text in enumerate(self.earlier)]
+        return [Document(text, f"<earlier example {i + 1}>", self.reader, None, self.facts) for i, text in enumerate(self.earlier)]
 
 
 @dataclass
@@ -301,7 +301,8 @@ def _example(item, error) -> Example:
             facts = factsheet_from_data(item["facts"])
         except UserError as exc:
             raise error("examples", f"example fact sheet: {exc.message}")
-    return Example(item["text"], _date_option(item, "date", error), item.get("markdown", False), facts, tuple(item.get("earlier", ())))
+    reader = "markdown" if item.get("markdown") else "text"
+    return Example(item["text"], _date_option(item, "date", error), reader, facts, tuple(item.get("earlier", ())))
 
 
 _schemas: Dict[str, dict] = {}

@@ -2,20 +2,23 @@
 it (in worker processes for large runs, through the content cache), then the
 cross-document checks. Input problems become per-file errors; the other files go on."""
 
-CACHE_FOLDER = ".reportlint_cache"
-
 import os
+import subprocess
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from linter.cache import ResultCache, fingerprint
 from linter.config import Config, glob_match, relative_path
-from linter.document import TEXT_SUFFIXES, Document, read_document
+from linter.document import Document, document_from_bytes, read_document
 from linter.engine import Violation, lint_document, lint_run
 from linter.errors import UserError
 from linter.factsheet import load_factsheet
+from linter.readers import CONVERTIBLE, SUFFIXES
 from linter.rules import RuleSets
+
+STDIN = "-"
 
 
 @dataclass
@@ -23,16 +26,27 @@ class FileResult:
     path: str
     violations: List[Violation] = field(default_factory=list)
     error: Optional[str] = None  # the file could not be linted
-    notice: Optional[str] = None  # linted nothing, but nothing is wrong (an empty file)
+    notice: Optional[str] = None  # linted nothing, but nothing is wrong (an empty file, a skipped symlink loop)
     document: Optional[Document] = None
     timings: Dict[str, float] = field(default_factory=dict)  # rule id -> seconds, with --profile-rules
 
 
-def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] = ()) -> Tuple[List[Path], List[FileResult]]:
-    """Files named on the command line, and .txt/.md files under named folders
-    (hidden folders and files skipped), minus the excluded ones."""
+@dataclass
+class Discovery:
+    """What the paths of a run hold: the files to lint, input problems, and the
+    files passed over (by extension), so a run that lints nothing can say why."""
+
+    files: List[Path] = field(default_factory=list)
+    problems: List[FileResult] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)  # extension -> files not linted
+
+
+def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] = ()) -> Discovery:
+    """Files named on the command line, and the files of a readable format under
+    named folders (hidden ones and those git or .gitignore ignores skipped), minus
+    the excluded ones. Files of a format that must be converted first are problems."""
     excludes = list(config.exclude) + list(extra_exclude)
-    files, errors = [], []
+    found = Discovery()
 
     def excluded(path: Path) -> bool:
         relative = relative_path(path, config.root)
@@ -40,19 +54,108 @@ def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] 
 
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            for folder, subfolders, filenames in os.walk(path):
-                subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and not excluded(Path(folder, d)))
-                for filename in sorted(filenames):
-                    candidate = Path(folder, filename)
-                    if not filename.startswith(".") and candidate.suffix.lower() in TEXT_SUFFIXES and not excluded(candidate):
-                        files.append(candidate)
-        elif path.exists():
+        if name == STDIN:
+            found.files.append(path)
+        elif path.is_dir():
+            _walk(path, excluded, found)
+        elif path.exists() or path.is_symlink():
             if not excluded(path):
-                files.append(path)
+                found.files.append(path)
         else:
-            errors.append(FileResult(str(path), error=str(UserError(path, "no such file or directory"))))
-    return files, errors
+            found.problems.append(FileResult(str(path), error=str(UserError(path, "no such file or directory"))))
+    return found
+
+
+def _walk(top: Path, excluded, found: Discovery) -> None:
+    ignored = _IgnoreRules(top)
+    visited = set()
+
+    def unreadable(error: OSError):
+        found.problems.append(FileResult(error.filename, error=str(UserError(error.filename, f"cannot read folder: {error.strerror}"))))
+
+    for folder, subfolders, filenames in os.walk(top, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in visited:
+            found.problems.append(FileResult(folder, notice=f"{folder}: symbolic link loop (back to {real}); skipped"))
+            subfolders[:] = []
+            continue
+        visited.add(real)
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and not excluded(Path(folder, d))
+                               and not ignored(Path(folder, d), folder=True))
+        for filename in sorted(filenames):
+            candidate = Path(folder, filename)
+            if filename.startswith(".") or excluded(candidate) or ignored(candidate):
+                continue
+            suffix = candidate.suffix.lower()
+            if suffix in SUFFIXES or suffix in CONVERTIBLE:
+                found.files.append(candidate)  # a format to convert becomes its input error when read
+            else:
+                found.skipped[suffix or "(no extension)"] += 1
+
+
+class _IgnoreRules:
+    """What git ignores under a folder: asked of git inside a repository (its
+    exclude rules, global and nested .gitignore files), else the folder's own
+    .gitignore files read with gitignore semantics."""
+
+    def __init__(self, top: Path):
+        self.top = top
+        self.tracked = _git_files(top)
+        self.specs: Dict[str, object] = {}  # folder -> its .gitignore (pathspec), or None
+
+    def __call__(self, path: Path, folder: bool = False) -> bool:
+        if self.tracked is None:
+            return self._by_ignore_files(path, folder)
+        relative = os.path.relpath(path, self.top).replace(os.sep, "/")
+        return relative not in (self.tracked_folders if folder else self.tracked)
+
+    @property
+    def tracked_folders(self) -> set:
+        """Every folder that holds a file git does not ignore."""
+        if not hasattr(self, "_folders"):
+            self._folders = {name.rsplit("/", depth)[0] for name in self.tracked for depth in range(1, name.count("/") + 1)}
+        return self._folders
+
+    def _by_ignore_files(self, path: Path, folder: bool) -> bool:
+        ignored = False
+        relative = Path(os.path.relpath(path, self.top))
+        for depth in range(len(relative.parts)):
+            base = self.top.joinpath(*relative.parts[:depth])
+            spec = self._spec(base)
+            if spec is None:
+                continue
+            inner = "/".join(relative.parts[depth:]) + ("/" if folder else "")
+            result = spec.check_file(inner)
+            if result.include is not None:
+                ignored = result.include
+        return ignored
+
+    def _spec(self, folder: Path):
+        key = str(folder)
+        if key not in self.specs:
+            self.specs[key] = None
+            ignore_file = folder / ".gitignore"
+            if ignore_file.is_file():
+                import pathspec  # only outside a git repository
+
+                try:
+                    lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
+                    self.specs[key] = pathspec.GitIgnoreSpec.from_lines(lines)
+                except (OSError, ValueError):
+                    pass
+        return self.specs[key]
+
+
+def _git_files(top: Path) -> Optional[set]:
+    """Paths (relative to `top`) git does not ignore, or None outside a repository or without git."""
+    try:
+        done = subprocess.run(["git", "-C", str(top), "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
+                              capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return {name for name in done.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
 
 
 @dataclass
@@ -68,12 +171,18 @@ class Settings:
     # cross-document rule or --show-metadata; otherwise only those with findings
     # (for the source excerpt), which keeps a large run's memory flat.
     keep_documents: bool = False
+    stdin: bytes = b""  # what was read from standard input, for the path "-"
+    stdin_name: str = STDIN  # the name it is linted under (--stdin-filename): its format, config and findings' path
 
 
 def lint_file(path: Path, settings: Settings) -> FileResult:
     config = settings.config
     try:
-        doc = read_document(path, config.date, settings.factsheet, config.max_file_mb)
+        if path == Path(STDIN):
+            path = Path(settings.stdin_name)
+            doc = document_from_bytes(settings.stdin, str(path), config.date, settings.factsheet, config.options_for(str(path)))
+        else:
+            doc = read_document(path, config.date, settings.factsheet, config.max_file_mb, config.options_for(str(path)))
     except UserError as error:
         return FileResult(str(path), error=str(error))
     if not doc.source.strip():
@@ -132,13 +241,17 @@ def _size(path: Path) -> int:
 
 
 def run(paths: Sequence[str], rules, config: Config, extra_exclude: Sequence[str] = (), jobs: int = 1,
-        use_cache: bool = False, profile: bool = False, keep_documents: bool = False) -> List[FileResult]:
-    """Lint files with `rules`: a RuleSets (rules per document) or one list of rules for all."""
+        use_cache: bool = False, profile: bool = False, keep_documents: bool = False, stdin: bytes = b"",
+        stdin_name: str = STDIN, found: Optional[Discovery] = None) -> List[FileResult]:
+    """Lint files with `rules`: a RuleSets (rules per document) or one list of rules for all.
+    `found`: the paths' discovery when the caller made it already."""
     rule_sets = rules if isinstance(rules, RuleSets) else RuleSets.fixed(rules)
-    files, results = discover(paths, config, extra_exclude)
+    found = found or discover(paths, config, extra_exclude)
     factsheet = load_factsheet(config.facts) if config.facts else None
-    cache = ResultCache(config.root / CACHE_FOLDER, fingerprint(rule_sets.possible(), config)) if use_cache else None
-    linted = lint_files(files, Settings(rule_sets, config, factsheet, cache, profile, keep_documents), jobs)
+    cache = ResultCache(config.cache_folder, fingerprint(rule_sets.possible(), config)) if use_cache else None
+    settings = Settings(rule_sets, config, factsheet, cache, profile, keep_documents, stdin, stdin_name)
+    linted = lint_files(found.files, settings, jobs)
+    results = list(found.problems)
     docs = [r.document for r in linted if r.document is not None and r.error is None and r.notice is None]
     by_path = {r.path: r for r in linted}
     used = {rule.id: rule for doc in docs for rule in rule_sets.for_document(doc)}

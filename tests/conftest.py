@@ -26,11 +26,11 @@ def catalog():
     return _catalog
 
 
-def lint_text(text, rule_ids, date=None, markdown=False, path="<test>", factsheet=None):
+def lint_text(text, rule_ids, date=None, reader="text", path="<test>", factsheet=None):
     """Violations of the given shipped rules (ids or selectors) in a snippet."""
     if isinstance(date, str):
         date = datetime.date.fromisoformat(date)
-    doc = Document(text, path, markdown, date, factsheet)
+    doc = Document(text, path, reader, date, factsheet)
     rules = catalog().select([], list(rule_ids))
     return lint_document(doc, rules)
 

@@ -139,7 +139,7 @@ def test_heading_levels_state_council_id06():
     text = "二、规范小区配套幼儿园使用\n\n1.城镇小区严格依标配建幼儿园。严格遵循《中华人民共和国城乡规划法》。\n"
     found = lint_text(text, ["GD002"])
     assert [(v.rule, v.severity, v.line, v.column) for v in found] == [("GD002", "info", 3, 1)]
-    assert lint_text("# 一、总体要求\n\n### 1.坚持全面覆盖\n", ["GD002"], markdown=True) == []
+    assert lint_text("# 一、总体要求\n\n### 1.坚持全面覆盖\n", ["GD002"], reader="markdown") == []
 
 
 def test_attachment_note_state_council_id44():
@@ -189,7 +189,7 @@ def test_work_report_pack_is_silent_on_the_government_work_reports_since_2003():
 
 def test_a_printed_permit_number_makes_a_newsletter_without_configuration():
     assert Document(SEED_000_MASTHEAD, "440.txt").metadata.type == "newsletter"
-    assert Document("---\ntype: gov-document\n---\n" + SEED_000_MASTHEAD, "440.md", markdown=True).metadata.type == "gov-document"
+    assert Document("---\ntype: gov-document\n---\n" + SEED_000_MASTHEAD, "440.md", reader="markdown").metadata.type == "gov-document"
     # Naming the regulation is not printing a permit.
     assert Document("依据《内部资料性出版物管理办法》，准印证由省级出版行政主管部门核发。", "x.txt").metadata.type is None
     result = CliRunner().invoke(main, ["check", "--no-cache", str(SEEDS / "000_5a305377e07a99ac.txt")], env={"GITHUB_ACTIONS": ""})

@@ -20,10 +20,10 @@ def test_utf8_with_and_without_bom_and_gb18030(tmp_path):
 
 def test_binary_and_undecodable_files_give_one_line_errors(tmp_path):
     (tmp_path / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa\x80\x81 abc")
+    (tmp_path / "bad.txt").write_bytes(b"\xfe\xfa\x80\x81 abc\xff")
     with pytest.raises(UserError, match=r"img\.txt: looks like a binary file"):
         read_document(tmp_path / "img.txt")
-    with pytest.raises(UserError, match=r"bad\.txt: cannot be decoded as UTF-8 or GB18030"):
+    with pytest.raises(UserError, match=r"bad\.txt: cannot tell its encoding .*encoding:"):
         read_document(tmp_path / "bad.txt")
     with pytest.raises(UserError, match="no such file"):
         read_document(tmp_path / "missing.txt")
@@ -38,7 +38,7 @@ def test_positions_count_characters_and_handle_crlf_and_cr(newline):
 
 
 def test_front_matter_sets_metadata_and_is_not_linted():
-    doc = Document("---\ndate: 2023-02-10\ntype: newsletter\norg: 三峡医院\n---\n正文\n", "a.md", markdown=True)
+    doc = Document("---\ndate: 2023-02-10\ntype: newsletter\norg: 三峡医院\n---\n正文\n", "a.md", reader="markdown")
     assert doc.metadata.date == datetime.date(2023, 2, 10)
     assert (doc.metadata.type, doc.metadata.org, doc.metadata.date_source) == ("newsletter", "三峡医院", "front matter")
     assert "newsletter" not in doc.text and len(doc.text) == len(doc.source)
@@ -46,22 +46,22 @@ def test_front_matter_sets_metadata_and_is_not_linted():
 
 def test_front_matter_date_wins_over_config_date_which_wins_over_masthead():
     masthead = "2024 年\n2 月 29 日\n星期四\n"
-    assert Document("---\ndate: 2023-02-10\n---\n" + masthead, markdown=True, default_date=datetime.date(2020, 1, 1)).metadata.date == datetime.date(2023, 2, 10)
+    assert Document("---\ndate: 2023-02-10\n---\n" + masthead, reader="markdown", default_date=datetime.date(2020, 1, 1)).metadata.date == datetime.date(2023, 2, 10)
     assert Document(masthead, default_date=datetime.date(2020, 1, 1)).metadata.date == datetime.date(2020, 1, 1)
     assert Document(masthead).metadata.date == datetime.date(2024, 2, 29)
 
 
 def test_malformed_front_matter_names_file_and_line():
     with pytest.raises(UserError, match=r"x\.md:4: front matter is not valid YAML"):
-        Document("---\ndate: 2023-02-10\ntype: [newsletter\n---\n正文\n", "x.md", markdown=True)
+        Document("---\ndate: 2023-02-10\ntype: [newsletter\n---\n正文\n", "x.md", reader="markdown")
     with pytest.raises(UserError, match=r"x\.md:1: front matter date '2023-02-30' is not a real date"):
-        Document("---\ndate: '2023-02-30'\n---\n正文\n", "x.md", markdown=True)
+        Document("---\ndate: '2023-02-30'\n---\n正文\n", "x.md", reader="markdown")
 
 
 def test_fenced_code_and_html_comments_are_not_linted():
     text = "---\ndate: 2023-02-10\n---\n正文\n\n```\n构建新冠肺炎患者分级诊疗服务体系\n```\n\n<!-- 新冠肺炎 -->\n"
-    assert lint_text(text, ["TM001"], markdown=True) == []
-    assert codes(lint_text(text.replace("```\n构建", "构建").replace("体系\n```", "体系"), ["TM001"], markdown=True)) == ["TM001"]
+    assert lint_text(text, ["TM001"], reader="markdown") == []
+    assert codes(lint_text(text.replace("```\n构建", "构建").replace("体系\n```", "体系"), ["TM001"], reader="markdown")) == ["TM001"]
 
 
 def test_masthead_dates_from_the_seeds():
@@ -85,15 +85,15 @@ def test_headings_in_plain_text_and_markdown():
     assert [(h.level, h.numbering, h.text) for h in headings] == [
         (1, "一、", "总体要求"), (2, "（一）", "坚持全面覆盖"), (3, "1.", "抽查事项清单"), (4, "（1）", "随机抽取检查对象"), (0, "", "党建统领"),
     ]
-    md = Document("# 年度工作总结\n\n## 一、主要工作\n\n```\n# 不是标题\n```\n", markdown=True).headings
+    md = Document("# 年度工作总结\n\n## 一、主要工作\n\n```\n# 不是标题\n```\n", reader="markdown").headings
     assert [(h.level, h.text) for h in md] == [(1, "年度工作总结"), (2, "一、主要工作")]
 
 
 def test_suppression_comments():
     body = "构建新冠肺炎患者分级诊疗服务体系\n"
     dated = "---\ndate: 2023-02-10\n---\n"
-    assert lint_text(dated + "<!-- reportlint-disable-next-line TM001 -->\n" + body, ["TM001"], markdown=True) == []
-    assert codes(lint_text(dated + "<!-- reportlint-disable-next-line TM002 -->\n" + body, ["TM001"], markdown=True)) == ["TM001"]
+    assert lint_text(dated + "<!-- reportlint-disable-next-line TM001 -->\n" + body, ["TM001"], reader="markdown") == []
+    assert codes(lint_text(dated + "<!-- reportlint-disable-next-line TM002 -->\n" + body, ["TM001"], reader="markdown")) == ["TM001"]
     text = dated + "<!-- reportlint-disable TM -->\n" + body + "<!-- reportlint-enable TM -->\n" + body
-    assert [v.line for v in lint_text(text, ["TM001"], markdown=True)] == [7]
-    assert lint_text(dated + "<!-- reportlint-disable -->\n" + body + body, ["TM001"], markdown=True) == []
+    assert [v.line for v in lint_text(text, ["TM001"], reader="markdown")] == [7]
+    assert lint_text(dated + "<!-- reportlint-disable -->\n" + body + body, ["TM001"], reader="markdown") == []

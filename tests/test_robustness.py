@@ -39,7 +39,7 @@ def check_locations(doc, violations):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=documents, date=st.one_of(st.none(), st.dates()))
 def test_every_rule_survives_arbitrary_text(text, date):
-    doc = Document(text, "<fuzz>", False, date)
+    doc = Document(text, "<fuzz>", "text", date)
     check_locations(doc, lint_document(doc, RULES))
 
 
@@ -47,7 +47,7 @@ def test_every_rule_survives_arbitrary_text(text, date):
 @given(text=markdown)
 def test_every_rule_survives_random_markdown(text):
     try:
-        doc = Document(text, "fuzz.md", True)
+        doc = Document(text, "fuzz.md", "markdown")
     except UserError:
         return  # malformed front matter: a clear error, which is the contract
     check_locations(doc, lint_document(doc, RULES))
@@ -55,7 +55,7 @@ def test_every_rule_survives_random_markdown(text):
 
 def test_a_very_long_line_and_surrogates_from_a_broken_decoder():
     text = ("构建新冠肺炎患者分级诊疗服务体系，" * 20000) + "\ud800\udfff" + "抓管理...\n"
-    doc = Document(text, "<long>", False, None)
+    doc = Document(text, "<long>")
     check_locations(doc, lint_document(doc, RULES))
 
 

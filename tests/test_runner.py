@@ -7,7 +7,8 @@ from pathlib import Path
 from linter.config import Config
 from linter.rule_types import Hit, RuleType
 from linter.rules import Rule, load_catalog
-from linter.runner import CACHE_FOLDER, PARALLEL_MIN_BYTES, run
+from linter.config import CACHE_FOLDER, Config
+from linter.runner import PARALLEL_MIN_BYTES, run
 
 RULES = load_catalog().select(["default"])
 BAD = "2023年2月10日\n\n构建新冠肺炎患者分级诊疗服务体系。我们要抓质量...抓服务。\n"
@@ -38,7 +39,7 @@ def test_parallel_run_matches_the_sequential_one(tmp_path):
 
 def test_cache_is_reused_refreshed_on_change_and_survives_corruption(tmp_path):
     corpus = make_corpus(tmp_path / "docs", count=3)
-    config = Config(root=tmp_path)
+    config = Config(path=tmp_path / ".reportlint.yaml", root=tmp_path)  # the cache lives beside the config
     first = run([str(corpus)], RULES, config, use_cache=True)
     entries = list((tmp_path / CACHE_FOLDER).rglob("*.json"))
     assert len(entries) == 3

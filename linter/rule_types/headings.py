@@ -1,13 +1,15 @@
 """`heading-levels`: numbered headings (一、 → （一） → 1. → （1）, as read by
 `Document.headings`) go down one level at a time: a heading at most one level
-deeper than the numbered heading before it.
+deeper than the numbered heading before it. Only headings read from their
+numbering count: a Markdown `#` or a Word heading style is the format's own
+structure.
 
 A document may start at any level (（一） enumerating the items of an article is
 fine) and go back up to any level. `stop` (a regex) ends the check at the first
-line it matches: the 附件说明 and the attachments number afresh. Markdown
-documents (levels from #) are not checked.
+line it matches: the 附件说明 and the attachments number afresh.
 """
 
+from linter.extract.outline import NUMBERING
 from linter.rule_types import Hit, RuleType, compile_regex
 
 LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
@@ -27,8 +29,6 @@ class HeadingLevels(RuleType):
         self.stop = compile_regex(options["stop"], error, "stop") if "stop" in options else None
 
     def check(self, doc):
-        if doc.is_markdown:
-            return
         stop_line = doc.line_count + 1
         if self.stop:
             match = self.stop.search(doc.text)
@@ -38,7 +38,7 @@ class HeadingLevels(RuleType):
         for heading in doc.headings:
             if heading.line >= stop_line:
                 break
-            if heading.level == 0:
+            if heading.source != NUMBERING:
                 continue
             if previous is not None and heading.level > previous.level + 1:
                 line_start = doc.line_span(heading.line)[0]

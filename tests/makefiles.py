@@ -1,0 +1,88 @@
+"""Building Word and PDF fixtures from text, for the reader tests and bench/.
+
+Word files come from python-docx; PDFs from reportlab with its built-in CID
+font STSong-Light, which needs no font file: each text line is wrapped at
+the page width like a typeset paragraph, an empty line leaves an empty line's
+space, and every page gets a centred page number ("- 3 -") in its footer.
+"""
+
+from pathlib import Path
+from typing import Dict, Optional, Sequence
+
+
+def write_docx(path: Path, lines: Sequence[str], heading_levels: Optional[Dict[int, int]] = None, header: str = "",
+               footer: str = "", table: Sequence[Sequence[str]] = ()) -> Path:
+    """A .docx with one paragraph per line (1-based `heading_levels` get Heading N styles),
+    an optional header and footer paragraph, and an optional table after the paragraphs."""
+    import docx
+
+    document = docx.Document()
+    for number, line in enumerate(lines, 1):
+        level = (heading_levels or {}).get(number)
+        if level:
+            document.add_heading(line, level)
+        else:
+            document.add_paragraph(line)
+    if table:
+        grid = document.add_table(rows=len(table), cols=max(len(row) for row in table))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    section = document.sections[0]
+    if header:
+        section.header.paragraphs[0].text = header
+    if footer:
+        section.footer.paragraphs[0].text = footer
+    document.save(str(path))
+    return path
+
+
+FONT = "STSong-Light"
+
+
+def write_pdf(path: Path, text: str, size: float = 11, margin: float = 60, page_numbers: bool = True, pages_of_text: bool = True) -> Path:
+    """A PDF of `text` set in STSong-Light; `pages_of_text=False` draws no text at all (a scanned page)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    leading, y, page = size * 1.6, height - margin, 1
+
+    def finish_page():
+        if page_numbers:
+            pdf.setFont(FONT, 9)
+            pdf.drawCentredString(width / 2, 30, f"- {page} -")
+        pdf.showPage()
+
+    if not pages_of_text:
+        pdf.rect(margin, margin, width - 2 * margin, height - 2 * margin)
+        pdf.showPage()
+        pdf.save()
+        return path
+    for paragraph in text.split("\n"):
+        for piece in _wrap(paragraph, width - 2 * margin, size, pdfmetrics) if paragraph else [""]:
+            if y < margin:
+                finish_page()
+                page += 1
+                y = height - margin
+            pdf.setFont(FONT, size)
+            pdf.drawString(margin, y, piece)
+            y -= leading
+    finish_page()
+    pdf.save()
+    return path
+
+
+def _wrap(paragraph: str, width: float, size: float, pdfmetrics):
+    lines, current = [], ""
+    for char in paragraph:
+        if current and pdfmetrics.stringWidth(current + char, FONT, size) > width:
+            lines.append(current)
+            current = char
+        else:
+            current += char
+    return lines + [current]
