@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from linter import __version__
-from linter.config import DOCUMENT_TYPES, STARTER_CONFIG, load_config
+from linter.config import STARTER_CONFIG, load_config
 from linter.document import parse_iso_or_chinese_date
 from linter.errors import UserError
+from linter.extract.metadata import DOCUMENT_TYPES
 from linter.formatters import FORMATTERS, format_profile, format_statistics, format_summary
 from linter.rules import RuleSets, load_catalog, severity_rank
 
@@ -114,7 +115,7 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
     if show_metadata:
         for result in results:
             if result.document is not None:
-                packs = config.packs_for(result.path, result.document.metadata.type, catalog.packs) if not select_list else ["(--select)"]
+                packs = config.packs_for(result.path, result.document.metadata.pack_type, catalog.packs) if not select_list else ["(--select)"]
                 click.echo(_describe_metadata(result.document, packs), err=output_format != "text")
 
     if statistics and output_format == "text":
@@ -153,10 +154,11 @@ def _nothing_to_lint(paths, skipped) -> str:
 def _describe_metadata(doc, packs) -> str:
     meta = doc.metadata
     date = f"{meta.date.isoformat()} ({meta.date_source})" if meta.date else "unknown"
+    doc_type = f"{meta.type} ({meta.type_source})" if meta.type else "-"
     headings = ", ".join(f"{h.line}:{h.numbering or '·'}{h.text}" for h in doc.headings[:8])
     more = f" (+{len(doc.headings) - 8})" if len(doc.headings) > 8 else ""
     return (
-        f"{doc.path}: date={date} type={meta.type or '-'} packs={','.join(packs)} org={meta.org or '-'} "
+        f"{doc.path}: date={date} type={doc_type} packs={','.join(packs)} org={meta.org or '-'} "
         f"lines={doc.line_count} headings=[{headings}{more}]"
     )
 

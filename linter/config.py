@@ -13,6 +13,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from linter import usercache
 from linter.document import DEFAULT_MAX_MB, parse_iso_or_chinese_date
+from linter.extract.metadata import DOCUMENT_TYPES
 from linter.errors import UserError
 from linter.rules import DEFAULT_PACKS
 from linter.yamlfile import LocatedData, YamlFile
@@ -27,14 +28,6 @@ class Override:
 
     files: Tuple[str, ...]
     packs: Tuple[str, ...]
-
-
-# Front matter `type:` in Chinese: the document-type pack each name means.
-DOCUMENT_TYPES = {
-    "院报": "newsletter", "内刊": "newsletter", "简报": "newsletter", "内部资料": "newsletter",
-    "公文": "gov-document",
-    "工作报告": "work-report", "工作总结": "work-report", "年度工作总结": "work-report", "政府工作报告": "work-report",
-}
 
 
 @dataclass

@@ -13,12 +13,12 @@ structured source (a PDF's page and line).
 import bisect
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from linter.errors import UserError
-from linter.extract.metadata import document_type, find_masthead_date, parse_iso_or_chinese_date
+from linter.extract.metadata import DOCUMENT_TYPES, PACKS_WITHOUT_CONFIG, document_type, parse_iso_or_chinese_date, publication_date
 from linter.readers import READERS, Parsed, convertible_error, parse_text, reader_for
 
 
@@ -27,7 +27,18 @@ class Metadata:
     date: Optional[datetime.date] = None
     date_source: str = ""
     type: Optional[str] = None
+    type_source: str = ""
     org: Optional[str] = None
+    # Datelines and article stamps: metadata lines, not dates the document tells.
+    spans: List[Tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def pack_type(self) -> Optional[str]:
+        """The type whose document-type pack the file runs: one declared in front
+        matter, or one read from the text whose pack needs no configuration."""
+        if self.type_source == "front matter" or self.type in PACKS_WITHOUT_CONFIG:
+            return self.type
+        return None
 
 
 class Document:
@@ -108,21 +119,24 @@ class Document:
         return headings(self)
 
     def _metadata(self, front_matter: dict, default_date) -> Metadata:
-        meta = Metadata()
-        meta.type = _optional_str(front_matter.get("type"))
-        if meta.type is None:
-            meta.type = document_type(self)
-        meta.org = _optional_str(front_matter.get("org"))
+        """Front matter first, then the config's date, then what the text shows (extract/metadata.py)."""
+        meta = Metadata(org=_optional_str(front_matter.get("org")))
+        if front_matter.get("type") is not None:
+            meta.type, meta.type_source = str(front_matter["type"]), "front matter"
+        else:
+            found = document_type(self)
+            if found:
+                meta.type, meta.type_source = found.value, found.source
         if front_matter.get("date") is not None:
             meta.date = _front_matter_date(front_matter["date"], self.path)
             meta.date_source = "front matter"
         elif default_date is not None:
             meta.date, meta.date_source = default_date, "config"
         else:
-            found = find_masthead_date(self)
+            found = publication_date(self, DOCUMENT_TYPES.get(meta.type, meta.type))
             if found:
-                meta.date, line = found
-                meta.date_source = f"masthead, line {line}"
+                meta.date, meta.date_source = found.value, found.source
+                meta.spans = [found.span] if found.span else []
         return meta
 
 

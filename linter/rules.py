@@ -142,7 +142,7 @@ class RuleSets:
     def for_document(self, doc: Document) -> List[Rule]:
         if self.catalog is None or self.select:  # --select replaces every pack choice
             return self.base
-        packs = tuple(self.config.packs_for(doc.path, doc.metadata.type, self.catalog.packs))
+        packs = tuple(self.config.packs_for(doc.path, doc.metadata.pack_type, self.catalog.packs))
         if packs not in self._chosen:
             self._chosen[packs] = self.catalog.select(packs, (), self.ignore)
         return self._chosen[packs]

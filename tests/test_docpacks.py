@@ -275,7 +275,7 @@ def test_default_run_on_the_seeds_runs_the_newsletter_pack_only_where_a_permit_i
 def test_show_metadata_names_the_packs(tmp_path):
     (tmp_path / "notice.md").write_text("---\ntype: gov-document\n---\n国发〔2019〕5号\n", encoding="utf-8")
     result = _check("--show-metadata", str(tmp_path / "notice.md"))
-    assert "type=gov-document packs=default,gov-document" in result.output
+    assert "type=gov-document (front matter) packs=default,gov-document" in result.output
 
 
 def test_issue_numbers_across_worker_processes(tmp_path):

@@ -175,8 +175,15 @@ class DateFacts:
 
 
 def dates(doc) -> DateFacts:
-    """Every date fact of a document, computed once."""
-    return doc.memo("dates", lambda: extract(doc.text, doc.metadata.date))
+    """Every date fact of a document, computed once. A dateline or article stamp
+    (`doc.metadata.spans`) is metadata, not a date the document tells: left out."""
+    return doc.memo("dates", lambda: extract(_without(doc.text, doc.metadata.spans), doc.metadata.date))
+
+
+def _without(text: str, spans) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
@@ -204,6 +211,12 @@ def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
         if mention.precision == "day":
             _attach(text, mention, facts)
     return facts
+
+
+def full_dates(text: str) -> List[DateMention]:
+    """The day-precision solar dates of a short piece of text (a masthead or dateline
+    line): 2024年2月29日, 二〇二四年二月二十九日, 2024-02-29."""
+    return sorted((m for m in _solar(text) + _numeric(text) if m.precision == "day" and m.year is not None), key=lambda m: m.start)
 
 
 # -- numbers ------------------------------------------------------------------

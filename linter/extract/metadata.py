@@ -1,58 +1,232 @@
-"""Metadata read from a document's text: its publication date (and, in time,
-its type), each with where it was found, for the date-dependent rules."""
+"""Metadata read from a document's own text: its type and its publication
+date, each with where it was found (`--show-metadata` prints it).
+
+Type: a printed 准印证号 makes an internal newsletter; a 发文字号 followed by
+a 主送机关 line, a 公文; a title naming a 工作报告 or 工作总结, a work report.
+
+Date, in this order (front matter and the config's `date` come before all of
+these, in linter/document.py):
+1. a 公文's 成文日期: the date under the issuing organ at the end; a labelled
+   成文日期： in any document;
+2. a dateline under the title: ——2017年3月5日在…会议上, （2024年1月18日）;
+3. an article stamp: 日期：2016-05-12, 发布时间：2018/09/03 08:15;
+4. a newsletter masthead: the first full date standing on its own line (or
+   beside an issue number or weekday).
+A dateline or stamp is metadata, not content: its span is kept (`Found.span`)
+so the date rules do not check it as a date the document tells.
+"""
 
 import datetime
 import re
-from typing import Optional
+from dataclasses import dataclass
+from typing import Callable, List, Optional, Tuple
 
-_FULL_DATE = re.compile(r"(?<!\d)(\d{4})[ \t　]*\n?[ \t　]*年[ \t　]*\n?[ \t　]*(\d{1,2})[ \t　]*月[ \t　]*(\d{1,2})[ \t　]*日")
-_DATE_LABEL = re.compile(r"(?:成文日期|发布日期|印发日期|出版日期|印刷日期|日期)[ \t　]*[:：][ \t　]*$")
+from linter.extract.dates import full_dates
+
+NEWSLETTER, GOV_DOCUMENT, WORK_REPORT = "newsletter", "gov-document", "work-report"
+
+# Types read from the text whose pack runs without configuration. A work
+# report's pack checks an outline that differs between organisations (and
+# between decades: 1954–2002 State Council reports name no 回顾 or 任务
+# section), so it runs only when a config or front matter chooses it.
+PACKS_WITHOUT_CONFIG = {NEWSLETTER, GOV_DOCUMENT}
+
+# Front matter `type:` in Chinese: the document type (and pack) each name means.
+DOCUMENT_TYPES = {
+    "院报": NEWSLETTER, "内刊": NEWSLETTER, "简报": NEWSLETTER, "内部资料": NEWSLETTER,
+    "公文": GOV_DOCUMENT,
+    "工作报告": WORK_REPORT, "工作总结": WORK_REPORT, "年度工作总结": WORK_REPORT, "政府工作报告": WORK_REPORT,
+}
+
+# How far from the top a title, dateline, stamp or 发文字号 may stand (non-blank lines).
+_HEAD_LINES = 15
+_STAMP_LINES = 30
+# The signature block: the last non-blank lines (after dropping 附注 and 版记 lines).
+_TAIL_LINES = 8
+_MASTHEAD_WIDTH = 40  # characters: a date with its issue number or weekday
+
+
+@dataclass(frozen=True)
+class Found:
+    value: object  # a datetime.date or a document type
+    source: str  # what it was read from, e.g. "dateline, line 5"
+    span: Optional[Tuple[int, int]] = None  # a dateline or stamp: metadata, not content
+
+
+# -- the document type ------------------------------------------------------------
+
+_PRINT_PERMIT = re.compile(r"准印证号?[^\n\d]{0,10}\d{4,}")
+# 国发〔2019〕5号, also with the wrong brackets the gov-document pack reports.
+_DOC_NUMBER = re.compile(r"^[ \t　]*(?:发文字号[ \t　]*[:：][ \t　]*)?[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号[ \t　]*$")
+# 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：  /  国家发展改革委：
+_ADDRESSEE = re.compile(r"^[ \t　]*[\u4e00-\u9fff][\u4e00-\u9fff、，,（）()　 ]{1,300}[:：][ \t　]*$")
+_NOT_ADDRESSEE = re.compile(r"^[ \t　]*(?:附件|附|注|说明|主题词|抄送|发文机关|成文日期|标[ \t　]*题|索[ \t　]*引[ \t　]*号|主题分类|发文字号|发布日期)")
+_REPORT_TITLE = re.compile(r"政府工作报告|工作报告|工作总结|述职报告")
+_SENTENCE_END = re.compile(r"[。；！？]")
+
+
+def document_type(doc) -> Optional[Found]:
+    """The document type the text shows, or None."""
+    permit = _PRINT_PERMIT.search(doc.text)
+    if permit:
+        # A printed 准印证号 makes it an internal publication (内部资料性出版物管理办法):
+        # the newsletter pack applies without any configuration.
+        return Found(NEWSLETTER, f"准印证号, line {doc.position(permit.start())[0]}")
+    head = _head(doc, _HEAD_LINES + 10)
+    for index, (number, _, line) in enumerate(head):
+        if _DOC_NUMBER.match(line):
+            if any(_ADDRESSEE.match(text) and not _NOT_ADDRESSEE.match(text) for _, _, text in head[index + 1:index + 8]):
+                return Found(GOV_DOCUMENT, f"发文字号 and 主送机关, line {number}")
+    for number, _, line in _head(doc, 3):
+        if _REPORT_TITLE.search(line) and len(line.strip()) <= 40 and not _SENTENCE_END.search(line):
+            return Found(WORK_REPORT, f"title, line {number}")
+    return None
+
+
+# -- the publication date -----------------------------------------------------------
+
+_DASHES = r"[—–\-－―~～]{1,6}"
+# 在第十二届全国人民代表大会第五次会议上: a place or an occasion, no sentence.
+_DATELINE_PLACE = r"(?:在|于)[^\n，。；！？,;]{2,60}"
+_LABELLED_WRITTEN = re.compile(r"^[ \t　]*成文日期[ \t　]*[:：][ \t　]*")
+_STAMP_LABEL = re.compile(r"(?:^|[ \t　])(发布|发表|发稿|更新|刊发|上传|编辑)?(日期|时间)[ \t　]*[:：][ \t　]*")
+_TIME_OF_DAY = re.compile(r"[ \t　T]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
+_SLASHED = re.compile(r"(?<!\d)((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?!\d)")
+_ENDING_LINES = re.compile(r"^[ \t　]*(?:[（(]此件|抄送|印发|主题词|附件|[（(]联系人|[（(]信息公开)")
 _MASTHEAD_TAIL = re.compile(
     r"[ \t　]*(?:[(（]?[ \t　]*(?:总[ \t　]*)?第[ \t　]*\d+[ \t　]*期[ \t　]*[)）]?[ \t　]*"
     r"|[(（]?(?:星期|周)[一二三四五六日天][)）]?[ \t　]*)*$"
 )
+_DATE_LABEL = re.compile(r"(?:成文日期|发布日期|印发日期|出版日期|印刷日期|日期)[ \t　]*[:：][ \t　]*$")
 
 
-def find_masthead_date(doc):
+def publication_date(doc, doc_type: Optional[str]) -> Optional[Found]:
+    """The publication date the text shows, or None."""
+    # A labelled 成文日期 before any stamp: a catalogue's 发布日期 may be a republication years later.
+    finders: List[Callable] = [_labelled_written_date, _dateline, _stamp, _masthead]
+    if doc_type == GOV_DOCUMENT:
+        finders.insert(0, _signature_date)
+    for finder in finders:
+        found = finder(doc)
+        if found is not None:
+            return found
+    return None
+
+
+def _signature_date(doc) -> Optional[Found]:
+    """The date standing alone under the issuing organ in the last lines of a 公文."""
+    tail = [row for row in _nonblank(doc) if not _ENDING_LINES.match(row[2])][-_TAIL_LINES:]
+    for index in range(len(tail) - 1, 0, -1):
+        number, start, line = tail[index]
+        date = _sole_date(line)
+        organ = tail[index - 1][2].strip()
+        if date and organ and len(organ) <= 40 and not _SENTENCE_END.search(organ) and not full_dates(organ):
+            return Found(date, f"成文日期, line {number}")
+    return None
+
+
+def _labelled_written_date(doc) -> Optional[Found]:
+    for number, _, line in _head(doc, _HEAD_LINES):
+        label = _LABELLED_WRITTEN.match(line)
+        date = label and _sole_date(line[label.end():])
+        if date:
+            return Found(date, f"成文日期, line {number}")
+    return None
+
+
+def _dateline(doc) -> Optional[Found]:
+    """——2017年3月5日在第十二届全国人民代表大会第五次会议上, （2024年1月18日） under the title."""
+    for number, start, line in _head(doc, _HEAD_LINES):
+        text = line.strip()
+        body = re.sub(rf"^{_DASHES}[ \t　]*", "", text)
+        bracketed = re.fullmatch(r"[（(][ \t　]*(.+?)[ \t　]*[）)]", body)
+        if bracketed:
+            body = bracketed.group(1)
+        elif body == text and not re.search(_DATELINE_PLACE + "[上中]$", body):
+            continue  # neither a dash, brackets, nor 在…会议上 after the date: a sentence
+        mentions = full_dates(body)
+        if not mentions or mentions[0].start != 0 or mentions[0].date is None:
+            continue
+        rest = body[mentions[0].end:].strip()
+        if not rest or re.fullmatch(_DATELINE_PLACE, rest):
+            return Found(mentions[0].date, f"dateline, line {number}", (start, start + len(line)))
+    return None
+
+
+def _stamp(doc) -> Optional[Found]:
+    """日期：2016-05-12, 发布时间：2018/09/03 08:15, 时间：2018年9月3日 (an article's stamp)."""
+    for number, start, line in _head(doc, _STAMP_LINES):
+        label = _STAMP_LABEL.search(line)
+        if not label:
+            continue
+        value = _SLASHED.sub(r"\1-\2-\3", line[label.end():])
+        mentions = full_dates(value)
+        if mentions and mentions[0].start == 0 and mentions[0].date is not None:
+            after = value[mentions[0].end:]
+            time = _TIME_OF_DAY.match(after)
+            rest = after[time.end():] if time else after
+            # A bare 时间： may be a meeting's (时间：2024年3月5日): only with a time of day or in numbers.
+            if label.group(2) == "时间" and not label.group(1) and not time and mentions[0].form != "numeric":
+                continue
+            # Another label may follow on the line (来源：, 作者：), a sentence may not.
+            if not rest.strip() or re.match(r"[ \t　]+\S{1,8}[:：]", rest):
+                return Found(mentions[0].date, f"stamp, line {number}", (start, start + len(line)))
+    return None
+
+
+def _masthead(doc) -> Optional[Found]:
     """The first full date standing on its own line (or beside an issue number,
-    weekday or a label such as 成文日期：) as (date, line), else None."""
-    for match in _FULL_DATE.finditer(doc.text):
-        line_start = doc.text.rfind("\n", 0, match.start()) + 1
-        line_end = doc.text.find("\n", match.end())
-        before = doc.text[line_start:match.start()]
-        after = doc.text[match.end(): len(doc.text) if line_end < 0 else line_end]
-        if before.strip() and not _DATE_LABEL.search(before):
+    weekday or a label such as 出版日期：); 2024 年 / 2 月 29 日 may span two lines.
+    Only short lines are read: a masthead line is one."""
+    lines = list(doc.lines())
+    for index, (number, start, line) in enumerate(lines):
+        if not 6 <= len(line.strip()) <= _MASTHEAD_WIDTH or not any(c in line for c in "年-"):
             continue
-        if not _MASTHEAD_TAIL.match(after):
-            continue
-        try:
-            date = datetime.date(*(int(g) for g in match.groups()))
-        except ValueError:
-            continue
-        return date, doc.position(match.start())[0]
+        piece = line
+        if line.rstrip().endswith("年") and index + 1 < len(lines):
+            piece += "\n" + lines[index + 1][2]
+        for mention in full_dates(piece):
+            if mention.date is None or mention.form == "numeric":
+                continue
+            before, after = piece[:mention.start], piece[mention.end:].split("\n")[0]
+            if (not before.strip() or _DATE_LABEL.search(before)) and _MASTHEAD_TAIL.match(after):
+                return Found(mention.date, f"masthead, line {number}")
+    return None
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _nonblank(doc) -> List[Tuple[int, int, str]]:
+    return [(number, start, line) for number, start, line in doc.lines() if line.strip()]
+
+
+def _head(doc, count: int) -> List[Tuple[int, int, str]]:
+    """The first `count` non-blank lines as (line number, start offset, text)."""
+    found = []
+    for row in doc.lines():
+        if row[2].strip():
+            found.append(row)
+            if len(found) == count:
+                break
+    return found
+
+
+def _sole_date(text: str) -> Optional[datetime.date]:
+    """The date when a piece of text is one full date and nothing else."""
+    mentions = full_dates(text.strip())
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(text.strip()):
+        return mentions[0].date
     return None
 
 
 def parse_iso_or_chinese_date(value: str) -> Optional[datetime.date]:
-    """2024-02-29 or 2024年2月29日 as a date; None when it is neither or does not exist."""
-    match = re.fullmatch(r"\s*(\d{4})\s*(?:-|年)\s*(\d{1,2})\s*(?:-|月)\s*(\d{1,2})\s*日?\s*", value)
+    """2024-02-29, 2024-02-29T10:00:00+08:00 or 2024年2月29日 as a date; None when it
+    is none of these or does not exist."""
+    match = re.fullmatch(r"\s*(\d{4})\s*(?:-|年)\s*(\d{1,2})\s*(?:-|月)\s*(\d{1,2})\s*日?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*", value)
     if not match:
         return None
     try:
         return datetime.date(*(int(g) for g in match.groups()))
     except ValueError:
         return None
-
-
-
-
-_PRINT_PERMIT = re.compile(r"准印证号?[^\n\d]{0,10}\d{4,}")
-
-
-def document_type(doc) -> Optional[str]:
-    """The document type the text shows, or None."""
-    if _PRINT_PERMIT.search(doc.text):
-        # A printed 准印证号 makes it an internal publication (内部资料性出版物管理办法):
-        # the newsletter pack applies without any configuration.
-        return "newsletter"
-    return None
