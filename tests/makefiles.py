@@ -1,9 +1,10 @@
 """Building Word and PDF fixtures from text, for the reader tests and bench/.
 
 Word files come from python-docx; PDFs from reportlab with its built-in CID
-font STSong-Light, which needs no font file: each text line is wrapped at
-the page width like a typeset paragraph, an empty line leaves an empty line's
-space, and every page gets a centred page number ("- 3 -") in its footer.
+font STSong-Light, which needs no font file: each text line is set as a
+paragraph (first line indented by two characters, wrapped at the page
+width), an empty line leaves an empty line's space, and every page gets a
+centred page number ("- 3 -") in its footer.
 """
 
 from pathlib import Path
@@ -63,25 +64,27 @@ def write_pdf(path: Path, text: str, size: float = 11, margin: float = 60, page_
         pdf.showPage()
         pdf.save()
         return path
+    indent = 2 * size
     for paragraph in text.split("\n"):
-        for piece in _wrap(paragraph, width - 2 * margin, size, pdfmetrics) if paragraph else [""]:
+        pieces = _wrap(paragraph, width - 2 * margin - indent, width - 2 * margin, size, pdfmetrics) if paragraph else [""]
+        for index, piece in enumerate(pieces):
             if y < margin:
                 finish_page()
                 page += 1
                 y = height - margin
             pdf.setFont(FONT, size)
-            pdf.drawString(margin, y, piece)
+            pdf.drawString(margin + (indent if index == 0 else 0), y, piece)
             y -= leading
     finish_page()
     pdf.save()
     return path
 
 
-def _wrap(paragraph: str, width: float, size: float, pdfmetrics):
+def _wrap(paragraph: str, first_width: float, width: float, size: float, pdfmetrics):
     lines, current = [], ""
     for char in paragraph:
-        if current and pdfmetrics.stringWidth(current + char, FONT, size) > width:
-            lines.append(current)
+        if current and char != " " and pdfmetrics.stringWidth(current + char, FONT, size) > (width if lines else first_width):
+            lines.append(current)  # a space stays at the end of its line, as typesetting does
             current = char
         else:
             current += char

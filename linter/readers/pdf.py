@@ -16,7 +16,7 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Tuple
 
 from linter.errors import UserError
 from linter.readers import Parsed
@@ -25,6 +25,12 @@ NAME = "pdf"
 SUFFIXES = (".pdf",)
 
 _PAGE_NUMBER = re.compile(r"[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–·\s]*")
+# The start of a line that cannot be broken off: a figure or Latin word with the marks
+# joined to it (10.6%、7.9%，), or a character with the closing marks that may not begin
+# a line and the quotation marks that hold on to their neighbours (振。”三).
+_UNBREAKABLE_START = re.compile(r"[A-Za-z0-9.%+\-/:]+(?:[、，,][A-Za-z0-9.%+\-/:]+)*[、，。；：？！）”’》】〕]*|.(?:[，。、；：？！）》】〕…—]|[“”‘’].?)*")
+_SENTENCE_END = "。！？；…：”’）】》!?;:"
+_MID_SENTENCE_ROOM = 4  # characters of room a line cut mid-sentence may leave before the margin
 _FULL_WIDTH_SPACE_GAP = re.compile("\u3000 | \u3000")  # pdfplumber sees a gap beside the drawn space too
 
 
@@ -37,6 +43,12 @@ class _Line:
     x1: float
     top: float
     height: float
+
+    @property
+    def em(self) -> float:
+        """The width of one Chinese character on this line, from its length."""
+        units = sum(_units(char) for char in self.text)
+        return (self.x1 - self.x0) / units if units >= 4 else max(self.height, 1)
 
 
 def read(data: bytes, path, options) -> Parsed:
@@ -56,9 +68,10 @@ def _extract(data: bytes, path) -> List[List[_Line]]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for index, page in enumerate(pdf.pages, 1):
-                # keep_blank_chars: a drawn full-width space (李　强) stays one, not a gap turned into " "
-                found = page.extract_text_lines(strip=True, return_chars=False, keep_blank_chars=True)
-                pages.append([_Line(_FULL_WIDTH_SPACE_GAP.sub("\u3000", row["text"]), index, number, row["x0"], row["x1"], row["top"], row["bottom"] - row["top"])
+                # keep_blank_chars: a drawn full-width space (李　强) stays one, not a gap turned into " ";
+                # strip=False: a space before a line break stays (学习新思想 | 奋进新征程)
+                found = page.extract_text_lines(strip=False, return_chars=False, keep_blank_chars=True)
+                pages.append([_Line(_FULL_WIDTH_SPACE_GAP.sub("\u3000", row["text"]).lstrip(" "), index, number, row["x0"], row["x1"], row["top"], row["bottom"] - row["top"])
                               for number, row in enumerate(found, 1)])
                 page.close()  # its parsed objects, so a long PDF stays small in memory
     except PDFPasswordIncorrect:
@@ -98,40 +111,36 @@ def _digits_blanked(text: str) -> str:
 
 
 def _join(lines: List[_Line]) -> Parsed:
-    pages = _geometry(lines)
+    geometry = _Geometry(lines)
     pieces, locations, offset = [], [], 0
-    previous: Optional[_Line] = None
-    for line in lines:
-        if previous is not None:
-            separator = _separator(previous, line, pages)
-            pieces.append(separator)
-            offset += len(separator)
+    for index, line in enumerate(lines):
+        separator = _separator(line, lines[index + 1], geometry) if index + 1 < len(lines) else ""
+        text = line.text if separator == "" else line.text.rstrip()  # a space ending a paragraph means nothing
         locations.append((offset, {"page": line.page, "page_line": line.number}))
-        pieces.append(line.text)
-        offset += len(line.text)
-        previous = line
+        pieces += [text, separator]
+        offset += len(text) + len(separator)
     return Parsed("".join(pieces), NAME, locations=locations)
 
 
-@dataclass
-class _Page:
-    left: float  # where most lines start
-    right: float  # where most long lines end
-    leading: float  # the usual distance from one line to the next
+class _Geometry:
+    """Where a page's lines start and end, and the usual distance from one line to
+    the next. Measured on the whole document (a page of short headlines has no
+    full line to measure) and shifted per page when its lines start elsewhere
+    (books and newsletters mirror the margins of facing pages)."""
 
-
-def _geometry(lines: List[_Line]) -> dict:
-    pages = {}
-    for page in sorted({line.page for line in lines}):
-        own = [line for line in lines if line.page == page]
-        long = [line for line in own if len(line.text) >= 8] or own
-        steps = sorted(b.top - a.top for a, b in zip(own, own[1:]) if 0 < b.top - a.top < 3 * max(a.height, 1))
-        pages[page] = _Page(
-            left=_quantile([line.x0 for line in own], 0.2),
-            right=_quantile([line.x1 for line in long], 0.9),
-            leading=steps[len(steps) // 2] if steps else 1.6 * max(own[0].height, 1),
-        )
-    return pages
+    def __init__(self, lines: List[_Line]):
+        long = [line for line in lines if len(line.text.strip()) >= 8] or lines
+        right = _quantile([line.x1 for line in long], 0.95)
+        steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:]) if b.page == a.page and 0 < b.top - a.top < 3 * max(a.height, 1))
+        leading = steps[len(steps) // 2] if steps else 1.6 * max(lines[0].height, 1)
+        page_lefts = {page: min(line.x0 for line in lines if line.page == page) for page in {line.page for line in lines}}
+        left = _quantile(list(page_lefts.values()), 0.5)
+        self.pages = {}
+        for page, page_left in page_lefts.items():
+            shift = page_left - left
+            if abs(shift) < 1.5 * max(lines[0].height, 1):
+                shift = 0.0
+            self.pages[page] = (left + shift, right + shift, leading)
 
 
 def _quantile(values, share: float) -> float:
@@ -139,21 +148,38 @@ def _quantile(values, share: float) -> float:
     return values[min(len(values) - 1, int(len(values) * share))]
 
 
-def _separator(previous: _Line, line: _Line, pages: dict) -> str:
+def _separator(previous: _Line, line: _Line, geometry: "_Geometry") -> str:
     """What stands between two lines: nothing (one sentence broken by the typesetting),
     a space (a broken English phrase), or line breaks (a new paragraph, empty lines)."""
-    before, after = pages[previous.page], pages[line.page]
+    _, right, leading = geometry.pages[previous.page]
+    left = geometry.pages[line.page][0]
     em = max(previous.height, 1)
     if line.page == previous.page:
-        # Paragraph spacing adds up to about half a line; an empty line adds a whole one.
-        steps = (line.top - previous.top) / before.leading
+        steps = (line.top - previous.top) / leading
         if steps >= 1.7:  # paragraph spacing adds up to half a line, an empty line a whole one
             return "\n" * max(2, round(steps))
-    full = previous.x1 >= before.right - 1.5 * em
-    indented = line.x0 > after.left + 1.5 * em
-    if full and not indented:
+    if line.x0 > left + 1.5 * em:
+        return "\n"  # an indented first line: a new paragraph
+    room = right - previous.x1
+    ends_sentence = previous.text.rstrip()[-1:] in _SENTENCE_END
+    # A sentence cut short close to the margin was cut by the typesetting; a line that
+    # ends a sentence continues only when the next line's start could not have fitted.
+    if room < _first_unit_width(line.text, line.em) or (not ends_sentence and room < _MID_SENTENCE_ROOM * line.em):
         last, first = previous.text[-1:], line.text[:1]
         # Chinese breaks anywhere (within a word or a figure); English only at a space.
         english = last.isascii() and first.isascii() and (last.isalpha() or last in ",.;:!?)") and (first.isalnum() or first == "(")
         return " " if english else ""
     return "\n"
+
+
+def _first_unit_width(text: str, em: float) -> float:
+    """How wide the start of a line is that could not be broken off (_UNBREAKABLE_START):
+    if it would not have fitted at the end of the line before, the typesetting broke
+    the line, not the author."""
+    unit = _UNBREAKABLE_START.match(text)
+    return em * sum(_units(char) for char in (unit.group(0) if unit else text[:1]))
+
+
+def _units(char: str) -> float:
+    """A character's width in Chinese characters (Latin letters and digits about half)."""
+    return 1.0 if "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" or char in "“”‘’—…%\u3000" else 0.6
