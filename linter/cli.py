@@ -100,7 +100,7 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
         for problem in found.problems:
             click.echo(f"reportlint: {'error: ' + problem.error if problem.error else problem.notice}", err=True)
         _fail(_nothing_to_lint(paths, found.skipped))
-    stdin = click.get_binary_stream("stdin").read() if STDIN in paths else b""
+    stdin = sys.stdin.buffer.read() if STDIN in paths else b""
     results = run(paths, rule_sets, config, exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules,
                   keep_documents=show_metadata, stdin=stdin, stdin_name=stdin_name, found=found)
     rules = rule_sets.with_reported({v.rule for r in results for v in r.violations})

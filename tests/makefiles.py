@@ -4,7 +4,9 @@ Word files come from python-docx; PDFs from reportlab with its built-in CID
 font STSong-Light, which needs no font file: each text line is set as a
 paragraph (first line indented by two characters, wrapped at the page
 width), an empty line leaves an empty line's space, and every page gets a
-centred page number ("- 3 -") in its footer.
+centred page number ("- 3 -") in its footer. STSong-Light draws no U+00B7
+middle dot (英才·青年); its katakana middle dot is extracted as one, so that
+is drawn instead.
 """
 
 from pathlib import Path
@@ -65,7 +67,7 @@ def write_pdf(path: Path, text: str, size: float = 11, margin: float = 60, page_
         pdf.save()
         return path
     indent = 2 * size
-    for paragraph in text.split("\n"):
+    for paragraph in text.replace("·", "・").split("\n"):
         pieces = _wrap(paragraph, width - 2 * margin - indent, width - 2 * margin, size, pdfmetrics) if paragraph else [""]
         for index, piece in enumerate(pieces):
             if y < margin:
@@ -89,3 +91,47 @@ def _wrap(paragraph: str, first_width: float, width: float, size: float, pdfmetr
         else:
             current += char
     return lines + [current]
+
+
+_FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def add_footnotes(path: Path, notes: Sequence[str]) -> Path:
+    """Give a .docx a footnotes part (python-docx writes none): Word's two separator
+    notes, then one footnote per text."""
+    import zipfile
+
+    body = "".join(
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote>' for i, text in enumerate(notes, 1)
+    )
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W_NS}">'
+           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+           '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+           f"{body}</w:footnotes>")
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/footnotes.xml"] = xml.encode("utf-8")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", f'<Override PartName="/word/footnotes.xml" ContentType="{_FOOTNOTES_TYPE}"/></Types>'.encode())
+    rels = "word/_rels/document.xml.rels"
+    parts[rels] = parts[rels].replace(
+        b"</Relationships>", f'<Relationship Id="rIdFootnotes" Type="{_FOOTNOTES_REL}" Target="footnotes.xml"/></Relationships>'.encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def add_tracked_deletion(path: Path, paragraph_index: int, deleted: str) -> Path:
+    """Append a tracked deletion (w:del) to a body paragraph of a .docx."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document(str(path))
+    paragraph = document.paragraphs[paragraph_index]._p
+    paragraph.append(parse_xml(f'<w:del xmlns:w="{_W_NS}" w:id="1" w:author="审校" w:date="2024-03-01T00:00:00Z">'
+                               f'<w:r><w:delText>{deleted}</w:delText></w:r></w:del>'))
+    document.save(str(path))
+    return path

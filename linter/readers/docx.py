@@ -39,13 +39,15 @@ def read(data: bytes, path, options) -> Parsed:
     for part_name, label in (("footnotes", "脚注"), ("endnotes", "尾注")):
         element = _part_element(document, part_name)
         if element is not None:
-            builder.add_blocks(element, label, nested=True)
+            for note in element:
+                if note.get(_W + "type") is None:  # not Word's separator lines
+                    builder.add_blocks(note, label, nested=True)
     seen = set()
     for section in document.sections:
         for label, parts in (("页眉", (section.first_page_header, section.header, section.even_page_header)),
                              ("页脚", (section.first_page_footer, section.footer, section.even_page_footer))):
             for part in parts:
-                if part.is_linked_to_previous or id(part.part) in seen:
+                if part.is_linked_to_previous or id(part.part) in seen or not _has_text(part._element):
                     continue
                 seen.add(id(part.part))
                 builder.add_blocks(part._element, label)
@@ -134,6 +136,10 @@ def _paragraph_text(paragraph) -> str:
             pieces.append("\n")
     text = "".join(pieces)
     return re.sub(r"(?<=(.))\n(?=(.))", lambda m: "" if _is_han(m.group(1)) and _is_han(m.group(2)) else " ", text).replace("\n", "")
+
+
+def _has_text(element) -> bool:
+    return any((node.text or "").strip() for node in element.iter(_W + "t"))
 
 
 def _is_han(char: str) -> bool:

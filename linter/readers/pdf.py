@@ -24,6 +24,7 @@ from linter.readers import Parsed
 NAME = "pdf"
 SUFFIXES = (".pdf",)
 
+_RUNNING_HEADER_WIDTH = 30  # characters: a running header is a short line, a body line is not
 _PAGE_NUMBER = re.compile(r"[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–·\s]*")
 # The start of a line that cannot be broken off: a figure or Latin word with the marks
 # joined to it (10.6%、7.9%，), or a character with the closing marks that may not begin
@@ -89,7 +90,8 @@ def _drop_furniture(pages: List[List[_Line]]) -> List[_Line]:
     running = Counter()
     for lines in pages:
         for line in {lines[0].text, lines[-1].text} if lines else ():
-            running[_digits_blanked(line)] += 1
+            if len(line.strip()) <= _RUNNING_HEADER_WIDTH:
+                running[_digits_blanked(line)] += 1
     repeated = {text for text, count in running.items() if len(pages) >= 3 and count >= max(3, len(pages) // 2)}
     kept, seen = [], set()
     for lines in pages:

@@ -1,0 +1,125 @@
+"""Publication date and document type read from the text: datelines, stamps,
+成文日期, mastheads; and what must not be taken for them."""
+
+import datetime
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+from linter.document import Document
+from linter.extract.dates import dates
+from tests.conftest import CORPUS, codes, lint_text, needs_corpus
+
+D = datetime.date
+REPORT_TITLE = "2023年政府工作报告\n\n"
+BODY = "\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
+
+
+def meta(text, path="<test>"):
+    return Document(text, path).metadata
+
+
+@pytest.mark.parametrize("dateline, date", [
+    ("——2017年3月5日在第十二届全国人民代表大会第五次会议上", D(2017, 3, 5)),
+    ("----2019年2月26日在市第五届人民代表大会第四次会议上", D(2019, 2, 26)),
+    ("（2024年1月18日）", D(2024, 1, 18)),
+    ("(2024年1月18日在区政协十五届三次会议上)", D(2024, 1, 18)),
+    ("1957年6月26日在第一届全国人民代表大会第四次会议上", D(1957, 6, 26)),
+    ("——二〇二三年一月十二日在县第十八届人民代表大会第二次会议上", D(2023, 1, 12)),
+])
+def test_datelines_under_the_title(dateline, date):
+    found = meta(REPORT_TITLE + "政府工作报告\n\n" + dateline + "\n" + BODY)
+    assert (found.date, found.date_source) == (date, "dateline, line 5")
+
+
+@pytest.mark.parametrize("stamp, date", [
+    ("日期：2016-05-12", D(2016, 5, 12)),
+    ("日期：2017-06-08 10:20", D(2017, 6, 8)),
+    ("时间：2018-09-03 08:15", D(2018, 9, 3)),
+    ("发布时间：2018/09/03 08:15:00  来源：医院办公室", D(2018, 9, 3)),
+    ("发布日期：2020年3月2日", D(2020, 3, 2)),
+])
+def test_article_stamps(stamp, date):
+    found = meta("我院召开2020年度党建工作会议\n" + stamp + "\n\n3月2日上午，我院召开党建工作会议。\n")
+    assert (found.date, found.date_source) == (date, "stamp, line 2")
+
+
+@pytest.mark.parametrize("text", [
+    "2020年1月,重庆三峡中心医院划转成为重庆大学附属三峡医院。\n",  # a sentence that starts with a date
+    "2023年3月5日在北京召开的会议上，代表们审议了政府工作报告。\n",  # a sentence, not a dateline
+    "关于召开年度工作会议的通知\n\n时间：2024年3月5日\n地点：行政楼三楼会议室\n",  # a meeting's time, not a stamp
+    "日期：2024年3月5日前报送材料。\n",
+])
+def test_sentences_and_meeting_times_are_not_publication_dates(text):
+    assert meta(text).date is None
+
+
+def test_a_gov_documents_written_date_comes_from_its_signature_block():
+    text = ("国务院办公厅关于做好2019年春节期间有关工作的通知\n\n国办发〔2019〕2号\n\n"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n春节将至，现就有关工作通知如下。\n\n"
+            "国务院办公厅\n\n二〇一九年一月一日\n\n（此件公开发布）\n")
+    found = meta(text)
+    assert (found.type, found.type_source) == ("gov-document", "发文字号 and 主送机关, line 3")
+    assert (found.date, found.date_source) == (D(2019, 1, 1), "成文日期, line 11")
+
+
+def test_a_labelled_written_date_wins_over_a_republication_date():
+    text = "发文机关：国务院办公厅\n成文日期：1996年06月29日\n发文字号：国办发〔1996〕25号\n发布日期：2018年12月24日\n\n正文。\n"
+    assert (meta(text).date, meta(text).date_source) == (D(1996, 6, 29), "成文日期, line 2")
+
+
+def test_the_newsletter_masthead_still_gives_the_date():
+    found = meta("2024 年\n2 月 29 日\n星期四\n农历甲辰年一月二十\n\n荆门市中心医院\n准印证号：(鄂)4208-2022001\n")
+    assert (found.date, found.date_source, found.type) == (D(2024, 2, 29), "masthead, line 1", "newsletter")
+
+
+def test_document_types_from_the_text():
+    assert meta(REPORT_TITLE + BODY).type == "work-report"
+    assert meta("三峡医院2023年工作总结\n\n一、主要工作\n").type == "work-report"
+    # A sentence that mentions a work report is not a title.
+    assert meta("会议审议通过了政府工作报告。\n\n其他内容。\n").type is None
+    # A 发文字号 without a 主送机关 (a citation) is not a 公文.
+    assert meta("根据国发〔2019〕5号文件精神，我院开展双随机检查。\n").type is None
+
+
+def test_a_work_report_read_from_its_title_runs_no_work_report_pack(tmp_path):
+    (tmp_path / "报告.txt").write_text(REPORT_TITLE + BODY, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--show-metadata", str(tmp_path / "报告.txt")])
+    assert "type=work-report (title, line 1) packs=default " in result.output
+    assert "WR001" not in result.output
+
+
+def test_iso_datetimes_in_front_matter():
+    doc = Document("---\ndate: 2024-02-29T10:00:00+08:00\n---\n正文\n", "a.md", "markdown")
+    assert doc.metadata.date == D(2024, 2, 29)
+
+
+def test_tm001_runs_on_a_work_report_dated_by_its_dateline():
+    text = REPORT_TITLE + "——2023年3月5日在第十四届全国人民代表大会第一次会议上\n\n有效应对新冠肺炎疫情冲击。\n"
+    assert codes(lint_text(text, ["TM001"])) == ["TM001"]
+    assert lint_text(text.replace("2023年3月5日", "2021年3月5日"), ["TM001"]) == []
+
+
+def test_a_dateline_or_stamp_is_metadata_not_a_date_the_text_tells():
+    doc = Document(REPORT_TITLE + "——2023年3月5日在第十四届全国人民代表大会第一次会议上\n\n2023年3月5日是星期日。\n")
+    assert [m.text for m in dates(doc).mentions] == ["2023年", "2023年3月5日"]
+    assert [doc.position(m.start)[0] for m in dates(doc).mentions] == [1, 5]
+
+
+@needs_corpus
+def test_every_corpus_work_report_with_a_dateline_is_dated_and_typed():
+    reports = sorted((CORPUS / "gov-work-reports").glob("*.txt"))
+    found = {path.name[:4]: meta(path.read_text(encoding="utf-8"), str(path)) for path in reports}
+    assert {year for year, m in found.items() if m.date} == {"1957", "2017", "2021", "2022", "2023", "2024"}
+    assert all(m.type == "work-report" for m in found.values())
+    assert found["2023"].date == D(2023, 3, 5) and found["2023"].date_source == "dateline, line 5"
+
+
+@needs_corpus
+def test_every_state_council_document_is_dated():
+    documents = sorted((CORPUS / "state-council-documents").glob("*.txt"))
+    found = [meta(path.read_text(encoding="utf-8"), str(path)) for path in documents]
+    assert all(m.date for m in found)
+    untyped = sorted(path.name for path, m in zip(documents, found) if m.type != "gov-document")
+    assert untyped == ["id33_国令第707号.txt", "id58_国令第706号.txt"]  # a 国务院令 has no 〔year〕 number
