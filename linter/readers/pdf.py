@@ -1,15 +1,17 @@
-"""PDF, read with pdfplumber, with the typesetting's line breaks undone.
+"""PDF, read with pdfminer.six, with the typesetting's line breaks undone.
 
-pdfplumber orders characters by their place on the page; on Chinese PDFs
-whose quotation marks come from a fallback font it kept every character in
-order, where pypdf and pdfminer's own layout analysis moved the marks
-(bench/pdf_extractors.py). A typeset line that runs to the right margin
-continues on the next line (or page): the two are joined, without a space
-between Chinese characters, so a sentence, a word or a figure is never cut by a
-line end. A line that stops short of the margin ends its paragraph; a gap of
-an empty line's height becomes an empty line. Page numbers and running
-headers repeated on most pages are left out. Every line's place in the PDF
-is kept: a finding's location gives its `page` and `page_line`.
+Each page's characters are grouped into lines by their place on the page, as
+pdfplumber does; on Chinese PDFs whose quotation marks come from a fallback
+font that kept every character in order, where pypdf and pdfminer's own
+layout analysis moved the marks (bench/pdf_extractors.py), and doing it on
+pdfminer's characters directly takes half of pdfplumber's time.
+
+A line broken by the typesetting is joined to the next (without a space
+between Chinese characters), so a sentence, a word or a figure is never cut by
+a line or page end; an indented line or an empty line's gap starts a
+paragraph (_separator says how it is told). Page numbers and running headers
+repeated on most pages are left out. Every line's place in the PDF is kept: a
+finding's location gives its `page` and `page_line`.
 """
 
 import io
@@ -32,7 +34,6 @@ _PAGE_NUMBER = re.compile(r"[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/�
 _UNBREAKABLE_START = re.compile(r"[A-Za-z0-9.%+\-/:]+(?:[、，,][A-Za-z0-9.%+\-/:]+)*[、，。；：？！）”’》】〕]*|.(?:[，。、；：？！）》】〕…—]|[“”‘’].?)*")
 _SENTENCE_END = "。！？；…：”’）】》!?;:"
 _MID_SENTENCE_ROOM = 4  # characters of room a line cut mid-sentence may leave before the margin
-_FULL_WIDTH_SPACE_GAP = re.compile("\u3000 | \u3000")  # pdfplumber sees a gap beside the drawn space too
 
 
 @dataclass
@@ -61,20 +62,22 @@ def read(data: bytes, path, options) -> Parsed:
 
 
 def _extract(data: bytes, path) -> List[List[_Line]]:
-    import pdfplumber  # imported only when a PDF is read
+    """Each page's lines, from pdfminer's characters (no layout analysis)."""
+    from pdfminer.converter import PDFPageAggregator  # imported only when a PDF is read
     from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFSyntaxError
 
     pages = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for index, page in enumerate(pdf.pages, 1):
-                # keep_blank_chars: a drawn full-width space (李　强) stays one, not a gap turned into " ";
-                # strip=False: a space before a line break stays (学习新思想 | 奋进新征程)
-                found = page.extract_text_lines(strip=False, return_chars=False, keep_blank_chars=True)
-                pages.append([_Line(_FULL_WIDTH_SPACE_GAP.sub("\u3000", row["text"]).lstrip(" "), index, number, row["x0"], row["x1"], row["top"], row["bottom"] - row["top"])
-                              for number, row in enumerate(found, 1)])
-                page.close()  # its parsed objects, so a long PDF stays small in memory
+        resources = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(resources, laparams=None)
+        interpreter = PDFPageInterpreter(resources, device)
+        for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data)), 1):
+            interpreter.process_page(page)
+            layout = device.get_result()
+            pages.append(_lines_of(list(_characters(layout)), layout.height, number))
     except PDFPasswordIncorrect:
         raise UserError(path, "is password-protected; save a copy without a password and lint that")
     except PDFSyntaxError as error:
@@ -82,6 +85,46 @@ def _extract(data: bytes, path) -> List[List[_Line]]:
     except Exception as error:  # pdfminer raises many kinds on damaged files; none may escape as a traceback
         raise UserError(path, f"cannot be read as a PDF ({type(error).__name__}: {error})")
     return pages
+
+
+def _characters(container):
+    """The upright characters of a page, also inside form XObjects (LTFigure)."""
+    from pdfminer.layout import LTChar, LTFigure
+
+    for item in container:
+        if isinstance(item, LTChar) and item.upright:
+            yield item
+        elif isinstance(item, LTFigure):
+            yield from _characters(item)
+
+
+_SAME_LINE = 3.0  # points: characters whose tops differ by less are on one line (pdfplumber's tolerance)
+_GAP = 3.0  # points: a gap wider than this between two characters reads as a space
+
+
+def _lines_of(chars, page_height: float, page: int) -> List[_Line]:
+    """Characters grouped into lines by their top, each line read left to right;
+    a gap between characters (a space the PDF does not draw) becomes a space."""
+    rows: List[list] = []
+    for char in sorted(chars, key=lambda c: (page_height - c.y1, c.x0)):
+        top = page_height - char.y1
+        if rows and top - rows[-1][0] < _SAME_LINE:
+            rows[-1][1].append(char)
+        else:
+            rows.append([top, [char]])
+    lines = []
+    for number, (top, row) in enumerate(rows, 1):
+        row.sort(key=lambda c: c.x0)
+        pieces, previous = [], None
+        for char in row:
+            if previous is not None and char.x0 - previous.x1 > _GAP and not previous.get_text().isspace() and not char.get_text().isspace():
+                pieces.append(" ")
+            pieces.append(char.get_text())
+            previous = char
+        text = "".join(pieces).lstrip(" ")
+        if text.strip():
+            lines.append(_Line(text, page, number, row[0].x0, max(c.x1 for c in row), top, max(c.height for c in row)))
+    return lines
 
 
 def _drop_furniture(pages: List[List[_Line]]) -> List[_Line]:
