@@ -1,7 +1,7 @@
 """Readers: a file of some format becomes the text reportlint lints.
 
-Each format is one module here with a `NAME`, the `SUFFIXES` it reads and
-`read(data, path, options) -> Parsed`; a text-based format also has
+Each format is one module here (found by the registry, nothing to list) with
+a `NAME`, the `SUFFIXES` it reads and `read(data, path, options) -> Parsed`; a text-based format also has
 `parse(text) -> Parsed`, so a snippet (a rule's example, a test, stdin) can be
 linted as that format without a file. `Document` (linter/document.py) is built
 from a `Parsed`; nothing after that knows which format a document came from,
@@ -44,9 +44,12 @@ class Parsed:
 
 
 def _registry():
-    from linter.readers import docx, markdown, pdf, text
+    """Every module here that names a format (`NAME`) is that format's reader."""
+    import importlib
+    import pkgutil
 
-    return {module.NAME: module for module in (text, markdown, docx, pdf)}
+    modules = (importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__))
+    return {module.NAME: module for module in modules if hasattr(module, "NAME")}
 
 
 READERS = _registry()
