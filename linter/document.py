@@ -19,6 +19,7 @@ from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from linter.errors import UserError
 from linter.extract.metadata import DOCUMENT_TYPES, PACKS_WITHOUT_CONFIG, document_type, parse_iso_or_chinese_date, publication_date
+from linter.extract.outline import headings as outline_headings
 from linter.readers import READERS, Parsed, convertible_error, parse_text, reader_for
 
 
@@ -114,9 +115,11 @@ class Document:
 
     @property
     def headings(self):
-        from linter.extract.outline import headings
+        return outline_headings(self)
 
-        return headings(self)
+    def text_without_metadata(self) -> str:
+        """`text` with the dateline or stamp blanked out: what the document tells, for its date facts."""
+        return _blank_out(self.text, self.metadata.spans)
 
     def _metadata(self, front_matter: dict, default_date) -> Metadata:
         """Front matter first, then the config's date, then what the text shows (extract/metadata.py)."""

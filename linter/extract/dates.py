@@ -177,13 +177,7 @@ class DateFacts:
 def dates(doc) -> DateFacts:
     """Every date fact of a document, computed once. A dateline or article stamp
     (`doc.metadata.spans`) is metadata, not a date the document tells: left out."""
-    return doc.memo("dates", lambda: extract(_without(doc.text, doc.metadata.spans), doc.metadata.date))
-
-
-def _without(text: str, spans) -> str:
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
+    return doc.memo("dates", lambda: extract(doc.text_without_metadata(), doc.metadata.date))
 
 
 def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
