@@ -250,7 +250,7 @@ def format_junit(results, rules, options=ReportOptions()) -> str:
 def format_html(results, rules, options=ReportOptions()) -> str:
     from linter.report_html import html_report  # only for html output
 
-    return html_report(results, rules, options)
+    return html_report(results, rules)
 
 
 FORMATTERS = {"text": format_text, "concise": format_concise, "json": format_json, "github": format_github, "sarif": format_sarif,
