@@ -178,7 +178,7 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
             report += summary + format_summary(results, options, fixing=fix)
         elif summary:
             click.echo(summary, nl=False, err=True)
-    _emit(report, output_file)
+    _emit(report, output_file, options.colour)
     if profile_rules:
         click.echo(format_profile(results), nl=False, err=True)
 
@@ -201,10 +201,10 @@ def _colour(choice: str, output_file) -> bool:
     return output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _emit(text: str, output_file) -> None:
+def _emit(text: str, output_file, colour: bool = False) -> None:
     """The report on standard output, or in --output-file."""
     if output_file is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True if colour else None)  # click drops colour off a terminal unless told
         return
     try:
         Path(output_file).write_text(text, encoding="utf-8")
