@@ -5,11 +5,14 @@ applied; misused suppression comments are reported by the rules that ask."""
 import string
 import time
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence
 
 from linter.document import Document
 from linter.errors import UserError
 from linter.rule_types import ABOUT_CODE, REGEX_TIMEOUT
+
+if TYPE_CHECKING:  # fixes.py builds on this module
+    from linter.fixes import Fix
 
 SUPPRESSIONS = "suppressions"  # the rule type of rules about suppression comments
 JSON_KEYS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message", "fix")
