@@ -293,6 +293,8 @@ def explain(rule_id, config_path):
     click.echo(f"消息: {rule.message}")
     if rule.from_date or rule.until_date:
         click.echo(f"适用日期: {rule.from_date or '…'} 至 {rule.until_date or '…'}")
+    if rule.fix is not None:
+        click.echo("自动修复: " + ("安全，--fix 即修复" if rule.fix.safe else "需人工确认，--fix --unsafe-fixes 才修复"))
     if rule.description:
         click.echo("\n" + rule.description.strip())
     click.echo("\n错误示例:")

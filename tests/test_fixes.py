@@ -14,7 +14,7 @@ from linter.engine import lint_document
 from linter.fixes import fix_document, reread, write_fixed
 from linter.rules import load_catalog
 from tests.conftest import SEEDS, catalog
-from tests.makefiles import write_docx
+from tests.makefiles import write_docx, write_pdf
 
 DATED = "2023年2月10日\n\n"
 
@@ -172,13 +172,16 @@ def test_hard_links_are_left_alone_and_symbolic_links_keep_pointing_at_the_fixed
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "医院召开会议，研究工作。\n"
 
 
-def test_word_files_are_not_written_and_say_the_fix_is_for_the_text_version(tmp_path):
-    path = write_docx(tmp_path / "a.docx", ["医院召开会议,研究工作。"])
+@pytest.mark.parametrize("make", [lambda folder: write_docx(folder / "a.docx", ["医院召开会议,研究工作。"]),
+                                  lambda folder: write_pdf(folder / "a.pdf", "医院召开会议,研究工作。")], ids=["docx", "pdf"])
+def test_word_and_pdf_files_are_not_written_and_say_the_fix_is_for_the_text_version(tmp_path, make):
+    path = make(tmp_path)
     data = path.read_bytes()
-    result = invoke("--fix", str(path))
+    result = invoke("--fix", "--select", "TY002", str(path))
     assert "TY002" in result.output and "(fix available in the text version)" in result.output
     assert "Fixed 0 findings in 0 files." in result.output
     assert path.read_bytes() == data
+    assert invoke("--format", "json", "--select", "TY002", str(path)).stdout.count('"in_place": false') == 1
 
 
 def test_diff_writes_nothing_and_exits_1_when_there_is_something_to_fix(tmp_path):
@@ -216,6 +219,12 @@ def test_per_file_ignores_hold_for_fixes(tmp_path):
     kept.write_text("医院召开会议,研究工作...下一步。\n", encoding="utf-8")
     invoke("--fix", "--config", str(tmp_path / ".reportlint.yaml"), str(kept))
     assert kept.read_text(encoding="utf-8") == "医院召开会议,研究工作……下一步。\n"
+
+
+def test_explain_says_whether_a_rule_has_a_fix_and_whether_it_is_safe():
+    assert "自动修复: 安全，--fix 即修复" in CliRunner().invoke(main, ["explain", "TY002"]).output
+    assert "自动修复: 需人工确认" in CliRunner().invoke(main, ["explain", "TM001"]).output
+    assert "自动修复" not in CliRunner().invoke(main, ["explain", "FG001"]).output
 
 
 def test_rule_files_declare_fixes_and_bad_ones_fail_loudly(tmp_path):
