@@ -11,7 +11,7 @@ from linter import __version__
 from linter.config import DOCUMENT_TYPES, STARTER_CONFIG, load_config
 from linter.document import parse_iso_or_chinese_date
 from linter.errors import UserError
-from linter.formatters import FORMATTERS, ReportOptions, format_profile, format_statistics, format_summary
+from linter.formatters import FORMATTERS, HUMAN_FORMATS, ReportOptions, format_profile, format_statistics, format_summary, plural
 from linter.rules import RuleSets, load_catalog, severity_rank
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -138,20 +138,20 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
         if diff:
             _emit("".join(unified_diff(f.doc, f.text) for f in fixes.fixed), output_file)
             if not quiet:
-                click.echo(f"Would fix {_plural(fixes.count, 'finding')} in {_plural(len(fixes.fixed), 'file')}.", err=True)
+                click.echo(f"Would fix {plural(fixes.count, 'finding')} in {plural(len(fixes.fixed), 'file')}.", err=True)
             sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_FINDINGS if fixes.fixed else EXIT_OK)
-        notes.append(f"Fixed {_plural(fixes.count, 'finding')} in {_plural(len(fixes.fixed), 'file')}.")
+        notes.append(f"Fixed {plural(fixes.count, 'finding')} in {plural(len(fixes.fixed), 'file')}.")
         if fixes.fixed:
             results = lint()  # report what the fixed files have now
     if write_baseline_path:
         written = write_baseline(Path(write_baseline_path), results)
-        notes.append(f"Wrote {_plural(written, 'finding')} to the baseline {write_baseline_path}.")
+        notes.append(f"Wrote {plural(written, 'finding')} to the baseline {write_baseline_path}.")
         baseline_path, baseline = write_baseline_path, load_baseline(Path(write_baseline_path))
     if baseline is not None:
         matched = apply_baseline(results, Path(baseline_path), baseline)
-        note = f"{_plural(matched.hidden, 'finding')} in the baseline not shown"
+        note = f"{plural(matched.hidden, 'finding')} in the baseline not shown"
         if matched.stale:
-            note += f"; {_plural(matched.stale, 'baseline entry', 'baseline entries')} no longer found (rewrite it with --write-baseline to drop them)"
+            note += f"; {plural(matched.stale, 'baseline entry', 'baseline entries')} no longer found (rewrite it with --write-baseline to drop them)"
         notes.append(note + ".")
     rules = rule_sets.with_reported({v.rule for r in results for v in r.violations})
 
@@ -186,13 +186,6 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
         sys.exit(EXIT_ERROR)
     failing = any(severity_rank(v.severity) >= severity_rank(threshold) for r in results for v in r.violations)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
-
-
-HUMAN_FORMATS = ("text", "concise")
-
-
-def _plural(count: int, word: str, plural: str = "") -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
 
 
 def _colour(choice: str, output_file) -> bool:

@@ -255,7 +255,7 @@ def format_html(results, rules, options=ReportOptions()) -> str:
 
 FORMATTERS = {"text": format_text, "concise": format_concise, "json": format_json, "github": format_github, "sarif": format_sarif,
               "junit": format_junit, "html": format_html}
-MACHINE_FORMATS = ("json", "github", "sarif", "junit", "html")
+HUMAN_FORMATS = ("text", "concise")  # the others are machine formats (and html): no summary or progress bar mixed in
 
 
 def format_statistics(results) -> str:
@@ -267,8 +267,9 @@ def format_statistics(results) -> str:
     return "".join(f"{n:>6}  {rule:<7} [{severity}] {first_message[rule]}\n" for (rule, severity), n in rows)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, plural_form: str = "") -> str:
+    """`1 file`, `2 files`."""
+    return f"{count} {word}" if count == 1 else f"{count} {plural_form or word + 's'}"
 
 
 def _fixable(found, options) -> str:
@@ -293,12 +294,12 @@ def format_summary(results, options=ReportOptions(), fixing: bool = False) -> st
     found = violations_of(results)
     linted = linted_count(results)
     if not found:
-        return f"No findings in {_plural(linted, 'file')}.\n"
+        return f"No findings in {plural(linted, 'file')}.\n"
     by_severity = Counter(v.severity for v in found)
     parts = ", ".join(f"{by_severity[s]} {s}" for s in ("error", "warning", "info") if by_severity[s])
     files = len({v.path for v in found})
     fixable = "" if fixing else _fixable(found, options)
-    return f"Found {_plural(len(found), 'finding')} ({parts}) in {files} of {_plural(linted, 'file')}{fixable}.\n"
+    return f"Found {plural(len(found), 'finding')} ({parts}) in {files} of {plural(linted, 'file')}{fixable}.\n"
 
 
 def format_profile(results) -> str:
