@@ -15,6 +15,7 @@ from typing import List, Optional
 
 import linter
 from linter.engine import Violation
+from linter.fixes import Fix
 
 _FIELDS = ("line", "column", "end_line", "end_column", "rule", "category", "severity", "message")
 
@@ -39,7 +40,7 @@ class ResultCache:
     def get(self, key: str, path: str) -> Optional[List[Violation]]:
         try:
             rows = json.loads(self._entry(key).read_text(encoding="utf-8"))
-            return [Violation(path, *(row[f] for f in _FIELDS), tuple(row.get("location", {}).items())) for row in rows]
+            return [Violation(path, *(row[f] for f in _FIELDS), tuple(row["location"].items()), Fix.from_cache(row["fix"])) for row in rows]
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -50,7 +51,8 @@ class ResultCache:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by reportlint\n*\n", encoding="utf-8")
-            rows = [{**{f: getattr(v, f) for f in _FIELDS}, "location": dict(v.location)} for v in violations]
+            rows = [{**{f: getattr(v, f) for f in _FIELDS}, "location": dict(v.location), "fix": v.fix.to_cache() if v.fix else None}
+                    for v in violations]
             with tempfile.NamedTemporaryFile("w", dir=entry.parent, delete=False, encoding="utf-8", suffix=".tmp") as handle:
                 json.dump(rows, handle, ensure_ascii=False)
             os.replace(handle.name, entry)

@@ -2,6 +2,7 @@
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -11,7 +12,7 @@ from linter.config import STARTER_CONFIG, load_config
 from linter.document import parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.extract.metadata import DOCUMENT_TYPES
-from linter.formatters import FORMATTERS, format_profile, format_statistics, format_summary
+from linter.formatters import FORMATTERS, HUMAN_FORMATS, ReportOptions, format_profile, format_statistics, format_summary, plural
 from linter.rules import RuleSets, load_catalog, severity_rank
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -52,7 +53,11 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(list(FORMATTERS)), help="Output format (default text; github under GitHub Actions).")
+@click.option("--format", "output_format", type=click.Choice(list(FORMATTERS)),
+              help="Output format (default text; github under GitHub Actions). concise: one line per finding; html: a report to open in a browser.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
 @click.option("--select", multiple=True, help="Only these rule ids, id prefixes, categories or packs (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids, id prefixes, categories or packs (comma-separated).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: .reportlint.yaml or pyproject.toml found upwards).")
@@ -61,6 +66,11 @@ def main():
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--cross-document", is_flag=True, help="Also compare figures across the files of the run (FG008).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to .txt and .md files, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also the fixes a reader should check (term replacements, doubled characters, weekdays).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing; exit 1 if there is anything to fix.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only the findings that this baseline file does not record.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record this run's findings in FILE (to adopt reportlint on an archive).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line.")
@@ -69,14 +79,19 @@ def main():
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .reportlint_cache/.")
 @click.option("--profile-rules", is_flag=True, help="Print the time each rule took (to stderr).")
 @click.option("--stdin-filename", help="With the path -: the name of what is read from standard input (its format, config and the findings' path).")
-def check(paths, output_format, select, ignore, config_path, date_text, facts_path, exclude, fail_on, cross_document, exit_zero, statistics, quiet,
-          show_metadata, jobs, no_cache, profile_rules, stdin_filename):
+def check(paths, output_format, output_file, color, select, ignore, config_path, date_text, facts_path, exclude, fail_on, cross_document,
+          fix, unsafe_fixes, diff, baseline_path, write_baseline_path, exit_zero, statistics, quiet, show_metadata, jobs, no_cache,
+          profile_rules, stdin_filename):
     """Lint the documents in PATHS (default: the current folder): .txt, .md, .docx
     and .pdf files; - reads standard input."""
+    from linter.baseline import apply_baseline, load_baseline, write_baseline
+    from linter.fixes import fix_results, unified_diff
     from linter.runner import STDIN, discover, run
 
     paths = list(paths) or ["."]
     stdin_name = stdin_filename or STDIN
+    if fix and not diff and STDIN in paths:
+        _fail("--fix cannot write to standard input; use --diff to see the fixes")
     config, catalog = _load(config_path, _common_folder([stdin_name if p == STDIN else p for p in paths]))
     if date_text:
         config.date = parse_iso_or_chinese_date(date_text)
@@ -93,6 +108,7 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
     try:
         config.packs = packs  # every file's packs start from these (Config.packs_for)
         rule_sets = RuleSets(catalog, config, select_list, ignore_list, config.origin)
+        baseline = load_baseline(Path(baseline_path)) if baseline_path else None
     except UserError as error:
         _fail(error)
     found = discover(paths, config, exclude)
@@ -100,12 +116,45 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
         for problem in found.problems:
             click.echo(f"reportlint: {'error: ' + problem.error if problem.error else problem.notice}", err=True)
         _fail(_nothing_to_lint(paths, found.skipped))
-    stdin = sys.stdin.buffer.read() if STDIN in paths else b""
-    results = run(paths, rule_sets, config, exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules,
-                  keep_documents=show_metadata, stdin=stdin, stdin_name=stdin_name, found=found)
-    rules = rule_sets.with_reported({v.rule for r in results for v in r.violations})
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    human = output_format in HUMAN_FORMATS
+    stdin = sys.stdin.buffer.read() if STDIN in paths else b""
+
+    def lint():
+        with _Progress(len(found.files), enabled=human and not quiet and not diff) as progress:
+            return run(paths, rule_sets, config, exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules,
+                       keep_documents=show_metadata, stdin=stdin, stdin_name=stdin_name, found=found, progress=progress)
+
+    results = lint()
+    notes = []  # summary lines about fixes and the baseline
+    if fix or diff:
+        def rules_to_fix(doc):
+            ignored = config.ignored_for(doc.path)
+            return [r for r in rule_sets.for_document(doc) if not any(r.id.startswith(c) or r.category == c for c in ignored)]
+
+        fixes = fix_results(results, rules_to_fix, unsafe_fixes, config.date, write=not diff)
+        for path, why in fixes.not_written:
+            click.echo(f"reportlint: {path}: not fixed: {why}", err=True)
+        if diff:
+            _emit("".join(unified_diff(f.doc, f.text) for f in fixes.fixed), output_file)
+            if not quiet:
+                click.echo(f"Would fix {plural(fixes.count, 'finding')} in {plural(len(fixes.fixed), 'file')}.", err=True)
+            sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_FINDINGS if fixes.fixed else EXIT_OK)
+        notes.append(f"Fixed {plural(fixes.count, 'finding')} in {plural(len(fixes.fixed), 'file')}.")
+        if fixes.fixed:
+            results = lint()  # report what the fixed files have now
+    if write_baseline_path:
+        written = write_baseline(Path(write_baseline_path), results)
+        notes.append(f"Wrote {plural(written, 'finding')} to the baseline {write_baseline_path}.")
+        baseline_path, baseline = write_baseline_path, load_baseline(Path(write_baseline_path))
+    if baseline is not None:
+        matched = apply_baseline(results, Path(baseline_path), baseline)
+        note = f"{plural(matched.hidden, 'finding')} in the baseline not shown"
+        if matched.stale:
+            note += f"; {plural(matched.stale, 'baseline entry', 'baseline entries')} no longer found (rewrite it with --write-baseline to drop them)"
+        notes.append(note + ".")
+    rules = rule_sets.with_reported({v.rule for r in results for v in r.violations})
 
     for result in results:
         if result.error:
@@ -118,23 +167,71 @@ def check(paths, output_format, select, ignore, config_path, date_text, facts_pa
                 packs = config.packs_for(result.path, result.document.metadata.pack_type, catalog.packs) if not select_list else ["(--select)"]
                 click.echo(_describe_metadata(result.document, packs), err=output_format != "text")
 
-    if statistics and output_format == "text":
-        click.echo(format_statistics(results), nl=False)
-    elif output_format == "text":
-        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        click.echo(FORMATTERS["text"](results, rules, colour), nl=False)
+    threshold = fail_on or config.fail_on
+    options = ReportOptions(colour=human and _colour(color, output_file), fail_on=threshold, unsafe_fixes=unsafe_fixes)
+    if statistics and human:
+        report = format_statistics(results)
     else:
-        click.echo(FORMATTERS[output_format](results, rules), nl=False)
-    if output_format == "text" and not quiet:
-        click.echo(format_summary(results), nl=False)
+        report = FORMATTERS[output_format](results, rules, options)
+    if not quiet:
+        summary = "".join(note + "\n" for note in notes)
+        if human:
+            report += summary + format_summary(results, options, fixing=fix)
+        elif summary:
+            click.echo(summary, nl=False, err=True)
+    _emit(report, output_file, options.colour)
     if profile_rules:
         click.echo(format_profile(results), nl=False, err=True)
 
-    threshold = severity_rank(fail_on or config.fail_on)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
-    failing = any(severity_rank(v.severity) >= threshold for r in results for v in r.violations)
+    failing = any(severity_rank(v.severity) >= severity_rank(threshold) for r in results for v in r.violations)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _colour(choice: str, output_file) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _emit(text: str, output_file, colour: bool = False) -> None:
+    """The report on standard output, or in --output-file."""
+    if output_file is None:
+        click.echo(text, nl=False, color=True if colour else None)  # click drops colour off a terminal unless told
+        return
+    try:
+        Path(output_file).write_text(text, encoding="utf-8")
+    except OSError as error:
+        _fail(f"{output_file}: cannot write the report: {error.strerror or error}")
+
+
+class _Progress:
+    """click's progress bar on stderr, shown once a run has taken PROGRESS_AFTER
+    seconds: on a terminal only, never in CI logs or with a machine format."""
+
+    PROGRESS_AFTER = 2.0
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.done, self.bar = total, 0, None
+        self.enabled = enabled and total > 1 and sys.stderr.isatty() and not os.environ.get("CI")
+        self.started = time.monotonic()
+
+    def __enter__(self):
+        return self if self.enabled else None
+
+    def __call__(self, result) -> None:
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(1)
+        elif self.done < self.total and time.monotonic() - self.started > self.PROGRESS_AFTER:
+            self.bar = click.progressbar(length=self.total, label="reportlint", file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
+            self.bar.update(self.done)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
 
 
 def _common_folder(paths) -> Path:
@@ -191,6 +288,8 @@ def explain(rule_id, config_path):
     click.echo(f"消息: {rule.message}")
     if rule.from_date or rule.until_date:
         click.echo(f"适用日期: {rule.from_date or '…'} 至 {rule.until_date or '…'}")
+    if rule.fix is not None:
+        click.echo("自动修复: " + ("安全，--fix 即修复" if rule.fix.safe else "需人工确认，--fix --unsafe-fixes 才修复"))
     if rule.description:
         click.echo("\n" + rule.description.strip())
     click.echo("\n错误示例:")
@@ -261,7 +360,7 @@ def test_rules(rule_files, config_path):
     else:
         _, catalog = _load(config_path)
         rules = list(catalog.rules.values())
-    failures = failing_examples(rules)
+    failures = failing_examples(rules, known_codes=catalog.rules)
     for failure in failures:
         click.echo(failure, err=True)
     click.echo(f"{len(rules)} rules, {sum(len(r.bad_examples) + len(r.good_examples) for r in rules)} examples, {len(failures)} failed")

@@ -143,38 +143,59 @@ class Document:
         return meta
 
 
+@dataclass(frozen=True)
+class SuppressionCode:
+    """One code written in a suppression comment (ALL for a comment naming none),
+    with its offsets in the source."""
+
+    start: int
+    end: int
+    code: str  # upper case: codes are case-insensitive
+    kind: str  # disable, disable-next-line or enable
+
+
 class Suppressions:
-    """`<!-- reportlint-disable[-next-line] CODES -->` and `<!-- reportlint-enable CODES -->`."""
+    """`<!-- reportlint-disable[-next-line] CODES -->` and `<!-- reportlint-enable CODES -->`.
+    Codes are rule ids or id prefixes, in any case. Which codes suppressed a
+    finding is kept (`used`), for the rule that reports unused ones."""
 
     ALL = "*"
 
-    def __init__(self, ranges):
-        self.ranges = ranges  # [(first line, last line, code or ALL)]
+    def __init__(self, ranges, codes=()):
+        self.ranges = ranges  # [(first line, last line, code or ALL, index in `codes` of the code that opened it)]
+        self.codes = list(codes)
+        self.used = set()  # indexes into `codes`
 
     @classmethod
     def parse(cls, doc: Document) -> "Suppressions":
-        ranges, open_since = [], {}
+        ranges, open_since, codes = [], {}, []
         for match in _DIRECTIVE.finditer(doc.source):
             line = doc.position(match.start())[0]
-            codes = re.split(r"[\s,]+", (match.group(2) or "").strip()) if match.group(2) else [cls.ALL]
-            for code in filter(None, codes):
-                if match.group(1) == "disable-next-line":
-                    ranges.append((line + 1, line + 1, code))
-                elif match.group(1) == "disable":
-                    open_since.setdefault(code, line)
+            kind = match.group(1)
+            written = [(m.start() + match.start(2), m.end() + match.start(2), m.group(0).upper()) for m in re.finditer(r"[^\s,]+", match.group(2))]
+            for start, end, code in written or [(match.start(), match.end(), cls.ALL)]:
+                index = len(codes)
+                codes.append(SuppressionCode(start, end, code, kind))
+                if kind == "disable-next-line":
+                    ranges.append((line + 1, line + 1, code, index))
+                elif kind == "disable":
+                    open_since.setdefault(code, (line, index))
                 elif code == cls.ALL:
-                    ranges += [(start, line, c) for c, start in open_since.items()]
+                    ranges += [(first, line, c, i) for c, (first, i) in open_since.items()]
                     open_since.clear()
                 elif code in open_since:
-                    ranges.append((open_since.pop(code), line, code))
-        ranges += [(start, doc.line_count, code) for code, start in open_since.items()]
-        return cls(ranges)
+                    first, i = open_since.pop(code)
+                    ranges.append((first, line, code, i))
+        ranges += [(first, doc.line_count, code, i) for code, (first, i) in open_since.items()]
+        return cls(ranges, codes)
 
-    def covers(self, rule_id: str, line: int) -> bool:
-        return any(
-            first <= line <= last and (code == self.ALL or rule_id.startswith(code))
-            for first, last, code in self.ranges
-        )
+    def covers(self, rule_id: str, line: int, ignoring: Optional[int] = None) -> bool:
+        """Whether a finding of the rule on this line is suppressed; `ignoring`: the
+        index of a code whose own ranges do not count (a finding about that code)."""
+        covering = [index for first, last, code, index in self.ranges
+                    if first <= line <= last and (code == self.ALL or rule_id.startswith(code)) and index != ignoring]
+        self.used.update(covering)
+        return bool(covering)
 
 
 DEFAULT_MAX_MB = 20

@@ -1,16 +1,21 @@
 """Running rules over one document: hits become violations with positions,
-rendered messages, and inline suppressions applied."""
+rendered messages, their fixes (linter/fixes.py) and inline suppressions
+applied; misused suppression comments are reported by the rules that ask."""
 
 import string
 import time
-from dataclasses import asdict, dataclass
-from typing import List, Optional, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence
 
 from linter.document import Document
 from linter.errors import UserError
-from linter.rule_types import REGEX_TIMEOUT
+from linter.rule_types import ABOUT_CODE, REGEX_TIMEOUT
 
-JSON_KEYS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message")
+if TYPE_CHECKING:  # fixes.py builds on this module
+    from linter.fixes import Fix
+
+SUPPRESSIONS = "suppressions"  # the rule type of rules about suppression comments
+JSON_KEYS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message", "fix")
 
 
 @dataclass(frozen=True)
@@ -27,10 +32,12 @@ class Violation:
     # Where it is beyond line and column, as (key, value) pairs: a PDF's page and
     # page_line, a Word file's part (页眉, 脚注 …); empty for text files.
     location: tuple = ()
+    fix: Optional["Fix"] = None  # linter.fixes.Fix: what --fix writes in place of the finding
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data.update(data.pop("location"))
+        data = {key: getattr(self, key) for key in JSON_KEYS}
+        data["fix"] = self.fix.to_dict() if self.fix else None
+        data.update(self.location)
         return data
 
     def where(self) -> str:
@@ -41,12 +48,16 @@ class Violation:
         return fields.get("part", "")
 
 
-def lint_document(doc: Document, rules: Sequence, errors: Optional[List[str]] = None, timings: Optional[dict] = None) -> List[Violation]:
+def lint_document(doc: Document, rules: Sequence, errors: Optional[List[str]] = None, timings: Optional[dict] = None,
+                  known_codes: Optional[Iterable[str]] = None) -> List[Violation]:
     """Violations of `rules` in `doc`. A rule whose regex times out is reported in
     `errors` (or raised as a UserError) and the other rules still run. With
-    `timings`, each rule's time (including extraction it triggers first) is added up."""
+    `timings`, each rule's time (including extraction it triggers first) is added up.
+    Rules about suppression comments run last, on what the others found;
+    `known_codes` are the rule ids a comment may name (default: those of `rules`)."""
     violations = []
-    for rule in rules:
+    content = [rule for rule in rules if rule.checker.name != SUPPRESSIONS]
+    for rule in content:
         started = time.perf_counter()
         try:
             if rule.applies_to(doc):
@@ -58,6 +69,11 @@ def lint_document(doc: Document, rules: Sequence, errors: Optional[List[str]] = 
             errors.append(str(problem))
         if timings is not None:
             timings[rule.id] = timings.get(rule.id, 0.0) + time.perf_counter() - started
+    known = set(known_codes) if known_codes is not None else {rule.id for rule in rules}
+    for rule in rules:
+        if rule.checker.name == SUPPRESSIONS and rule.applies_to(doc):
+            found = (to_violation(doc, rule, hit) for hit in rule.checker.check_comments(doc, known, content))
+            violations += [v for v in found if v]
     return sorted(violations, key=_order)
 
 
@@ -78,12 +94,13 @@ def lint_run(docs: Sequence[Document], rules: Sequence, rules_for=None) -> List[
 def to_violation(doc: Document, rule, hit) -> Optional[Violation]:
     """The violation for a hit, or None where a comment suppresses it."""
     line, column = doc.position(hit.start)
-    if doc.suppressions.covers(rule.id, line):
+    if doc.suppressions.covers(rule.id, line, hit.fields.get(ABOUT_CODE)):
         return None
     end_line, end_column = doc.position(hit.end)
     message = render_message(rule.message, hit.fields)
     location = tuple(doc.location(hit.start).items())
-    return Violation(doc.path, line, column, end_line, end_column, rule.id, rule.category, rule.severity, message, location)
+    fix = rule.fix.fix_for(doc, hit) if rule.fix else None
+    return Violation(doc.path, line, column, end_line, end_column, rule.id, rule.category, rule.severity, message, location, fix)
 
 
 def _order(v: Violation):

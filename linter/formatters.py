@@ -1,34 +1,101 @@
-"""Output formats. A formatter only formats: it gets the results of a run and
-the rules that ran, and returns the text to print."""
+"""Output formats. A formatter only formats: it gets the results of a run, the
+rules that ran and the report's options, and returns the text to print.
+
+Input errors (a file that cannot be read, decoded or is of a format to convert)
+appear in every machine format as findings of rule RL001, category `input`,
+severity error, at line 1 (or the line the error names), so that each format
+agrees with the exit status 2 they cause.
+"""
 
 import json
+import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Dict, List
+from urllib.parse import quote
 
 import click
 
 from linter import __version__
+from linter.engine import Violation
+from linter.fixes import applicable
+from linter.rules import severity_rank
 
-FORMATS = ("text", "json", "github", "sarif", "junit")
+INFORMATION_URI = "https://pypi.org/project/reportlint/"
+INPUT_RULE, INPUT_CATEGORY = "RL001", "input"
+INPUT_SUMMARY = "文件无法读取、解码或需先转换格式（input error）"
 _CONTEXT = 30  # characters of source shown on each side of a finding in long lines
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+FIX_MARK = "[*]"
+TEXT_VERSION_NOTE = "(fix available in the text version)"
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    colour: bool = False
+    fail_on: str = "warning"  # the lowest severity that fails the run (JUnit failures)
+    unsafe_fixes: bool = False  # unsafe fixes count as available ([*])
 
 
 def violations_of(results) -> list:
     return [v for result in results for v in result.violations]
 
 
-def format_text(results, rules, colour=False) -> str:
+def input_errors(results) -> List[Violation]:
+    """Each result's input error as an RL001 finding."""
+    errors = []
+    for result in results:
+        if result.error:
+            line, message = _error_parts(result)
+            errors.append(Violation(result.path, line, 1, line, 1, INPUT_RULE, INPUT_CATEGORY, "error", message))
+    return errors
+
+
+def _error_parts(result):
+    """(line, message) of an input error written `path[:line]: message`."""
+    match = re.match(re.escape(result.path) + r"(?::(\d+))?: (.*)", result.error, re.S)
+    if not match:
+        return 1, result.error
+    return int(match.group(1) or 1), match.group(2)
+
+
+def reported(results) -> list:
+    """Input errors and findings, file by file, in the order of the run."""
+    return [v for result in results for v in input_errors([result]) + result.violations]
+
+
+def _fix_note(v, options) -> str:
+    if v.fix is None:
+        return ""
+    if not v.fix.in_place:
+        return " " + TEXT_VERSION_NOTE
+    return " " + FIX_MARK if applicable(v.fix, options.unsafe_fixes) else ""
+
+
+def _finding_line(v, options) -> str:
+    colour = options.colour
+    code = click.style(v.rule, fg=_COLOURS[v.severity], bold=True) if colour else v.rule
+    where = click.style(f"{v.path}:{v.line}:{v.column}:", bold=True) if colour else f"{v.path}:{v.line}:{v.column}:"
+    place = f"（{v.where()}）" if v.location else ""
+    return f"{where} {code} [{v.severity}] {v.message}{place}{_fix_note(v, options)}"
+
+
+def format_concise(results, rules, options=ReportOptions()) -> str:
+    """One line per finding."""
+    out = [_finding_line(v, options) for v in violations_of(results)]
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def format_text(results, rules, options=ReportOptions()) -> str:
+    """One line per finding, with the source line and a marker under the finding."""
     out = []
     for result in results:
         for v in result.violations:
-            code = click.style(v.rule, fg=_COLOURS[v.severity], bold=True) if colour else v.rule
-            where = click.style(f"{v.path}:{v.line}:{v.column}:", bold=True) if colour else f"{v.path}:{v.line}:{v.column}:"
-            place = f"（{v.where()}）" if v.location else ""
-            out.append(f"{where} {code} [{v.severity}] {v.message}{place}")
+            out.append(_finding_line(v, options))
             if result.document is not None:
-                out += _source_excerpt(result.document, v, colour)
+                out += _source_excerpt(result.document, v, options.colour)
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -52,11 +119,11 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def format_json(results, rules) -> str:
-    return json.dumps([v.to_dict() for v in violations_of(results)], ensure_ascii=False, indent=2) + "\n"
+def format_json(results, rules, options=ReportOptions()) -> str:
+    return json.dumps([v.to_dict() for v in reported(results)], ensure_ascii=False, indent=2) + "\n"
 
 
-def format_github(results, rules) -> str:
+def format_github(results, rules, options=ReportOptions()) -> str:
     levels = {"error": "error", "warning": "warning", "info": "notice"}
 
     def escape(text, is_property=False):
@@ -66,14 +133,29 @@ def format_github(results, rules) -> str:
     lines = [
         f"::{levels[v.severity]} file={escape(v.path, True)},line={v.line},col={v.column},"
         f"endLine={v.end_line},endColumn={v.end_column},title={escape(v.rule, True)}::{escape(v.rule + ' ' + v.message)}"
-        for v in violations_of(results)
+        for v in reported(results)
     ]
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def format_sarif(results, rules) -> str:
+SRCROOT = "%SRCROOT%"
+
+
+def artifact_location(path: str) -> dict:
+    """A SARIF artifactLocation: a percent-encoded (RFC 3986) URI relative to the
+    folder the run started in, or an absolute file URI for a path outside it."""
+    resolved = Path(path).resolve()
+    try:
+        relative = resolved.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return {"uri": resolved.as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def format_sarif(results, rules, options=ReportOptions()) -> str:
     levels = {"error": "error", "warning": "warning", "info": "note"}
-    used = sorted({v.rule for v in violations_of(results)} | {r.id for r in rules})
+    found = reported(results)
+    used = sorted({v.rule for v in found} | {r.id for r in rules})
     by_id: Dict[str, object] = {r.id: r for r in rules}
     index = {rule_id: i for i, rule_id in enumerate(used)}
     descriptors = []
@@ -87,30 +169,34 @@ def format_sarif(results, rules) -> str:
                 defaultConfiguration={"level": levels[rule.severity]},
                 properties={"category": rule.category, "pack": rule.pack},
             )
+        elif rule_id == INPUT_RULE:
+            descriptor.update(shortDescription={"text": INPUT_SUMMARY}, defaultConfiguration={"level": "error"},
+                              properties={"category": INPUT_CATEGORY})
         descriptors.append(descriptor)
-    sarif_results = [
-        {
+    sarif_results = []
+    for v in found:
+        location = artifact_location(v.path)
+        result = {
             "ruleId": v.rule,
             "ruleIndex": index[v.rule],
             "level": levels[v.severity],
             "message": {"text": v.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": v.path.replace("\\", "/")},
-                        "region": {"startLine": v.line, "startColumn": v.column, "endLine": v.end_line, "endColumn": v.end_column},
-                    }
-                }
-            ],
+            "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(v.line, v.column, v.end_line, v.end_column)}}],
         }
-        for v in violations_of(results)
-    ]
+        if v.fix is not None and v.fix.in_place:
+            replacements = [{"deletedRegion": _region(e.line, e.column, e.end_line, e.end_column), "insertedContent": {"text": e.content}}
+                            for e in v.fix.edits]
+            result["fixes"] = [{"description": {"text": "safe fix" if v.fix.safe else "unsafe fix"},
+                                "artifactChanges": [{"artifactLocation": location, "replacements": replacements}]}]
+        sarif_results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": {"name": "reportlint", "version": __version__, "rules": descriptors}},
+                "tool": {"driver": {"name": "reportlint", "version": __version__, "informationUri": INFORMATION_URI, "rules": descriptors}},
+                "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
+                "invocations": [{"executionSuccessful": not any(r.error for r in results)}],
                 "columnKind": "unicodeCodePoints",
                 "results": sarif_results,
             }
@@ -119,38 +205,57 @@ def format_sarif(results, rules) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def format_junit(results, rules) -> str:
-    """One test suite per file, one failing test case per finding (a passing one for a clean file)."""
+def _region(line, column, end_line, end_column) -> dict:
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def format_junit(results, rules, options=ReportOptions()) -> str:
+    """One test suite per file and one test case per finding: a failure at or above
+    --fail-on, skipped below it (so the XML fails exactly when the exit status
+    does); an input error is an <error>; a clean file has one passing case."""
     import xml.etree.ElementTree as ET  # only for junit output
 
+    threshold = severity_rank(options.fail_on)
     root = ET.Element("testsuites", name="reportlint")
-    total = failures = 0
+    totals = Counter()
     for result in results:
         suite = ET.SubElement(root, "testsuite", name=result.path)
-        cases = 0
+        counts = Counter()
         if result.error:
             case = ET.SubElement(suite, "testcase", classname=result.path, name="read")
-            ET.SubElement(case, "error", message=result.error).text = result.error
-            cases = 1
-            suite.set("errors", "1")
+            ET.SubElement(case, "error", message=result.error, type=INPUT_RULE).text = result.error
+            counts["tests"] += 1
+            counts["errors"] += 1
         for v in result.violations:
             case = ET.SubElement(suite, "testcase", classname=v.path, name=f"{v.rule} {v.line}:{v.column}")
-            failure = ET.SubElement(case, "failure", message=v.message, type=v.severity)
-            failure.text = f"{v.path}:{v.line}:{v.column}: {v.rule} [{v.severity}] {v.message}"
-            cases += 1
-        if not cases:
+            text = f"{v.path}:{v.line}:{v.column}: {v.rule} [{v.severity}] {v.message}"
+            if severity_rank(v.severity) >= threshold:
+                ET.SubElement(case, "failure", message=v.message, type=v.severity).text = text
+                counts["failures"] += 1
+            else:
+                ET.SubElement(case, "skipped", message=f"{v.severity}, below --fail-on {options.fail_on}: {v.message}")
+                counts["skipped"] += 1
+            counts["tests"] += 1
+        if not counts["tests"]:
             ET.SubElement(suite, "testcase", classname=result.path, name="no findings")
-            cases = 1
-        suite.set("tests", str(cases))
-        suite.set("failures", str(len(result.violations)))
-        total += cases
-        failures += len(result.violations)
-    root.set("tests", str(total))
-    root.set("failures", str(failures))
+            counts["tests"] = 1
+        for key in ("tests", "failures", "errors", "skipped"):
+            suite.set(key, str(counts[key]))
+        totals.update(counts)
+    for key in ("tests", "failures", "errors", "skipped"):
+        root.set(key, str(totals[key]))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-FORMATTERS = {"text": format_text, "json": format_json, "github": format_github, "sarif": format_sarif, "junit": format_junit}
+def format_html(results, rules, options=ReportOptions()) -> str:
+    from linter.report_html import html_report  # only for html output
+
+    return html_report(results, rules)
+
+
+FORMATTERS = {"text": format_text, "concise": format_concise, "json": format_json, "github": format_github, "sarif": format_sarif,
+              "junit": format_junit, "html": format_html}
+HUMAN_FORMATS = ("text", "concise")  # the others are machine formats (and html): no summary or progress bar mixed in
 
 
 def format_statistics(results) -> str:
@@ -162,14 +267,39 @@ def format_statistics(results) -> str:
     return "".join(f"{n:>6}  {rule:<7} [{severity}] {first_message[rule]}\n" for (rule, severity), n in rows)
 
 
-def format_summary(results) -> str:
+def plural(count: int, word: str, plural_form: str = "") -> str:
+    """`1 file`, `2 files`."""
+    return f"{count} {word}" if count == 1 else f"{count} {plural_form or word + 's'}"
+
+
+def _fixable(found, options) -> str:
+    """`; [*] 2 fixable with --fix (1 more with --fix --unsafe-fixes)`, or ""."""
+    in_place = [v.fix for v in found if v.fix is not None and v.fix.in_place]
+    safe = sum(1 for fix in in_place if fix.safe)
+    unsafe = len(in_place) - safe
+    if options.unsafe_fixes and in_place:
+        return f"; {FIX_MARK} {len(in_place)} fixable with --fix --unsafe-fixes"
+    if safe:
+        return f"; {FIX_MARK} {safe} fixable with --fix" + (f" ({unsafe} more with --fix --unsafe-fixes)" if unsafe else "")
+    return f"; {unsafe} fixable with --fix --unsafe-fixes" if unsafe else ""
+
+
+def linted_count(results) -> int:
+    """Files that were read (an empty one too), not folders or files that could not be."""
+    return sum(1 for r in results if r.error is None and (r.notice is None or r.document is not None))
+
+
+def format_summary(results, options=ReportOptions(), fixing: bool = False) -> str:
+    """`Found 3 findings (1 error, 2 warning) in 2 of 8 files.`, and how many could be fixed."""
     found = violations_of(results)
+    linted = linted_count(results)
     if not found:
-        return f"No findings in {sum(1 for r in results if r.error is None)} file(s).\n"
+        return f"No findings in {plural(linted, 'file')}.\n"
     by_severity = Counter(v.severity for v in found)
     parts = ", ".join(f"{by_severity[s]} {s}" for s in ("error", "warning", "info") if by_severity[s])
     files = len({v.path for v in found})
-    return f"Found {len(found)} finding(s) ({parts}) in {files} file(s).\n"
+    fixable = "" if fixing else _fixable(found, options)
+    return f"Found {plural(len(found), 'finding')} ({parts}) in {files} of {plural(linted, 'file')}{fixable}.\n"
 
 
 def format_profile(results) -> str:

@@ -11,11 +11,12 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from linter.document import Document, parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.factsheet import FactSheet, factsheet_from_data
+from linter.fixes import FixSpec
 from linter.rule_types import TYPES, RuleType, TimedRegex, compile_regex
 from linter.yamlfile import YamlFile
 
 SEVERITIES = ("info", "warning", "error")  # ascending
-CATEGORIES = ("dates", "figures", "names", "sections", "terminology", "typography")
+CATEGORIES = ("dates", "figures", "names", "sections", "terminology", "typography", "suppressions")
 DEFAULT_PACKS = ("default",)
 
 
@@ -49,6 +50,7 @@ class Rule:
     bad_examples: List[Example] = field(default_factory=list)
     good_examples: List[Example] = field(default_factory=list)
     source: str = ""  # file:line where the rule is defined
+    fix: Optional[FixSpec] = None
 
     @property
     def summary(self) -> str:
@@ -153,6 +155,12 @@ class RuleSets:
             return self.base
         return self.catalog.select(list(self.catalog.packs), (), self.ignore)
 
+    def known_ids(self) -> frozenset:
+        """Every rule id there is: what a suppression comment may name."""
+        if not hasattr(self, "_known"):
+            self._known = frozenset(self.catalog.rules if self.catalog is not None else (r.id for r in self.base))
+        return self._known
+
     def with_reported(self, rule_ids) -> List[Rule]:
         """The base rules and those of the given findings (for formatters that describe rules)."""
         extra = {i for i in rule_ids if i not in {r.id for r in self.base}}
@@ -232,6 +240,7 @@ def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str, shipped
         bad_examples=[_example(e, error) for e in spec["examples"]["bad"]],
         good_examples=[_example(e, error) for e in spec["examples"]["good"]],
         source=source,
+        fix=FixSpec(spec["fix"], rule_type.gives_expected, error) if "fix" in spec else None,
     )
 
 
@@ -266,6 +275,9 @@ class _ShippedChecker:
 
     def check_run(self, docs):
         return self.built().check_run(docs)
+
+    def check_comments(self, doc, known_codes, rules):
+        return self.built().check_comments(doc, known_codes, rules)
 
 
 class _LazyRegex:

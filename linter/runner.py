@@ -193,7 +193,7 @@ def lint_file(path: Path, settings: Settings) -> FileResult:
     if cached is not None:
         return FileResult(str(path), cached, document=_kept(doc, cached, settings, rules))
     errors, timings = [], {} if settings.profile else None
-    violations = lint_document(doc, rules, errors, timings)
+    violations = lint_document(doc, rules, errors, timings, settings.rules.known_ids())
     if key and not errors:
         settings.cache.put(key, violations)
     doc.forget_scratch()
@@ -210,15 +210,24 @@ def _kept(doc: Document, violations, settings: Settings, rules) -> Optional[Docu
 PARALLEL_MIN_BYTES = 1_000_000
 
 
-def lint_files(files: Sequence[Path], settings: Settings, jobs: int) -> List[FileResult]:
-    """Lint files, in worker processes when there are enough of them; results keep the order of `files`."""
+def lint_files(files: Sequence[Path], settings: Settings, jobs: int, progress=None) -> List[FileResult]:
+    """Lint files, in worker processes when there are enough of them; results keep
+    the order of `files`. `progress(result)` is called as each file is done."""
     size = sum(_size(path) for path in files)
     if jobs <= 1 or len(files) < 2 or size < PARALLEL_MIN_BYTES:
-        return [lint_file(path, settings) for path in files]
+        done = (lint_file(path, settings) for path in files)
+        return [_reported(result, progress) for result in done]
     from concurrent.futures import ProcessPoolExecutor  # imported only for a parallel run (30 ms)
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_start_worker, initargs=(settings,)) as pool:
-        return list(pool.map(_lint_in_worker, files, chunksize=max(1, len(files) // (jobs * 8))))
+        done = pool.map(_lint_in_worker, files, chunksize=max(1, len(files) // (jobs * 8)))
+        return [_reported(result, progress) for result in done]
+
+
+def _reported(result: FileResult, progress) -> FileResult:
+    if progress is not None:
+        progress(result)
+    return result
 
 
 _worker_settings: Optional[Settings] = None
@@ -242,15 +251,16 @@ def _size(path: Path) -> int:
 
 def run(paths: Sequence[str], rules, config: Config, extra_exclude: Sequence[str] = (), jobs: int = 1,
         use_cache: bool = False, profile: bool = False, keep_documents: bool = False, stdin: bytes = b"",
-        stdin_name: str = STDIN, found: Optional[Discovery] = None) -> List[FileResult]:
+        stdin_name: str = STDIN, found: Optional[Discovery] = None, progress=None) -> List[FileResult]:
     """Lint files with `rules`: a RuleSets (rules per document) or one list of rules for all.
-    `found`: the paths' discovery when the caller made it already."""
+    `found`: the paths' discovery when the caller made it already; `progress(result)`:
+    called as each file is linted."""
     rule_sets = rules if isinstance(rules, RuleSets) else RuleSets.fixed(rules)
     found = found or discover(paths, config, extra_exclude)
     factsheet = load_factsheet(config.facts) if config.facts else None
     cache = ResultCache(config.cache_folder, fingerprint(rule_sets.possible(), config)) if use_cache else None
     settings = Settings(rule_sets, config, factsheet, cache, profile, keep_documents, stdin, stdin_name)
-    linted = lint_files(found.files, settings, jobs)
+    linted = lint_files(found.files, settings, jobs, progress)
     results = list(found.problems)
     docs = [r.document for r in linted if r.document is not None and r.error is None and r.notice is None]
     by_path = {r.path: r for r in linted}

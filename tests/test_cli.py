@@ -35,6 +35,7 @@ def test_json_output_is_the_documented_contract():
     assert tm001 == {
         "path": SEED_000, "line": 83, "column": 3, "end_line": 83, "end_column": 7, "rule": "TM001",
         "category": "terminology", "severity": "warning", "message": tm001["message"],
+        "fix": {"safe": False, "in_place": True, "edits": [{"line": 83, "column": 3, "end_line": 83, "end_column": 7, "content": "新冠病毒感染"}]},
     }
 
 

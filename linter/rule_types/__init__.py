@@ -16,10 +16,21 @@ class Hit(NamedTuple):
     fields: dict
 
 
+# A hit standing for several (a pattern rule that reports only the first match of
+# a line) lists the others under this field, so that its fix covers them all.
+SAME_LINE = "same_line"
+# A hit about a suppression comment names the comment's code (its index in
+# doc.suppressions.codes) under this field: that code does not suppress it.
+ABOUT_CODE = "code_index"
+
+
 class RuleType:
     name = ""
     # JSON Schema (properties and required keys) for the options this type adds to a rule.
     schema: dict = {"properties": {}, "required": []}
+    # Whether hits carry an `expected` value that can replace the finding, so a
+    # rule's `fix:` may leave out its `replace` template.
+    gives_expected = True
 
     def __init__(self, options: dict, error: Callable[[str, str], Exception]):
         """`options` is the rule's mapping; `error(key, message)` builds an error at that key's line."""
@@ -109,10 +120,12 @@ def _registry() -> Dict[str, type]:
     from linter.rule_types import figures
     from linter.rule_types import paired, words
     from linter.rule_types import agreement, headings, sequence
+    from linter.rule_types import suppressions
 
     return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names, dates.Dates,
                                 figures.Figures, paired.PairedMarks, words.Words,
-                                headings.HeadingLevels, agreement.Agreement, sequence.IssueSequence)}
+                                headings.HeadingLevels, agreement.Agreement, sequence.IssueSequence,
+                                suppressions.SuppressionComments)}
 
 
 TYPES = _registry()

@@ -17,6 +17,7 @@ LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 class HeadingLevels(RuleType):
     name = "heading-levels"
+    gives_expected = False  # its `expected` says what is wanted, not text to write
     schema = {
         "properties": {
             "stop": {"type": "string", "minLength": 1, "description": "regex; headings from the first line it matches on are not checked"},

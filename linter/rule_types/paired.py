@@ -33,6 +33,7 @@ _SPACE = " \t\u3000\ufeff\u200b"
 
 class PairedMarks(RuleType):
     name = "paired-marks"
+    gives_expected = False  # its `expected` says what is wanted, not text to write
     schema = {
         "properties": {
             "check": {"enum": ["balance", "nesting"], "description": "balance: unclosed, unopened and crossing pairs; nesting: a pair inside itself"},

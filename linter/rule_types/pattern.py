@@ -4,11 +4,12 @@ With `per_line: first`, only the first match of each line is reported and the
 message field `{count}` says how many the line has: a document typed with
 half-width commas throughout gets one finding per paragraph, not hundreds."""
 
-from linter.rule_types import Hit, RuleType, compile_regex
+from linter.rule_types import SAME_LINE, Hit, RuleType, compile_regex
 
 
 class Pattern(RuleType):
     name = "pattern"
+    gives_expected = False
     schema = {
         "properties": {
             "pattern": {"type": "string", "minLength": 1, "description": "Python regular expression"},
@@ -33,6 +34,7 @@ class Pattern(RuleType):
             line = doc.position(hit.start)[0]
             if line in first_of_line:
                 first_of_line[line].fields["count"] += 1
+                first_of_line[line].fields.setdefault(SAME_LINE, []).append(hit)  # a fix covers the whole line
             else:
                 first_of_line[line] = hit
         return list(first_of_line.values())
