@@ -263,9 +263,25 @@ def _describe_metadata(doc, packs) -> str:
 @main.command("rules")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.option("--all", "show_all", is_flag=True, help="Every known rule, not only the enabled ones.")
-def list_rules(config_path, show_all):
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown: the rule reference, a page per pack (every rule, with its description and examples).")
+@click.option("--output", "output_folder", type=click.Path(file_okay=False), help="With --format markdown: write the pages into this folder.")
+def list_rules(config_path, show_all, output_format, output_folder):
     """List rules: id, category, severity, pack and summary."""
     config, catalog = _load(config_path)
+    if output_format == "markdown":
+        from linter.rule_docs import INDEX, pack_pages
+
+        pages = pack_pages(catalog)
+        if output_folder is None:
+            click.echo("\n".join(pages[name] for name in [INDEX] + sorted(set(pages) - {INDEX})), nl=False)
+            return
+        folder = Path(output_folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in pages.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {len(pages)} pages to {folder}")
+        return
     enabled = {r.id for r in catalog.select(config.packs, config.select, config.ignore, config.origin)}
     # Packs that overrides or a document's type (front matter, a printed 准印证号) add per file.
     per_file = {p for override in config.overrides for p in override.packs} | set(DOCUMENT_TYPES.values())

@@ -3,6 +3,8 @@ the JSON Schema, and choosing the rules a run uses (packs, select, ignore)."""
 
 import datetime
 import json
+
+import regex
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -54,7 +56,10 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return (self.description.strip().splitlines() or [self.message])[0]
+        """The description's first sentence (or the message)."""
+        text = flowed(self.description.split("\n\n")[0]) or self.message
+        end = text.find("。")
+        return text[: end + 1] if end > 0 else text
 
     def applies_to(self, doc: Document) -> bool:
         if self.from_date or self.until_date:
@@ -78,6 +83,7 @@ class Catalog:
     includes: Dict[str, List[str]] = field(default_factory=dict)
     user_packs: List[str] = field(default_factory=list)
     opt_in: set = field(default_factory=set)  # packs whose rules a category or prefix does not select
+    descriptions: Dict[str, str] = field(default_factory=dict)  # pack -> its rule file's description
 
     def pack_rules(self, pack: str, _seen=None) -> List[str]:
         seen = _seen if _seen is not None else set()
@@ -199,6 +205,7 @@ def _load_rule_file(catalog: Catalog, path: Path, expected_pack: Optional[str] =
     if pack in catalog.packs:
         raise yaml_file.error(["pack"], f"pack {pack!r} is defined twice")
     catalog.packs[pack] = []
+    catalog.descriptions[pack] = data.get("description", "")
     catalog.includes[pack] = list(data.get("include", []))
     if data.get("opt-in"):
         catalog.opt_in.add(pack)
@@ -336,6 +343,16 @@ def _rule_schema(rule_type) -> dict:
         "required": base["required"] + rule_type.schema.get("required", []),
         "additionalProperties": False,
     }
+
+
+def flowed(text: str) -> str:
+    """Lines of a wrapped text joined: no space where a line break fell between two
+    Chinese characters or marks (YAML folds wrapped lines with spaces)."""
+    joined = " ".join(line.strip() for line in text.strip().splitlines())
+    return _SPACE_IN_CHINESE.sub("", joined)
+
+
+_SPACE_IN_CHINESE = regex.compile(r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’—…]) +(?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’—…])")
 
 
 def severity_rank(severity: str) -> int:

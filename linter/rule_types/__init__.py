@@ -63,6 +63,10 @@ class TimedRegex:
     def __init__(self, compiled):
         self.compiled = compiled
 
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
     def search(self, text, start=0, end=None):
         return self.compiled.search(text, start, len(text) if end is None else end, timeout=REGEX_TIMEOUT)
 
