@@ -24,14 +24,18 @@ _COUNT = r"(?P<count>十[一二三四五六七八九]?|[两二三四五六七八
 _MEASURE = r"(?P<measure>个|大|项|条|种|类|方面|件|批|位|名)"
 _NOUN = r"(?P<noun>“[^”\n]{1,12}”|[\u4e00-\u9fff]{0,8}?)"
 # A count right after a Chinese character or a closing quote: the end of a list before it.
-_COUNT_AFTER_LIST = re.compile(rf"(?<=[\u4e00-\u9fff”])(?<![第前后近约共这那每])" + _COUNT + _MEASURE + r"(?P<noun>“[^”\n]{1,12}”|[\u4e00-\u9fff]{1,6}(?=[，,。；;：:、\n）)]|$))")
+_COUNT_AFTER_LIST = re.compile(rf"(?<=[\u4e00-\u9fff”])(?<![第前后近约共这那每的地得零〇一二两三四五六七八九十百千万])" + _COUNT + _MEASURE + r"(?P<noun>“[^”\n]{1,12}”|[\u4e00-\u9fff]{1,6}(?=[，,。；;：:、\n）)]|$))")
 # A count whose noun ends at a colon: its list follows.
 _COUNT_BEFORE_LIST = re.compile(r"(?<![第前后近约每\d一二两三四五六七八九十百千万])" + _COUNT + _MEASURE + _NOUN + r"[：:]")
 _MAX_ITEM = 15
 _MAX_COMMA_ITEM = 8
 _AND = re.compile(r"以及|和|及|与")
 _NESTED_COUNT = re.compile(r"[一二两三四五六七八九十\d]+[个项条种类大]")
-_LEAD_IN = re.compile(r"([一二三四五六七八九十]+)是")
+# Inline lead-ins of the items: 一是… 二是…, 一、… 二、…, （一）…, 第一，…, 1.…, （1）….
+_LEAD_IN = re.compile(r"([一二三四五六七八九十]+)是|(?<![\u4e00-\u9fff\d])([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+|\d{1,2})[）)]"
+                      r"|第([一二三四五六七八九十]+)[，,、]|(?<![\d.])(\d{1,2})[.．、](?!\d)")
+# Words that make a piece before a count a clause rather than an item.
+_CLAUSE_WORDS = re.compile(r"[的地得要将把从在对是]")
 _NUMBERED_LINE = [
     re.compile(r"[ \t\u3000]*(\d{1,2})[.．、](?!\d)"),
     re.compile(r"[ \t\u3000]*[（(](\d{1,2})[）)]"),
@@ -48,6 +52,7 @@ class Enumeration:
     text: str
     count: int
     items: Tuple[str, ...]
+    closed: bool = True  # False for lead-ins (一是…二是…): the text may go on counting in other words (一类是…另一类是…)
 
     @property
     def listed(self) -> int:
@@ -63,15 +68,21 @@ def extract(text: str) -> List[Enumeration]:
     found = []
     for match in _COUNT_BEFORE_LIST.finditer(text):
         count = _value(match.group("count"))
-        items = _list_after(text, match.end()) if count else None
-        if items:
-            found.append(Enumeration(match.start(), match.end() - 1, match.group(0)[:-1], count, items))
+        if match.group("noun").lstrip("“").startswith("字"):
+            continue  # 八个字: a count of characters
+        listed = _list_after(text, match.end()) if count else None
+        if listed:
+            items, closed = listed
+            found.append(Enumeration(match.start(), match.end() - 1, match.group(0)[:-1], count, items, closed))
     taken = {e.start for e in found}
     for match in _COUNT_AFTER_LIST.finditer(text):
         count = _value(match.group("count"))
-        if not count or match.start() in taken or not match.group("measure"):
+        if not count or match.start() in taken or match.group("noun").lstrip("“").startswith("字"):
             continue
-        items = _list_before(text, match.start(), match.group("noun").startswith("“"))
+        # Before a count, only a list that is marked as one is read: a quoted noun
+        # (四个“生命通道”), a quoted list (“战略、人才、质控、生态”四大板块) or 大 (三大攻坚战).
+        marked = match.group("noun").startswith("“") or text[match.start() - 1] == "”" or match.group("measure") == "大"
+        items = _list_before(text, match.start(), match.group("noun").startswith("“")) if marked else None
         if items:
             found.append(Enumeration(match.start(), match.end(), match.group(0), count, items))
     return sorted(found, key=lambda e: e.start)
@@ -85,46 +96,67 @@ def _value(word: str) -> Optional[int]:
 # -- the list after a colon ------------------------------------------------------------
 
 
-def _list_after(text: str, start: int) -> Optional[Tuple[str, ...]]:
+def _list_after(text: str, start: int) -> Optional[Tuple[Tuple[str, ...], bool]]:
+    """(items, closed) of the list after a colon."""
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[start:line_end]
     if not rest.strip():
-        return _numbered_lines(text, line_end + 1)
+        lines = _numbered_lines(text, line_end + 1)
+        return (lines, False) if lines else None
     leads = _lead_ins(rest)
     if leads:
-        return leads
-    segment = re.split(r"[。；;！!？?]", rest, 1)[0]
-    if re.search(r"[，,：:（(]", segment):
+        return leads, False
+    sentence = re.split(r"[。！!？?]", rest, 1)[0]
+    if re.search(r"[；;]", sentence):
+        # A；B；C: items that may hold commas of their own, each closed by a semicolon.
+        items = tuple(item.strip() for item in re.split(r"[；;]", sentence))
+        return (items, True) if all(items) and not re.search(r"[：:]", sentence) else None
+    if re.search(r"[，,：:（(]", sentence):
         return None  # clauses, not items
-    return _items(segment)
+    items = _items(sentence)
+    return (items, True) if items else None
 
 
 def _lead_ins(paragraph: str) -> Optional[Tuple[str, ...]]:
     """一是…二是…三是…: the lead-ins, while they run on from 一."""
-    found = []
+    found, form = [], None
     for match in _LEAD_IN.finditer(paragraph):
-        if _value_or_one(match.group(1)) != len(found) + 1:
-            if found and _value_or_one(match.group(1)) == 1:
+        kind = match.lastindex  # which form of lead-in
+        number = _value_or_one(match.group(kind))
+        if form is not None and kind != form:
+            continue
+        if number != len(found) + 1:
+            if found and number == 1:
                 break  # a new list begins
             continue
+        form = kind
         found.append(match.group(0))
     return tuple(found) if len(found) >= 2 and paragraph.lstrip().startswith(found[0]) else None
 
 
+_MAX_LIST_LINES = 40
+
+
 def _numbered_lines(text: str, start: int) -> Optional[Tuple[str, ...]]:
-    """Lines after a colon that number the items: 1.… 2.…, （一）…, 一是…."""
-    lines = text[start:].split("\n", 200)[:200]
+    """Lines after a colon that number the items: 1.… 2.…, （一）…, 一是…; an
+    item may run on over lines without a number. The list ends at a number out
+    of sequence or a line numbered in another form."""
+    lines = text[start:].split("\n", _MAX_LIST_LINES)[:_MAX_LIST_LINES]
     found, pattern = [], None
     for line in lines:
         if not line.strip():
             continue
-        patterns = [pattern] if pattern else _NUMBERED_LINE
-        match = next((m for m in (p.match(line) for p in patterns) if m), None)
-        if match is None or _value_or_one(match.group(1)) != len(found) + 1:
+        numbered = next((p for p in _NUMBERED_LINE if p.match(line)), None)
+        if pattern is None:
+            if numbered is None:
+                return None
+            pattern = numbered
+        if numbered is None:
+            continue
+        if numbered is not pattern or _value_or_one(pattern.match(line).group(1)) != len(found) + 1:
             break
-        pattern = pattern or next(p for p in _NUMBERED_LINE if p.match(line))
-        found.append(match.group(0).strip())
+        found.append(pattern.match(line).group(0).strip())
     return tuple(found) if len(found) >= 2 else None
 
 
@@ -170,8 +202,10 @@ def _items(segment: str) -> Optional[Tuple[str, ...]]:
     if len(last) > 2 or any(len(part) < 2 for part in last):
         return None  # 共和国, 参与: 和 and 与 inside a word
     items[-1:] = last
-    if len(items) < 2 or any(_NESTED_COUNT.search(item) for item in items):
+    if len(items) < 2 or any(_NESTED_COUNT.search(item) or len(item) < 2 for item in items):
         return None
+    if any(_CLAUSE_WORDS.search(item) for item in items[1:]):
+        return None  # 旗帜鲜明、理直气壮地宣传四项基本原则: not items of the count
     # The first item may carry the verb of the sentence (推进京津冀协同发展、…).
     if len(items[0]) > 2 * _MAX_ITEM or any(len(item) > _MAX_ITEM for item in items[1:]):
         return None

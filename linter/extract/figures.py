@@ -24,7 +24,7 @@ from typing import List, Optional, Tuple
 
 from linter.extract.dates import chinese_number as read_chinese_number
 from linter.extract.dates import dates
-from linter.extract.outline import STATED, Sentences, outline
+from linter.extract.outline import STATED, Sentences, outline, period_mentions
 
 DEFAULT_TOLERANCE = 0.05  # 约50亿元 covers 47.5–52.5亿元
 
@@ -374,6 +374,7 @@ def _period_marks(doc):
     marks = [(m.start, m.end, re.sub(r"\s", "", m.text)) for m in facts.mentions]
     marks += [(r.start, r.end, f"{r.year}年" if r.year and r.text in ("今年", "去年", "前年", "明年", "本年", "上年") else r.text) for r in facts.relatives]
     marks += [(r.start, r.end, re.sub(r"\s", "", r.text)) for r in facts.ranges]
+    marks += period_mentions(doc)
     return sorted(marks)
 
 
@@ -384,23 +385,28 @@ def _period_marks(doc):
 # apart by the subject of its sentence (产业园…完成投资).
 _GENERIC_WORDS = frozenset(
     "完成 实现 新增 累计 投资 完成投资 投入 资金 金额 总额 规模 数量 总量 总数 达到 达 增加 新建 建成 建设 开展 安排 下达 拨付 落实 用于 "
-    "发放 惠及 覆盖 带动 吸引 受益 筹集 争取 获得 共有 有 共 计 全年 年度 当年 其中 合计 共计 总计 收入 支出 完成额 实施 推进 组织".split()
+    "发放 惠及 覆盖 带动 吸引 受益 筹集 争取 获得 共有 有 共 计 全年 年度 当年 其中 合计 共计 总计 收入 支出 完成额 实施 推进 组织 "
+    # A change or a comparison needs its subject as much: 比上年增长, 增加到.
+    "比 较 增长 增加 增 提高 提升 上升 下降 降低 减少 减 降 实际 名义 平均 年均 每年".split()
 )
+# A clause that begins by comparing (比上年增长, 同比下降) says nothing of what is compared.
+_COMPARED_WITH = frozenset("比 较 同比 环比 相当于 超过 高于 低于 多于 少于".split())
 # Words that carry no meaning of the metric (的, 了, 和 …).
-_FUNCTION_WORDS = frozenset("的 了 和 与 及 以及 并 并且 且 而 也 都 又 还 已 已经 为 是 在 对 把 被 于 等 其 这 该 此 之 所 着 将 就 则 即".split())
+_FUNCTION_WORDS = frozenset("的 了 和 与 及 以及 并 并且 且 而 也 都 又 还 已 已经 为 是 在 对 把 被 于 等 其 这 该 此 之 所 着 将 就 则 即 到 至 由 从".split())
 
 
 def metric_key(doc, figure: Figure) -> str:
     """What a figure counts, as the content words of its clause (jieba) around
     the number's place: 新建|村级|卫生室{}. A metric of generic words only
-    (完成投资{}) is prefixed with the content words of its sentence before the
-    clause (产业园|完成|投资{}); without any it is "": figures that cannot be
-    told apart by their subject are not compared."""
+    (完成投资{}), or one that begins with a comparison (比上年增长{}), is prefixed
+    with the content words of its sentence before the clause (产业园|完成|投资{});
+    without any it is "": figures that cannot be told apart by their subject
+    are not compared."""
     keys = doc.memo("figure-metric-keys", dict)
     if figure.start not in keys:
         name, _, after = figure.metric.partition("{}")
         words = _content_words(doc, name)
-        if all(word in _GENERIC_WORDS for word in words):
+        if all(word in _GENERIC_WORDS for word in words) or (words and words[0] in _COMPARED_WITH):
             start = outline(doc).sentences.start(figure.start)
             subject = [w for w in _content_words(doc, _narrow(doc.text[start:figure.clause_start]))
                        if w not in _GENERIC_WORDS and _CHINESE_WORD.fullmatch(w) and w not in ("年", "月", "日")]

@@ -25,7 +25,7 @@ statement. Figures of different modalities are never compared.
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 MARKUP, NUMBERING, CHAPTER, LAYOUT = "markup", "numbering", "chapter", "layout"
 
@@ -147,7 +147,7 @@ class Outline:
         if cues is None:
             cues = self._modalities[start] = _cues(self.doc.text, start, self.full_sentences.end(offset))
         stance = self.section_at(offset).stance
-        found = ""
+        found = self._lead_in(start)
         for position, kind in cues:
             if position >= offset:
                 break
@@ -159,6 +159,22 @@ class Outline:
         if stance == PLAN:
             return TARGET  # a plan section plans whatever it does not say is done
         return ACHIEVED if stance == REVIEW else STATED
+
+    def _lead_in(self, start: int) -> str:
+        """The modality a line ending in a colon gives the line after it
+        (主要预期目标是：\n国内生产总值增长8%左右；…)."""
+        line, column = self.doc.position(start)
+        if column != 1:
+            return ""
+        for previous in range(line - 1, max(0, line - 4), -1):
+            first, last = self.doc.line_span(previous)
+            words = self.doc.text[first:last].strip()
+            if words:
+                if words[-1] not in "：:":
+                    return ""
+                cues = _cues(self.doc.text, first, last)
+                return cues[-1][1] if cues else ""
+        return ""
 
     # -- building -----------------------------------------------------------
 
@@ -177,6 +193,15 @@ class Outline:
             parent.children.append(section)
             self.sections.append(section)
             stack.append((rank, section))
+        # A section about a later year than a review before it plans that year
+        # (一、2010年工作回顾 … 三、2011年的工作).
+        reviewed = None
+        for section in self.root.children:
+            period = section.own_period
+            if section.own_stance == REVIEW and period and period.last is not None:
+                reviewed = max(reviewed or period.last, period.last)
+            elif not section.own_stance and period and period.first is not None and reviewed is not None and period.first > reviewed:
+                section.own_stance = PLAN
 
     def _period(self, doc, start: int, end: int) -> Optional[Period]:
         from linter.extract.dates import dates
@@ -194,7 +219,7 @@ def outline(doc) -> Outline:
 _CN_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "两": 2, "几": None}
 # “十四五” → 2021–2025.
 _FIVE_YEAR_PLAN = re.compile(r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?(?:时期|期间|规划|计划|以来)")
-_PAST_YEARS = re.compile(r"过去(?:的)?([一二三四五六七八九十两]|\d{1,2})年")
+_PAST_YEARS = re.compile(r"过去(?:的)?([一二三四五六七八九十两]|\d{1,2})年")  # 过去五年, 过去一年
 
 
 def period_of(text: str, date_facts, start: int, end: int, year: Optional[int]) -> Optional[Period]:
@@ -202,7 +227,7 @@ def period_of(text: str, date_facts, start: int, end: int, year: Optional[int]) 
     for match in _FIVE_YEAR_PLAN.finditer(text):
         number = _count(match.group(1))
         if number:
-            first = {1: 1953, 2: 1958}.get(number, 1966 + 5 * (number - 3))  # 1963–1965 had no plan
+            first = _plan_start(number)
             return Period(first, first + 4, match.group(0).strip("“”"))
     for found in date_facts.ranges:
         if start <= found.start and found.end <= end and len(found.first) == 1:
@@ -221,6 +246,32 @@ def period_of(text: str, date_facts, start: int, end: int, year: Optional[int]) 
     if "过去一年" in text:
         return Period(year - 1, year - 1, "过去一年") if year else Period(None, None, "过去一年")
     return None
+
+
+def period_mentions(doc) -> List[Tuple[int, int, str]]:
+    """(start, end, label) of the periods the text names that are no dates:
+    “十二五”时期 (2011—2015年), 过去五年, 过去一年 (resolved against the
+    publication year when it is known)."""
+    return doc.memo("period-mentions", lambda: _period_mentions(doc.text, doc.metadata.date.year if doc.metadata.date else None))
+
+
+def _period_mentions(text: str, year: Optional[int]):
+    found = []
+    for match in _FIVE_YEAR_PLAN.finditer(text):
+        number = _count(match.group(1))
+        if number:
+            first = _plan_start(number)
+            found.append((match.start(), match.end(), Period(first, first + 4, match.group(0)).label))
+    for match in _PAST_YEARS.finditer(text):
+        back = _count(match.group(1))
+        if back:
+            found.append((match.start(), match.end(), Period(year - back, year - 1, "").label if year else match.group(0)))
+    return sorted(found)
+
+
+def _plan_start(number: int) -> int:
+    """The first year of the N-th five-year plan (1963–1965 had none)."""
+    return {1: 1953, 2: 1958}.get(number, 1966 + 5 * (number - 3))
 
 
 def _count(word: str) -> Optional[int]:

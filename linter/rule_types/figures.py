@@ -63,8 +63,8 @@ _NEW_METRIC = re.compile(r"年均|日均|月均|人均|平均|每|累计|新增|
 _MODALITY_GROUPS = {ACHIEVED: "result", STATED: "result", TARGET: "target", PAST: "past"}
 # A restatement repeats the words before the number (this many characters of its
 # sentence, nearly the same) and the rest of its clause after it.
-_RESTATED_BEFORE, _RESTATED_AFTER = 12, 6
-_RESTATED_SIMILARITY = 0.8
+_RESTATED_BEFORE, _RESTATED_AFTER = 30, 6
+_RESTATED_SIMILARITY = 0.85
 _CLAUSE_END = re.compile(r"[，,。；;！!？?：:、（）()“”\n]")
 
 
@@ -121,17 +121,20 @@ class Figures(RuleType):
 
     def _restatements(self, doc):
         """(figure, earlier figure) where the words around a figure repeat those
-        of an earlier one in the same top-level section, with a value that cannot
-        be the same. Candidates are grouped by the three characters before the
-        number, and each is compared with the last few of its group only, so the
-        search stays linear in the length of the document."""
+        of an earlier one with the same metric key in the same top-level section,
+        with a value that cannot be the same. Each is compared with the last few
+        figures of its metric only, so the search stays linear in the length of
+        the document."""
         facts = self._figures(doc)
         text = doc.text
         change_spans = [(c.start, c.end) for c in facts.changes]
         groups = {}
         for figure in facts.figures:
             group = _MODALITY_GROUPS.get(figure.modality)
-            if not figure.arabic or group is None or _inside(change_spans, figure.start):
+            if not figure.arabic or figure.attributive or group is None or _inside(change_spans, figure.start):
+                continue
+            key = metric_key(doc, figure)
+            if not key:
                 continue
             sentence = facts.full_sentences.start(figure.start)
             before = text[max(sentence, figure.start - _RESTATED_BEFORE):figure.start]
@@ -139,7 +142,7 @@ class Figures(RuleType):
                 continue
             clause_end = _CLAUSE_END.search(text, figure.end, figure.end + _RESTATED_AFTER)
             after = text[figure.end:clause_end.start() if clause_end else figure.end + _RESTATED_AFTER]
-            candidates = groups.setdefault((figure.top, figure.unit_class, group, before[-3:]), [])
+            candidates = groups.setdefault((figure.top, figure.unit_class, group, key), [])
             for earlier, earlier_before, earlier_after, earlier_sentence in reversed(candidates[-8:]):
                 if earlier_sentence == sentence or _dated_apart(earlier, figure):
                     continue
@@ -264,7 +267,7 @@ class Figures(RuleType):
 
     def _enumeration(self, doc):
         for found in enumerations(doc):
-            if found.listed != found.count:
+            if found.listed > found.count or (found.listed < found.count and found.closed):
                 yield Hit(found.start, found.end, {"found": found.text, "count": found.count, "listed": found.listed,
                                                    "items": "、".join(found.items)})
 
@@ -323,9 +326,8 @@ def _inside(spans, offset) -> bool:
 
 
 def _dated_apart(first, second) -> bool:
-    """Both dated by their own sentence or paragraph, with different dates."""
-    dated = ("sentence", "paragraph")
-    return first.dated_by in dated and second.dated_by in dated and first.period != second.period
+    """Both given a period (by their sentence, paragraph or section), and not the same one."""
+    return bool(first.dated_by and second.dated_by) and first.period != second.period
 
 
 def _similarity(first: str, second: str) -> float:
