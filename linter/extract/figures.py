@@ -375,7 +375,8 @@ def _period_marks(doc):
     marks += [(r.start, r.end, f"{r.year}年" if r.year and r.text in ("今年", "去年", "前年", "明年", "本年", "上年") else r.text) for r in facts.relatives]
     marks += [(r.start, r.end, re.sub(r"\s", "", r.text)) for r in facts.ranges]
     marks += period_mentions(doc)
-    return sorted(marks)
+    # Labels in half-width digits: a full-width ２００１年 is the year of a section's 2001年.
+    return sorted((start, end, label.translate(_NARROW)) for start, end, label in marks)
 
 
 # -- metric keys ------------------------------------------------------------------

@@ -147,7 +147,7 @@ class Outline:
         if cues is None:
             cues = self._modalities[start] = _cues(self.doc.text, start, self.full_sentences.end(offset))
         stance = self.section_at(offset).stance
-        found = self._lead_in(start)
+        found = self._lead_in(start) or self._earlier_in_paragraph(start)
         for position, kind in cues:
             if position >= offset:
                 break
@@ -159,6 +159,15 @@ class Outline:
         if stance == PLAN:
             return TARGET  # a plan section plans whatever it does not say is done
         return ACHIEVED if stance == REVIEW else STATED
+
+    def _earlier_in_paragraph(self, start: int) -> str:
+        """ACHIEVED when an earlier sentence of the paragraph speaks of the past
+        year (过去一年，我们…。国内生产总值增长10.3%): a result, even in a plan section."""
+        line_start = self.doc.line_span(self.doc.position(start)[0])[0]
+        found = ""
+        for match in _PAST_YEAR.finditer(self.doc.text, line_start, start):
+            found = ACHIEVED
+        return found
 
     def _lead_in(self, start: int) -> str:
         """The modality a line ending in a colon gives the line after it
@@ -304,6 +313,7 @@ _MODALITY_CUES = [
     (TARGET, r"力争|预期|预计|计划(?!生育|单列|经济)|目标|争取(?!到)|(?<![模虚草])拟(?!定|人)|力求|确保|到20\d\d年"),
     (ACHIEVED, r"如今|现在|目前|当前|现已|已经|已|完成了|实现了|取得了|达到了|去年|过去一年|过去的一年"),
 ]
+_PAST_YEAR = re.compile(r"去年|过去一年|过去的一年")
 _CUES = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _MODALITY_CUES))
 
 

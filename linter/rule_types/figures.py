@@ -64,7 +64,7 @@ _MODALITY_GROUPS = {ACHIEVED: "result", STATED: "result", TARGET: "target", PAST
 # A restatement repeats the words before the number (this many characters of its
 # sentence, nearly the same) and the rest of its clause after it.
 _RESTATED_BEFORE, _RESTATED_AFTER = 30, 6
-_RESTATED_SIMILARITY = 0.85
+_RESTATED_SIMILARITY, _RESTATED_WITHOUT_KEY = 0.85, 0.9
 _CLAUSE_END = re.compile(r"[，,。；;！!？?：:、（）()“”\n]")
 
 
@@ -134,19 +134,20 @@ class Figures(RuleType):
             if not figure.arabic or figure.attributive or group is None or _inside(change_spans, figure.start):
                 continue
             key = metric_key(doc, figure)
-            if not key:
-                continue
             sentence = facts.full_sentences.start(figure.start)
             before = text[max(sentence, figure.start - _RESTATED_BEFORE):figure.start]
-            if len(_CHINESE.findall(before)) < 4:
+            if len(_CHINESE.findall(before)) < (4 if key else 8):
                 continue
+            # Without a metric key (…，约6700万人受益) only the words before the number tell: closer still.
+            similarity = _RESTATED_SIMILARITY if key else _RESTATED_WITHOUT_KEY
+            key = key or "…" + before[-4:]
             clause_end = _CLAUSE_END.search(text, figure.end, figure.end + _RESTATED_AFTER)
             after = text[figure.end:clause_end.start() if clause_end else figure.end + _RESTATED_AFTER]
             candidates = groups.setdefault((figure.top, figure.unit_class, group, key), [])
             for earlier, earlier_before, earlier_after, earlier_sentence in reversed(candidates[-8:]):
                 if earlier_sentence == sentence or _dated_apart(earlier, figure):
                     continue
-                if after != earlier_after or _similarity(before, earlier_before) < _RESTATED_SIMILARITY:
+                if after != earlier_after or _similarity(before, earlier_before) < similarity:
                     continue
                 if not earlier.agrees_with(figure):
                     yield figure, earlier
@@ -326,8 +327,15 @@ def _inside(spans, offset) -> bool:
 
 
 def _dated_apart(first, second) -> bool:
-    """Both given a period (by their sentence, paragraph or section), and not the same one."""
-    return bool(first.dated_by and second.dated_by) and first.period != second.period
+    """Given two different periods: two years or ranges of years, or two dates of
+    their own sentences. A relative date that could not be resolved (上年 in a
+    paragraph, beside a section about 2014年) may be the same year: it does not
+    keep a restatement apart."""
+    if not (first.period and second.period) or first.period == second.period:
+        return False
+    if first.dated_by == second.dated_by == "sentence":
+        return True
+    return all(re.search(r"\d", label) for label in first.period + second.period)
 
 
 def _similarity(first: str, second: str) -> float:
