@@ -2,8 +2,9 @@
 
     python bench/figures_restatements.py [--per-file 25] [-v]
 
-For figures stated in the real texts (Arabic numerals, a bounded value, not a
-value of 由A到B), the sentence that states one is copied to the end of a later
+For figures stated in the real texts (Arabic numerals, a value with both ends
+bounded: not 超过…, 近…, …以下, which agree with a larger or smaller value by
+design; not a value of 由A到B; not digits spaced out by a conversion), the sentence that states one is copied to the end of a later
 paragraph of the same top-level section, once with the figure changed (×1.5)
 and once as written (a control). Recall is the share of changed copies FG001
 reports on the copy's line or the original's; controls flagged are false
@@ -66,8 +67,10 @@ def candidates(doc):
     facts = figures(doc)
     spans = [(c.start, c.end) for c in facts.changes]
     for figure in facts.figures:
-        if not figure.arabic or figure.high == float("inf") or any(s <= figure.start < e for s, e in spans):
-            continue
+        if not figure.arabic or figure.high == float("inf") or figure.low == 0 or any(s <= figure.start < e for s, e in spans):
+            continue  # a bound (超过…, 近…, …以下) agrees with a larger or smaller value by design
+        if re.search(r"[\d０-９][ \t]$", doc.text[max(0, figure.start - 2):figure.start]):
+            continue  # 4 9 2 5 0 万吨: digits spaced out by the conversion, not one number
         yield figure
 
 

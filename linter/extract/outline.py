@@ -198,7 +198,10 @@ class Outline:
             while stack[-1][0] >= rank:
                 stack.pop()[1].end = start
             parent = stack[-1][1]
-            section = Section(heading, start, len(doc.text), parent, self._period(doc, start, end), _stance(heading.text))
+            # In a document with numbered headings a layout line is a title or a
+            # caption (2002年政府工作报告): it names no period of the text after it.
+            period = None if heading.source == LAYOUT and structured else self._period(doc, start, end)
+            section = Section(heading, start, len(doc.text), parent, period, _stance(heading.text))
             parent.children.append(section)
             self.sections.append(section)
             stack.append((rank, section))

@@ -65,6 +65,7 @@ _MODALITY_GROUPS = {ACHIEVED: "result", STATED: "result", TARGET: "target", PAST
 # sentence, nearly the same) and the rest of its clause after it.
 _RESTATED_BEFORE, _RESTATED_AFTER = 30, 6
 _RESTATED_SIMILARITY, _RESTATED_WITHOUT_KEY = 0.85, 0.9
+_RESTATED_SENTENCE = 120  # how much of the sentence a description or a figure without a key compares
 _CLAUSE_END = re.compile(r"[，,。；;！!？?：:、（）()“”\n]")
 
 
@@ -131,15 +132,18 @@ class Figures(RuleType):
         groups = {}
         for figure in facts.figures:
             group = _MODALITY_GROUPS.get(figure.modality)
-            if not figure.arabic or figure.attributive or group is None or _inside(change_spans, figure.start):
+            if not figure.arabic or group is None or _inside(change_spans, figure.start):
                 continue
             key = metric_key(doc, figure)
             sentence = facts.full_sentences.start(figure.start)
             before = text[max(sentence, figure.start - _RESTATED_BEFORE):figure.start]
             if len(_CHINESE.findall(before)) < (4 if key else 8):
                 continue
-            # Without a metric key (…，约6700万人受益) only the words before the number tell: closer still.
+            # Without a metric key (…，约6700万人受益) only the words before the number
+            # tell, and a description (…增长2.2%的速度) may belong to any subject
+            # named earlier: their whole sentences must be alike too.
             similarity = _RESTATED_SIMILARITY if key else _RESTATED_WITHOUT_KEY
+            whole = text[sentence:figure.start] if figure.attributive or not key else ""
             key = key or "…" + before[-4:]
             clause_end = _CLAUSE_END.search(text, figure.end, figure.end + _RESTATED_AFTER)
             after = text[figure.end:clause_end.start() if clause_end else figure.end + _RESTATED_AFTER]
@@ -148,6 +152,8 @@ class Figures(RuleType):
                 if earlier_sentence == sentence or _dated_apart(earlier, figure):
                     continue
                 if after != earlier_after or _similarity(before, earlier_before) < similarity:
+                    continue
+                if whole and _similarity(whole[-_RESTATED_SENTENCE:], text[earlier_sentence:earlier.start][-_RESTATED_SENTENCE:]) < similarity:
                     continue
                 if not earlier.agrees_with(figure):
                     yield figure, earlier
