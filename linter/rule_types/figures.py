@@ -107,12 +107,12 @@ class Figures(RuleType):
     def _consistency(self, doc):
         facts = self._figures(doc)
         seen, reported = {}, set()
+        parallel = _parallel(doc, facts)
         for figure in self._comparable(doc):
             key = _identity(doc, figure)
-            if key is None:
+            if key is None or figure.start in parallel:
                 continue
             first = seen.setdefault(key, figure)
-            # Within one sentence a repeated metric belongs to parallel subjects (中专…，普通中学…).
             if first is not figure and not first.agrees_with(figure) and facts.full_sentences.start(figure.start) > first.start:
                 reported.add(figure.start)
                 yield _contradiction(doc, figure, first)
@@ -130,9 +130,10 @@ class Figures(RuleType):
         text = doc.text
         change_spans = [(c.start, c.end) for c in facts.changes]
         groups = {}
+        parallel = _parallel(doc, facts)
         for figure in facts.figures:
             group = _MODALITY_GROUPS.get(figure.modality)
-            if not figure.arabic or group is None or _inside(change_spans, figure.start):
+            if not figure.arabic or group is None or _inside(change_spans, figure.start) or figure.start in parallel:
                 continue
             key = metric_key(doc, figure)
             sentence = facts.full_sentences.start(figure.start)
@@ -320,6 +321,25 @@ def _identity(doc, figure):
     if group is None or not key:
         return None
     return key, figure.period, figure.qualifiers, figure.unit_class, group
+
+
+def _parallel(doc, facts):
+    """Starts of figures whose metric key comes again in their own sentence with
+    another value: parallel subjects (高等学校…毕业学生6.4万人；中等专业学校…毕业学生
+    17.9万人), which a repeated metric word cannot tell apart."""
+    def compute():
+        by_sentence = {}
+        for figure in facts.figures:
+            key = metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
+            by_sentence.setdefault((facts.full_sentences.start(figure.start), key, figure.unit_class), []).append(figure)
+        return {f.start for group in by_sentence.values() if len(group) > 1 and _disagree(group) for f in group}
+    return doc.memo("figures-parallel", compute)
+
+
+def _disagree(group) -> bool:
+    if len(group) > 20:
+        return True
+    return any(not a.agrees_with(b) for i, a in enumerate(group) for b in group[i + 1:])
 
 
 def _contradiction(doc, figure, first):
