@@ -134,6 +134,7 @@ class Outline:
         self._build(doc)
         self._starts = [s.start for s in self.sections]
         self._modalities: Dict[int, list] = {}
+        self._past_years: Optional[List[int]] = None  # where 去年, 过去一年 … stand
 
     def section_at(self, offset: int) -> Section:
         """The deepest section an offset lies in."""
@@ -163,11 +164,11 @@ class Outline:
     def _earlier_in_paragraph(self, start: int) -> str:
         """ACHIEVED when an earlier sentence of the paragraph speaks of the past
         year (过去一年，我们…。国内生产总值增长10.3%): a result, even in a plan section."""
+        if self._past_years is None:
+            self._past_years = [m.start() for m in _PAST_YEAR.finditer(self.doc.text)]
+        index = bisect.bisect_left(self._past_years, start) - 1
         line_start = self.doc.line_span(self.doc.position(start)[0])[0]
-        found = ""
-        for match in _PAST_YEAR.finditer(self.doc.text, line_start, start):
-            found = ACHIEVED
-        return found
+        return ACHIEVED if index >= 0 and self._past_years[index] >= line_start else ""
 
     def _lead_in(self, start: int) -> str:
         """The modality a line ending in a colon gives the line after it
