@@ -312,7 +312,7 @@ def _stance(title: str) -> str:
 # Words that set the modality of what follows them in a sentence; a later cue
 # overrides an earlier one (过去这类手术成功率不足50%，如今成功率达95%).
 _MODALITY_CUES = [
-    (CONDITION, r"(?:^|(?<=[，,：:]))[ \t\u3000]*(?:如果|假如|倘若|如若|若|凡是|凡|一旦)"),
+    (CONDITION, r"(?:^|(?<=[，,：:。；;！!？?\n]))[ \t\u3000]*(?:如果|假如|倘若|如若|若|凡是|凡|一旦)"),
     (PAST, r"以往|过去(?!的?(?:[一二三四五六七八九十两几]|\d{1,2})年)|当时|曾经|昔日|原先"),
     (TARGET, r"力争|预期|预计|计划(?!生育|单列|经济)|目标|争取(?!到)|(?<![模虚草])拟(?!定|人)|力求|确保|到20\d\d年"),
     (ACHIEVED, r"如今|现在|目前|当前|现已|已经|已|完成了|实现了|取得了|达到了|去年|过去一年|过去的一年"),
