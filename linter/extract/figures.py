@@ -7,10 +7,17 @@
   rounding), its unit, and its scope: the metric (the clause before the number,
   with the number's place kept: 总投资{}, 引进{}博士研究生), the period (the
   dates and relative dates of the sentence before it, else the paragraph's
-  last one, else its section's heading) and its qualifiers (新增, 累计, 其中,
-  计划 … in its sentence), so that different facts stay apart;
+  last one, else its section's period from the outline, else its top-level
+  section), its qualifiers (新增, 累计, 其中, 计划 … in its sentence), and its
+  section and modality from the outline (`linter.extract.outline`), so that
+  different facts stay apart;
 - `changes`: 由A降为B / 从A增长到B, with the change stated right after (增长124%,
-  下降0.23个百分点) when there is one.
+  下降0.23个百分点) when there is one; ranks (由第8位升至第5位) and 分别 lists
+  paired element by element.
+
+`metric_key(doc, figure)` is what a figure counts, as jieba's content words
+of its metric (with its sentence's subject when the metric alone is generic);
+jieba is loaded only when a key is asked for.
 
 Only spans recognised as a number followed by a unit are converted: two
 Chinese digits in a row (两三个, 三四个月) are an approximate range, not 23.
@@ -103,7 +110,7 @@ _CHANGE = re.compile(
 )
 _CHANGE_ITEM = re.compile(_CHANGE_VALUE)
 # Words before a change that make its values places in a ranking.
-_RANK_WORDS = re.compile(r"排名|排位|位次|名次|排序|位列|居")
+_RANK_WORDS = re.compile(r"排名|排位|位次|名次|排序|位列")
 # The change stated right after: ，增长124%, ，同比下降0.23个百分点, 增幅达15%.
 _STATED = re.compile(
     rf"[ \t]*[，,]?[ \t]*(?:同比|比上年|较上年)?(?:(?P<verb>{_UP}|{_DOWN})了?|(?P<noun>增幅|降幅|增速)(?:为|达|达到)?)[ \t]*"
@@ -385,7 +392,7 @@ def _period_marks(doc):
 # nouns as general as 投资 or 资金. A metric made only of them (完成投资) is told
 # apart by the subject of its sentence (产业园…完成投资).
 _GENERIC_WORDS = frozenset(
-    "完成 实现 新增 累计 投资 完成投资 投入 资金 金额 总额 规模 数量 总量 总数 达到 达 增加 新建 建成 建设 开展 安排 下达 拨付 落实 用于 "
+    "完成 实现 新增 累计 投资 完成投资 投入 资金 金额 总额 规模 数量 总量 总数 达到 达 新建 建成 建设 开展 安排 下达 拨付 落实 用于 "
     "发放 惠及 覆盖 带动 吸引 受益 筹集 争取 获得 共有 有 共 计 全年 年度 当年 其中 合计 共计 总计 收入 支出 完成额 实施 推进 组织 "
     # A change or a comparison needs its subject as much: 比上年增长, 增加到.
     "比 较 增长 增加 增 提高 提升 上升 下降 降低 减少 减 降 实际 名义 平均 年均 每年".split()

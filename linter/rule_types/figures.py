@@ -116,11 +116,11 @@ class Figures(RuleType):
             if first is not figure and not first.agrees_with(figure) and facts.full_sentences.start(figure.start) > first.start:
                 reported.add(figure.start)
                 yield _contradiction(doc, figure, first)
-        for figure, first in self._restatements(doc):
+        for figure, first in self._restatements(doc, parallel):
             if figure.start not in reported:
                 yield _contradiction(doc, figure, first)
 
-    def _restatements(self, doc):
+    def _restatements(self, doc, parallel):
         """(figure, earlier figure) where the words around a figure repeat those
         of an earlier one with the same metric key in the same top-level section,
         with a value that cannot be the same. Each is compared with the last few
@@ -130,7 +130,6 @@ class Figures(RuleType):
         text = doc.text
         change_spans = [(c.start, c.end) for c in facts.changes]
         groups = {}
-        parallel = _parallel(doc, facts)
         for figure in facts.figures:
             group = _MODALITY_GROUPS.get(figure.modality)
             if not figure.arabic or group is None or _inside(change_spans, figure.start) or figure.start in parallel:
@@ -327,13 +326,11 @@ def _parallel(doc, facts):
     """Starts of figures whose metric key comes again in their own sentence with
     another value: parallel subjects (高等学校…毕业学生6.4万人；中等专业学校…毕业学生
     17.9万人), which a repeated metric word cannot tell apart."""
-    def compute():
-        by_sentence = {}
-        for figure in facts.figures:
-            key = metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
-            by_sentence.setdefault((facts.full_sentences.start(figure.start), key, figure.unit_class), []).append(figure)
-        return {f.start for group in by_sentence.values() if len(group) > 1 and _disagree(group) for f in group}
-    return doc.memo("figures-parallel", compute)
+    by_sentence = {}
+    for figure in facts.figures:
+        key = metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
+        by_sentence.setdefault((facts.full_sentences.start(figure.start), key, figure.unit_class), []).append(figure)
+    return {f.start for group in by_sentence.values() if len(group) > 1 and _disagree(group) for f in group}
 
 
 def _disagree(group) -> bool:
