@@ -322,33 +322,38 @@ def explain(rule_id, config_path):
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.option("--date", "date_text", help="Publication date (YYYY-MM-DD) for documents whose front matter gives none.")
 def facts(files, output_format, config_path, date_text):
-    """Print the figures reportlint reads in FILES: value, unit, metric, period.
+    """Print the figures reportlint reads in FILES: value, unit, metric, metric
+    key, period, modality and section.
 
-    What the figures rules (FG001-FG008) compare; use it to see why a figure
-    was or was not reported."""
+    What the figures rules (FG001-FG010) compare: two figures are the same fact
+    only with the same metric key, period, qualifiers, unit and modality; use it
+    to see why a figure was or was not reported."""
     import json
 
     from linter.document import read_document
-    from linter.extract.figures import figures
+    from linter.extract.figures import figures, metric_key
 
     config, _ = _load(config_path)
     date = parse_iso_or_chinese_date(date_text) if date_text else config.date
     documents = []
     for path in files:
         doc = read_document(Path(path), date, None, config.max_file_mb)
-        documents.append((doc, figures(doc).figures))
+        documents.append((doc, [(figure, metric_key(doc, figure)) for figure in figures(doc).figures]))
     if output_format == "json":
-        data = [{"path": doc.path, "figures": [{"line": doc.position(f.start)[0], "column": doc.position(f.start)[1], **f.to_dict()}
-                                               for f in found]} for doc, found in documents]
+        data = [{"path": doc.path, "figures": [{"line": doc.position(f.start)[0], "column": doc.position(f.start)[1], **f.to_dict(), "key": key}
+                                               for f, key in found]} for doc, found in documents]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for doc, found in documents:
         click.echo(f"{doc.path}: {len(found)} figure(s)")
-        for figure in found:
+        if found:
+            click.echo("  line:col\ttext\tvalue\tunit\tmetric\tkey\tperiod\tmodality\tsection\tqualifiers")
+        for figure, key in found:
             line, column = doc.position(figure.start)
             period = "、".join(figure.period) or "-"
             qualifiers = "、".join(figure.qualifiers) or "-"
-            click.echo(f"  {line}:{column}\t{figure.text}\t{_value_range(figure)}\t{figure.unit or '-'}\t{figure.metric}\t{period}\t{qualifiers}")
+            click.echo(f"  {line}:{column}\t{figure.text}\t{_value_range(figure)}\t{figure.unit or '-'}\t{figure.metric}\t{key or '-'}"
+                       f"\t{period}\t{figure.modality}\t{figure.section or '-'}\t{qualifiers}")
 
 
 def _value_range(figure) -> str:

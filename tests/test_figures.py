@@ -182,6 +182,152 @@ def test_fact_sheet_figure_that_is_not_a_quantity_names_its_line(tmp_path):
     assert f"{path}:3:" in str(error.value) and "五十个亿" in str(error.value)
 
 
+# -- the outline keeps facts apart ----------------------------------------------------------
+
+WORK_REPORT = """一、2025年工作回顾
+
+（二）扎实推进民生工程
+
+全年新建保障性住房2.3万套，完成城镇老旧小区改造120个。
+
+三、2026年重点工作
+
+（二）扎实推进民生工程
+
+新建保障性住房1.6万套，改造城镇老旧小区80个。
+"""
+
+
+def test_a_past_result_is_not_compared_with_next_years_target():
+    assert findings(WORK_REPORT, "FG001") == []
+    # The same two figures in one section do contradict each other.
+    same_section = WORK_REPORT.replace("三、2026年重点工作\n\n（二）扎实推进民生工程\n\n", "")
+    assert findings(same_section, "FG001") == [("FG001", 7)]
+
+
+def test_a_bare_verb_takes_its_subject():
+    text = "工业园区加快建设，完成投资12.4亿元。\n\n城区污水处理厂提标改造，完成投资3.1亿元。\n"
+    assert findings(text, "FG001") == []
+    assert findings("完成投资12.4亿元，较上年有所增长。\n\n完成投资3.1亿元，带动社会投资。\n", "FG001") == []  # no subject: silent
+    text = "工业园区加快建设，完成投资12.4亿元。\n\n工业园区加快建设，完成投资15.4亿元，同比增长12%。\n"
+    assert findings(text, "FG001") == [("FG001", 3)]
+
+
+def test_a_target_is_never_compared_with_a_result():
+    text = "全年城镇新增就业5.8万人。\n\n力争城镇新增就业6.5万人。\n"
+    assert findings(text, "FG001") == []
+
+
+def test_past_narrative_against_the_present():
+    text = "过去这类手术成功率不足50%。\n\n如今，这类手术成功率达95%，位居全省前列。\n"
+    assert findings(text, "FG001") == []
+    assert findings("过去这类手术成功率不足50%，如今成功率达95%。\n", "FG001") == []
+
+
+def test_compound_metrics_keep_their_qualifiers():
+    assert findings("肝癌术后1年生存率92.1%。\n\n肝癌术后5年生存率68.4%。\n", "FG001") == []
+    text = "对新引进的本科毕业生给予一次性补助2万元。\n\n对新引进的专科毕业生给予一次性补助1万元。\n"
+    assert findings(text, "FG001") == []
+    assert findings("肝癌术后1年生存率92.1%。\n\n肝癌术后1年生存率82.1%。\n", "FG001") == [("FG001", 3)]
+
+
+def test_parallel_subjects_in_one_sentence_are_not_restatements():
+    sentence = "全市高中毕业学生2.1万人，初中毕业学生3.4万人。"
+    assert findings(sentence + "\n\n" + sentence + "\n", "FG001") == []
+
+
+# -- restatements -------------------------------------------------------------------------
+
+RESTATED = """一、2025年工作回顾
+
+全年新建村级卫生室48个，累计培训乡村医生1260人次，基层服务能力明显增强。
+
+我们坚持把基层作为卫生健康工作的重点，推动优质医疗资源下沉。
+
+总的看，新建村级卫生室72个，累计培训乡村医生1890人次，基层服务能力明显增强。
+"""
+
+
+def test_a_restatement_with_another_value_is_reported_with_both_lines():
+    violations = [v for v in lint_text(RESTATED, ["FG001"])]
+    assert [(v.line, v.rule) for v in violations] == [(7, "FG001"), (7, "FG001")]
+    assert "第3行" in violations[0].message and "48个" in violations[0].message and "72个" in violations[0].message
+    assert "1260人次" in violations[1].message
+
+
+def test_a_restatement_with_the_same_value_is_silent():
+    assert findings(RESTATED.replace("72个", "48个").replace("1890人次", "1260人次"), "FG001") == []
+    assert findings(RESTATED.replace("72个", "约48个").replace("1890人次", "1260人次"), "FG001") == []
+
+
+def test_restatements_stay_within_their_top_level_section():
+    text = RESTATED.replace("我们坚持", "二、2026年工作安排\n\n我们坚持")
+    assert findings(text, "FG001") == []
+
+
+def test_restatements_of_figures_dated_apart_are_silent():
+    text = "一、工作回顾\n\n2024年，新建村级卫生室48个。\n\n2025年，新建村级卫生室72个。\n"
+    assert findings(text, "FG001") == []
+
+
+# -- ranks, 分别 lists, 其中 ------------------------------------------------------------------
+
+
+def test_ranks_a_smaller_number_is_a_rise():
+    assert findings("全县综合实力由全省第8位升至第5位。", "FG004") == []
+    assert findings("百强县排名由第46位上升到第31位。", "FG004") == []
+    assert findings("全县综合实力由全省第8位升至第12位。", "FG004") == [("FG004", 1)]
+    assert findings("全县综合实力由全省第5位降至第8位。", "FG004") == []
+    (violation,) = lint_text("百强县排名由第31位下降到第22位。", ["FG004"])
+    assert "名次前移" in violation.message
+
+
+def test_fenbie_lists_pair_element_by_element():
+    assert findings("城乡低保标准分别从每月350元、520元提高到380元、560元。", "FG004") == []
+    assert findings("城乡低保标准分别从每月350元、520元提高到380元、500元。", "FG004") == [("FG004", 1)]
+    assert figures(Document("城乡低保标准分别从每月350元、520元提高到380元。")).changes == []  # lengths differ: not compared
+
+
+def test_qiZhong_closes_at_a_new_metric():
+    assert findings("科室现有护士42名，其中主管护师15名，年均培训进修护士120名。", "FG002") == []
+    assert findings("科室现有护士42名，其中主管护师55名，年均培训进修护士120名。", "FG002") == [("FG002", 1)]
+
+
+def test_compound_units_are_not_mixed_numerals():
+    assert findings("新一代超级计算机峰值运算速度达到2百亿亿次/秒。", "FG101") == []
+    assert findings("新增清洁能源装机1.2百万千瓦，年发电量约3千万千瓦时。", "FG101") == []
+    assert findings("日均新设企业由5千多户增加到1.6万多户。", "FG101") == [("FG101", 1)]
+
+
+# -- enumerations and lower bounds -----------------------------------------------------------
+
+
+def test_enumeration_counts():
+    assert findings("医院打通了四个生命通道：稳定循环、引流毒素、早期营养。", "FG009") == [("FG009", 1)]
+    assert findings("医院打通了三个生命通道：稳定循环、引流毒素和早期营养。", "FG009") == []
+    text = "今年实现三个突破：一是门诊量突破200万人次；二是手术量突破5万台；三是出院人次突破10万；四是四级手术占比突破25%。"
+    assert findings(text, "FG009") == [("FG009", 1)]
+    assert findings("全年共完成3项改革：\n1. 薪酬制度改革\n2. 绩效考核改革\n3. 后勤社会化改革\n4. 药品集中采购\n", "FG009") == [("FG009", 1)]
+    assert findings("全年共完成4项改革：\n1. 薪酬制度改革\n2. 绩效考核改革\n3. 后勤社会化改革\n4. 药品集中采购\n", "FG009") == []
+    assert findings("打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。", "FG009") == []
+    assert findings("打好防范化解重大风险、精准脱贫三大攻坚战。", "FG009") == [("FG009", 1)]
+    assert findings("重点做好高血压、糖尿病等四类慢性病的健康管理。", "FG009") == []  # 等: an open list
+    assert findings("在“巩固、增强、提升、畅通”八个字上下功夫。", "FG009") == []  # a count of characters
+
+
+def test_enumeration_from_seed_002_line_39():
+    violations = lint_text(SEED_002.read_text(encoding="utf-8"), ["FG009"])
+    assert [(v.line, v.rule) for v in violations] == [(39, "FG009")]
+    assert "所列3项（精准构筑稳定循环、引流毒素、早期营养）" in violations[0].message
+
+
+def test_two_lower_bounds_for_one_target_are_info():
+    text = "三、2026年重点工作\n\n新培育国家级专精特新企业30家以上。\n\n全年新培育国家级专精特新企业46家以上。\n"
+    (violation,) = lint_text(text, ["FG001", "FG010"])
+    assert (violation.rule, violation.severity, violation.line) == ("FG010", "info", 5)
+    assert findings(text.replace("46家", "30家"), "FG010") == []
+
+
 # -- across documents --------------------------------------------------------------------
 
 
@@ -229,10 +375,24 @@ def test_facts_command_on_bad_input_says_which_file(tmp_path):
     assert result.exit_code == 2 and "binary.txt: looks like a binary file" in result.output and "Traceback" not in result.output
 
 
-def test_facts_table_shows_value_metric_and_period():
+def test_facts_table_shows_value_metric_key_period_modality_and_section():
     result = invoke("facts", str(SEED_004))
-    # No date in its sentence or paragraph: the figure is scoped to its section.
-    assert "54:131\t267 篇\t267\t篇\t发表论文{}\t§这一年，我们坚持科教协同\t-" in result.output
+    assert "line:col\ttext\tvalue\tunit\tmetric\tkey\tperiod\tmodality\tsection\tqualifiers" in result.output
+    # No date in its sentence or paragraph, none in the headings: scoped to its top-level section.
+    assert "54:131\t267 篇\t267\t篇\t发表论文{}\t发表|论文{}\t§这一年，我们坚持科教协同提能力\tstated\t这一年，我们坚持科教协同提能力\t-" in result.output
+
+
+def test_facts_show_the_inherited_period_and_the_modality(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(WORK_REPORT, encoding="utf-8")
+    lines = invoke("facts", str(path)).output.splitlines()
+    built = next(line for line in lines if "\t2.3万套\t" in line).split("\t")
+    planned = next(line for line in lines if "\t1.6万套\t" in line).split("\t")
+    assert built[5:9] == ["新建|保障性|住房{}", "2025年", "achieved", "（二）扎实推进民生工程"]
+    assert planned[5:9] == ["新建|保障性|住房{}", "2026年", "target", "（二）扎实推进民生工程"]
+    data = json.loads(invoke("facts", "--format", "json", str(path)).output)
+    figure = next(f for f in data[0]["figures"] if f["text"] == "1.6万套")
+    assert (figure["key"], figure["period"], figure["modality"], figure["section"]) == ("新建|保障性|住房{}", ["2026年"], "target", "（二）扎实推进民生工程")
 
 
 # -- the corpus ------------------------------------------------------------------------------
@@ -241,7 +401,7 @@ def test_facts_table_shows_value_metric_and_period():
 @needs_corpus
 def test_corpus_has_no_figure_findings():
     found = [(v.path, v.line, v.rule) for path in sorted(CORPUS.rglob("*.txt"))
-             for v in lint_text(path.read_text(encoding="utf-8"), FIGURE_RULES[:-1], path=str(path))]
+             for v in lint_text(path.read_text(encoding="utf-8"), FIGURE_RULES[:-1] + ["FG009", "FG010"], path=str(path))]
     assert found == []
 
 
@@ -259,7 +419,7 @@ def test_readme_fact_sheet_figures_load_and_apply(tmp_path):
 # -- hostile input ------------------------------------------------------------------------
 
 _fragments = st.sampled_from(
-    ["总投资", "约", "近", "超过", "50亿元", "1.66万台次", "２，２７３台次", "10.34%", "三千人", "两三个", "余", "左右", "以上",
+    ["总投资", "约", "近", "超过", "50亿元", "第8位", "升至", "四个", "：", "一是", "二是", "过去", "力争", "其中", "年均", "1.66万台次", "２，２７３台次", "10.34%", "三千人", "两三个", "余", "左右", "以上",
      "由", "从", "降为", "增长到", "，增长", "124%", "个百分点", "，其中", "（", "）", "(", "分别为", "12人", "、", "共", "合计",
      "占比", "比例的", "132%", "2023年", "今年", "。", "；", "\n", "一、工作回顾\n", " ", "　", "百分之三十点五", "万亿", "0", ".", ","]
 )
@@ -271,5 +431,5 @@ def test_figure_rules_survive_any_mix_of_figure_words(text):
     doc = Document(text, "<hypothesis>")
     facts = figures(doc)
     assert all(0 <= f.start < f.end <= len(text) and f.low <= f.high for f in facts.figures)
-    for v in lint_text(text, FIGURE_RULES[:-1] + ["FG101", "FG102", "FG103", "FG104", "FG105", "FG106"]):
+    for v in lint_text(text, FIGURE_RULES[:-1] + ["FG009", "FG010", "FG101", "FG102", "FG103", "FG104", "FG105", "FG106"]):
         assert 1 <= v.line <= v.end_line <= doc.line_count

@@ -7,10 +7,17 @@
   rounding), its unit, and its scope: the metric (the clause before the number,
   with the number's place kept: 总投资{}, 引进{}博士研究生), the period (the
   dates and relative dates of the sentence before it, else the paragraph's
-  last one, else its section's heading) and its qualifiers (新增, 累计, 其中,
-  计划 … in its sentence), so that different facts stay apart;
+  last one, else its section's period from the outline, else its top-level
+  section), its qualifiers (新增, 累计, 其中, 计划 … in its sentence), and its
+  section and modality from the outline (`linter.extract.outline`), so that
+  different facts stay apart;
 - `changes`: 由A降为B / 从A增长到B, with the change stated right after (增长124%,
-  下降0.23个百分点) when there is one.
+  下降0.23个百分点) when there is one; ranks (由第8位升至第5位) and 分别 lists
+  paired element by element.
+
+`metric_key(doc, figure)` is what a figure counts, as jieba's content words
+of its metric (with its sentence's subject when the metric alone is generic);
+jieba is loaded only when a key is asked for.
 
 Only spans recognised as a number followed by a unit are converted: two
 Chinese digits in a row (两三个, 三四个月) are an approximate range, not 23.
@@ -24,6 +31,7 @@ from typing import List, Optional, Tuple
 
 from linter.extract.dates import chinese_number as read_chinese_number
 from linter.extract.dates import dates
+from linter.extract.outline import STATED, Sentences, outline, period_mentions
 
 DEFAULT_TOLERANCE = 0.05  # 约50亿元 covers 47.5–52.5亿元
 
@@ -75,8 +83,11 @@ _AT_MOST = ("近", "将近", "接近", "不足", "不到", "少于", "不超过"
 _ABOUT = ("约", "大约", "大概", "左右", "上下")
 
 # Where the clause that names a figure's metric begins.
-_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?：:、（）()\[\]【】“”\"\n]|[ \t\u3000]{2,}|\d")
-_SENTENCE_END = "。；;！!？?\n"
+_CLAUSE_MARKS = r"[，,。；;！!？?：:、（）()\[\]【】“”\"\n]|[ \t\u3000]{2,}"
+_CLAUSE_BREAK = re.compile(_CLAUSE_MARKS + r"|\d")
+# Walking back to a clause's start, a number that is no figure of its own stays
+# in the metric: 1年生存率 and 5年生存率 are two metrics.
+_CLAUSE_START = re.compile(_CLAUSE_MARKS)
 # Words the metric does not need: verbs of stating and approximation at its end.
 _FILLER_END = re.compile(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000])+$")
 _FILLER_START = re.compile(r"^(?:[ \t\u3000]|其中|并且|并|且|同时|而|和|及|以及|与|已|已经|目前|现|全年)+")
@@ -88,12 +99,18 @@ QUALIFIERS = ("新增", "累计", "其中", "同比", "环比", "年均", "日�
 
 _UP = "增长|增加|提高|提升|上升|升高|攀升|扩大|增|升"
 _DOWN = "下降|降低|减少|缩短|缩小|回落|压缩|减|降"
-# 由10.34%降为10.11%, 从21.19万增长到65.07万, 从年均0.74万台次增长到1.66万台次.
+# 由10.34%降为10.11%, 从21.19万增长到65.07万, 从年均0.74万台次增长到1.66万台次; ranks
+# (由全省第8位升至第5位) and lists paired element by element (分别从350元、520元提高到380元、560元).
+_CHANGE_VALUE = rf"第?(?:{_ARABIC})[ \t]?(?:万亿|万|亿)?[ \t]?(?:{_UNIT})?"
+_CHANGE_LIST = rf"{_CHANGE_VALUE}(?:[ \t]*(?:、|和|及|与)[ \t]*{_CHANGE_VALUE})*"
 _CHANGE = re.compile(
-    rf"(?:由|从)(?P<between1>[^。；;！？\n由从]{{0,16}}?)(?P<q1>(?:{_ARABIC})[ \t]?(?:万亿|万|亿)?[ \t]?(?:{_UNIT})?)"
+    rf"(?:由|从)(?P<between1>[^。；;！？\n由从]{{0,16}}?)(?P<q1>{_CHANGE_LIST})"
     rf"(?P<between2>[^。；;！？\n\d]{{0,8}}?)(?P<verb>{_UP}|{_DOWN})(?:了)?(?:为|到|至)(?P<between3>[^。；;！？\n\d]{{0,6}}?)"
-    rf"(?P<q2>(?:{_ARABIC})[ \t]?(?:万亿|万|亿)?[ \t]?(?:{_UNIT})?)"
+    rf"(?P<q2>{_CHANGE_LIST})"
 )
+_CHANGE_ITEM = re.compile(_CHANGE_VALUE)
+# Words before a change that make its values places in a ranking.
+_RANK_WORDS = re.compile(r"排名|排位|位次|名次|排序|位列")
 # The change stated right after: ，增长124%, ，同比下降0.23个百分点, 增幅达15%.
 _STATED = re.compile(
     rf"[ \t]*[，,]?[ \t]*(?:同比|比上年|较上年)?(?:(?P<verb>{_UP}|{_DOWN})了?|(?P<noun>增幅|降幅|增速)(?:为|达|达到)?)[ \t]*"
@@ -116,6 +133,11 @@ class Figure:
     arabic: bool = True  # written in Arabic digits (Chinese numerals are often idioms: 五位一体)
     listed: bool = False  # a list item (…1名、博士研究生8名): its scope is the list's
     attributive: bool = False  # followed by 的 (为2家的, 50亿元的项目): a condition or a description
+    section: str = ""  # the heading of the deepest section it stands in ("" before any heading)
+    top: int = 0  # where its top-level section begins: restatements are looked for within one
+    modality: str = STATED  # outline modality: achieved, target, past, condition or stated
+    dated_by: str = ""  # where its period came from: "sentence", "paragraph", "section" or ""
+    clause_start: int = 0  # where the clause naming its metric begins
 
     @property
     def unit_class(self) -> str:
@@ -128,6 +150,7 @@ class Figure:
         return {
             "text": self.text, "value": self.value, "low": self.low, "high": _finite(self.high), "unit": self.unit,
             "metric": self.metric, "period": list(self.period), "qualifiers": list(self.qualifiers),
+            "section": self.section, "modality": self.modality,
         }
 
 
@@ -143,6 +166,7 @@ class Change:
     stated: Optional["Quantity"] = None
     stated_direction: int = 0
     stated_start: int = 0
+    rank: bool = False  # places in a ranking (第8位 → 第5位): a smaller number is a rise
 
 
 @dataclass
@@ -158,23 +182,6 @@ class Quantity:
     @property
     def unit_class(self) -> str:
         return _UNIT_CLASSES.get(self.unit, self.unit)
-
-
-class Sentences:
-    """Where the sentence around an offset starts and ends, found by bisection
-    (searching the text for each figure would make large files quadratic)."""
-
-    def __init__(self, text: str, ends: str = _SENTENCE_END):
-        self.length = len(text)
-        self.breaks = [m.start() for m in re.finditer("[" + re.escape(ends) + "]", text)]
-
-    def start(self, offset: int) -> int:
-        index = bisect.bisect_left(self.breaks, offset)
-        return self.breaks[index - 1] + 1 if index else 0
-
-    def end(self, offset: int) -> int:
-        index = bisect.bisect_left(self.breaks, offset)
-        return self.breaks[index] if index < len(self.breaks) else self.length
 
 
 @dataclass
@@ -194,10 +201,9 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
     text = _narrow(doc.text)
     periods = _period_marks(doc)
     period_starts = {end: start for start, end, _ in periods}
-    sentences = Sentences(text)
-    sections = [(doc.line_span(h.line)[0], "§" + h.numbering + h.text[:12]) for h in doc.headings]
-    facts = FigureFacts(sentences=sentences, full_sentences=Sentences(text, "。！!？?\n"))
-    scope = (periods, period_starts, sentences)
+    shape = outline(doc)
+    facts = FigureFacts(sentences=shape.sentences, full_sentences=shape.full_sentences)
+    scope = (periods, period_starts, shape.sentences, doc)
     previous_end = 0
     for match in _QUANTITY.finditer(text):
         figure = _figure(text, match, scope, tolerance, previous_end)
@@ -211,14 +217,20 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
             figure = Figure(match.start(), match.end(), match.group(0), value, low, high, "%", "", arabic=False)
             facts.figures.append(_with_scope(text, figure, scope))
     facts.figures.sort(key=lambda f: f.start)
-    # An undated figure is scoped to its section: figures in two sections without
-    # a date (a review of the past five years, this year's tasks) do not compare.
-    starts = [start for start, _ in sections]
     for figure in facts.figures:
-        index = bisect.bisect_right(starts, figure.start) - 1
-        if not figure.period and index >= 0:
-            figure.period = (sections[index][1],)
-    facts.changes = [c for c in (_change(text, m, tolerance) for m in _CHANGE.finditer(text)) if c is not None]
+        section = shape.section_at(figure.start)
+        figure.section, figure.top = section.label, section.top.start
+        figure.modality = shape.modality_at(figure.start)
+        if not figure.period:
+            # An undated figure takes its section's period, inherited from the
+            # sections above it; without one, figures of two top-level sections
+            # (a review of the past five years, this year's tasks) do not compare.
+            period = section.period
+            if period is not None:
+                figure.period, figure.dated_by = (period.label,), "section"
+            elif section.top.heading is not None:
+                figure.period = ("§" + section.top.label,)
+    facts.changes = [c for m in _CHANGE.finditer(text) for c in _changes(text, m, tolerance)]
     return facts
 
 
@@ -309,7 +321,7 @@ def _before_word(text: str, start: int) -> str:
 
 def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figure:
     """The metric, period and qualifiers of a figure, read from its clause and sentence."""
-    periods, period_starts, sentences = scope
+    periods, period_starts, sentences, doc = scope
     clause_start = max(previous_end, _clause_start(text, figure.start, period_starts))
     before = _FILLER_END.sub("", text[clause_start:figure.start])
     after = ""
@@ -318,24 +330,27 @@ def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figu
         tail = _COUNTED_NOUN.match(text, figure.end, figure.end + 8)
         after = tail.group(0) if tail else ""
     sentence_start = sentences.start(figure.start)
-    paragraph_start = text.rfind("\n", 0, figure.start) + 1  # stops at the nearest line break
+    paragraph_start = doc.line_span(doc.position(figure.start)[0])[0]
     # The period: the dates of the sentence before the number, else the last date of its paragraph.
-    earlier = periods[bisect.bisect_left(periods, (paragraph_start,)):bisect.bisect_left(periods, (figure.start,))]
-    earlier = [(s, e, t) for s, e, t in earlier if e <= figure.start]
-    in_sentence = [(s, e, t) for s, e, t in earlier if s >= sentence_start]
+    first, last = bisect.bisect_left(periods, (sentence_start,)), bisect.bisect_left(periods, (figure.start,))
+    in_sentence = [(s, e, t) for s, e, t in periods[first:last] if e <= figure.start]
     if in_sentence:
         # A later clause's year replaces an earlier one: in 2022年…，2023年计划…35名 the period is 2023年.
         years = [s for s, e, t in in_sentence if _YEAR.search(t)]
         clause = max(text.rfind(c, sentence_start, years[-1]) for c in "，,") + 1 if years else sentence_start
         figure.period = tuple(t for s, e, t in in_sentence if s >= clause or not _YEAR.search(t))
+        figure.dated_by = "sentence"
     else:
-        figure.period = tuple(t for s, e, t in earlier[-1:])
-    for start, end, _ in earlier:
+        earlier = [mark for mark in periods[max(0, first - 1):first] if mark[0] >= paragraph_start and mark[1] <= figure.start]
+        figure.period = tuple(t for s, e, t in earlier)
+        figure.dated_by = "paragraph" if earlier else ""
+    for start, end, _ in in_sentence:
         if start >= clause_start:
             before = before.replace(text[start:end], "")
     figure.metric = _FILLER_START.sub("", before).strip() + "{}" + after
     sentence = text[sentence_start:figure.start]
     figure.qualifiers = tuple(q for q in QUALIFIERS if q in sentence)
+    figure.clause_start = clause_start
     figure.listed = clause_start > 0 and (text[clause_start - 1] == "、" or before.startswith(("和", "及", "与", "以及")))
     figure.attributive = text.startswith("的", figure.end)
     return figure
@@ -353,7 +368,7 @@ def _clause_start(text: str, end: int, period_starts) -> int:
     while position > max(0, end - _MAX_CLAUSE):
         if position in period_starts:
             position = period_starts[position]
-        elif _CLAUSE_BREAK.match(text, position - 1):
+        elif _CLAUSE_START.match(text, position - 1):
             break
         else:
             position -= 1
@@ -366,31 +381,92 @@ def _period_marks(doc):
     marks = [(m.start, m.end, re.sub(r"\s", "", m.text)) for m in facts.mentions]
     marks += [(r.start, r.end, f"{r.year}年" if r.year and r.text in ("今年", "去年", "前年", "明年", "本年", "上年") else r.text) for r in facts.relatives]
     marks += [(r.start, r.end, re.sub(r"\s", "", r.text)) for r in facts.ranges]
-    return sorted(marks)
+    marks += period_mentions(doc)
+    # Labels in half-width digits: a full-width ２００１年 is the year of a section's 2001年.
+    return sorted((start, end, label.translate(_NARROW)) for start, end, label in marks)
+
+
+# -- metric keys ------------------------------------------------------------------
+
+# Words that name no metric of their own: verbs of doing and counting, and
+# nouns as general as 投资 or 资金. A metric made only of them (完成投资) is told
+# apart by the subject of its sentence (产业园…完成投资).
+_GENERIC_WORDS = frozenset(
+    "完成 实现 新增 累计 投资 完成投资 投入 资金 金额 总额 规模 数量 总量 总数 达到 达 新建 建成 建设 开展 安排 下达 拨付 落实 用于 "
+    "发放 惠及 覆盖 带动 吸引 受益 筹集 争取 获得 共有 有 共 计 全年 年度 当年 其中 合计 共计 总计 收入 支出 完成额 实施 推进 组织 "
+    # A change or a comparison needs its subject as much: 比上年增长, 增加到.
+    "比 较 增长 增加 增 提高 提升 上升 下降 降低 减少 减 降 实际 名义 平均 年均 每年".split()
+)
+# A clause that begins by comparing (比上年增长, 同比下降) says nothing of what is compared.
+_COMPARED_WITH = frozenset("比 较 同比 环比 相当于 超过 高于 低于 多于 少于".split())
+# Words that carry no meaning of the metric (的, 了, 和 …).
+_FUNCTION_WORDS = frozenset("的 了 和 与 及 以及 并 并且 且 而 也 都 又 还 已 已经 为 是 在 对 把 被 于 等 其 这 该 此 之 所 着 将 就 则 即 到 至 由 从".split())
+
+
+def metric_key(doc, figure: Figure) -> str:
+    """What a figure counts, as the content words of its clause (jieba) around
+    the number's place: 新建|村级|卫生室{}. A metric of generic words only
+    (完成投资{}), or one that begins with a comparison (比上年增长{}), is prefixed
+    with the content words of its sentence before the clause (产业园|完成|投资{});
+    without any it is "": figures that cannot be told apart by their subject
+    are not compared."""
+    keys = doc.memo("figure-metric-keys", dict)
+    if figure.start not in keys:
+        name, _, after = figure.metric.partition("{}")
+        words = _content_words(doc, name)
+        if all(word in _GENERIC_WORDS for word in words) or (words and words[0] in _COMPARED_WITH):
+            start = outline(doc).sentences.start(figure.start)
+            subject = [w for w in _content_words(doc, _narrow(doc.text[start:figure.clause_start]))
+                       if w not in _GENERIC_WORDS and _CHINESE_WORD.fullmatch(w) and w not in ("年", "月", "日")]
+            words = subject + words if subject and words else []
+        keys[figure.start] = "|".join(words) + "{}" + "|".join(_content_words(doc, after)) if words else ""
+    return keys[figure.start]
+
+
+def _content_words(doc, text: str) -> List[str]:
+    from linter.segment import tokenize
+
+    return [word for word, _, _ in tokenize(doc, text) if _WORD.search(word) and word not in _FUNCTION_WORDS]
+
+
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_CHINESE_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # -- changes --------------------------------------------------------------------
 
 
-def _change(text: str, match, tolerance: float) -> Optional[Change]:
-    before, after = parse_quantity(match.group("q1"), tolerance), parse_quantity(match.group("q2"), tolerance)
-    if before is None or after is None:
-        return None
-    if before.unit and after.unit and before.unit_class != after.unit_class:
-        return None
+def _changes(text: str, match, tolerance: float) -> List[Change]:
+    """The changes one 由…到… states: one, or one per element of two lists of the same length."""
     for gap in ("between2", "between3"):
         if re.search(r"[，,、]|增|减|降|提|升", match.group(gap) or ""):
-            return None  # 从1.2万人次增加到…，由…: the verb belongs to another figure
+            return []  # 从1.2万人次增加到…，由…: the verb belongs to another figure
+    firsts = [m.group(0) for m in _CHANGE_ITEM.finditer(match.group("q1"))]
+    lasts = [m.group(0) for m in _CHANGE_ITEM.finditer(match.group("q2"))]
+    if len(firsts) != len(lasts):
+        return []  # 从350元、520元提高到380元: which became which is not said
+    ranked = [value.startswith("第") for value in firsts + lasts]
+    rank = all(ranked) or (not any(ranked) and bool(_RANK_WORDS.search(text, max(0, match.start() - 4), match.start()))
+                           and all(value.rstrip()[-1] in "位名" for value in firsts + lasts))
+    if any(ranked) and not all(ranked):
+        return []
     direction = 1 if re.fullmatch(_UP, match.group("verb")) else -1
-    change = Change(match.start(), match.end(), before, after, direction)
+    found = []
+    for first, last in zip(firsts, lasts):
+        before, after = parse_quantity(first.lstrip("第"), tolerance), parse_quantity(last.lstrip("第"), tolerance)
+        if before is None or after is None:
+            return []
+        if before.unit and after.unit and before.unit_class != after.unit_class:
+            return []
+        found.append(Change(match.start(), match.end(), before, after, direction, rank=rank))
     stated = _STATED.match(text, match.end())
-    if stated:
-        quantity = parse_quantity(stated.group("q"), tolerance)
+    if stated and len(found) == 1 and not rank:
+        change = found[0]
         word = stated.group("verb") or stated.group("noun")
-        change.stated = quantity
+        change.stated = parse_quantity(stated.group("q"), tolerance)
         change.stated_direction = -1 if re.fullmatch(_DOWN, word) or word == "降幅" else 1
         change.stated_start = stated.start("q")
-    return change
+    return found
 
 
 def _finite(value: float):

@@ -1,25 +1,335 @@
-"""A document's outline: its headings, read once per document (`headings(doc)`).
+"""A document's outline, read once per document and shared by every rule:
+its headings (`headings(doc)`), the section tree with the period each
+section speaks of, its sentences and the modality of each (`outline(doc)`).
 
 Headings come from the format's markup (Markdown `#`, Word heading styles)
 and, unless the format says its markup is the only source (Markdown), from
-Chinese numbering at the start of a line (一、 （一） 1. （1）) and from short
-lines standing alone between blank lines (level 0, unnumbered).
+Chinese numbering at the start of a line (第一章, 一、 （一） 1. （1）) and from
+short lines standing alone between blank lines (level 0, unnumbered).
+Numbered lead-ins such as 一是… are topics of a paragraph, not headings.
+
+Sections nest by heading rank (第一篇 > 第一章 > 第一节 > 一、 > （一） > 1. >
+（1）); a layout heading opens a section of its own only in a document without
+numbered or marked-up headings, and is otherwise a leaf under the section it
+stands in. A section's period is the one its heading states (2025年, 2021—2025年,
+“十四五”, 过去五年, 今年), else its nearest ancestor's; its stance (a review of
+results or a plan) likewise.
+
+The modality of a place in a sentence is what the words before it in that
+sentence make of a figure there: a target (力争, 预期, 目标 … and, in a plan
+section, everything not said to be done), a result achieved (in a review
+section), past narrative (以往, 过去, 当时), a condition (如果, 凡), or a plain
+statement. Figures of different modalities are never compared.
 """
 
+import bisect
 import re
-from dataclasses import dataclass
-from typing import List
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
 
-MARKUP, NUMBERING, LAYOUT = "markup", "numbering", "layout"
+MARKUP, NUMBERING, CHAPTER, LAYOUT = "markup", "numbering", "chapter", "layout"
+
+REVIEW, PLAN = "review", "plan"
+ACHIEVED, TARGET, PAST, CONDITION, STATED = "achieved", "target", "past", "condition", "stated"
 
 
 @dataclass(frozen=True)
 class Heading:
     line: int
-    level: int  # 1 一、  2 （一）  3 1.  4 （1）; markup: its level (# count, Heading N); 0 an unnumbered short line
+    level: int  # 1 一、  2 （一）  3 1.  4 （1）; markup: its level (# count, Heading N); chapter: -3 篇/编 -2 章 -1 节; 0 an unnumbered short line
     numbering: str
     text: str
-    source: str = NUMBERING  # MARKUP, NUMBERING or LAYOUT: what made it a heading
+    source: str = NUMBERING  # MARKUP, NUMBERING, CHAPTER or LAYOUT: what made it a heading
+
+
+@dataclass(frozen=True)
+class Period:
+    """The years a section or a sentence speaks of (inclusive), when known, and the words that said so."""
+
+    first: Optional[int]
+    last: Optional[int]
+    text: str
+
+    @property
+    def label(self) -> str:
+        if self.first is None:
+            return self.text
+        return f"{self.first}年" if self.first == self.last else f"{self.first}—{self.last}年"
+
+
+@dataclass(eq=False)
+class Section:
+    heading: Optional[Heading]  # None for the document itself
+    start: int  # offset of the heading's line
+    end: int
+    parent: Optional["Section"] = None
+    own_period: Optional[Period] = None
+    own_stance: str = ""  # REVIEW, PLAN or "" as its heading says
+    children: List["Section"] = field(default_factory=list)
+
+    @property
+    def depth(self) -> int:
+        return 0 if self.parent is None else self.parent.depth + 1
+
+    @property
+    def period(self) -> Optional[Period]:
+        """Its heading's period, else the nearest ancestor's."""
+        section = self
+        while section is not None:
+            if section.own_period is not None:
+                return section.own_period
+            section = section.parent
+        return None
+
+    @property
+    def stance(self) -> str:
+        section = self
+        while section is not None:
+            if section.own_stance:
+                return section.own_stance
+            section = section.parent
+        return ""
+
+    @property
+    def top(self) -> "Section":
+        """The top-level section it belongs to (the document for text before any heading)."""
+        section = self
+        while section.parent is not None and section.parent.parent is not None:
+            section = section.parent
+        return section
+
+    @property
+    def label(self) -> str:
+        return (self.heading.numbering + self.heading.text[:16]) if self.heading else ""
+
+
+_SENTENCE_END = "。；;！!？?\n"
+
+
+class Sentences:
+    """Where the sentence around an offset starts and ends, found by bisection
+    (searching the text for each figure would make large files quadratic)."""
+
+    def __init__(self, text: str, ends: str = _SENTENCE_END):
+        self.length = len(text)
+        self.breaks = [m.start() for m in re.finditer("[" + re.escape(ends) + "]", text)]
+
+    def start(self, offset: int) -> int:
+        index = bisect.bisect_left(self.breaks, offset)
+        return self.breaks[index - 1] + 1 if index else 0
+
+    def end(self, offset: int) -> int:
+        index = bisect.bisect_left(self.breaks, offset)
+        return self.breaks[index] if index < len(self.breaks) else self.length
+
+
+class Outline:
+    def __init__(self, doc):
+        self.doc = doc
+        self.year = doc.metadata.date.year if doc.metadata.date else None
+        self.root = Section(None, 0, len(doc.text))
+        self.sections: List[Section] = []  # in text order, without the root
+        self.sentences = Sentences(doc.text)  # split at 。；！？ and line breaks
+        self.full_sentences = Sentences(doc.text, "。！!？?\n")  # split at 。！？ and line breaks only
+        self._build(doc)
+        self._starts = [s.start for s in self.sections]
+        self._modalities: Dict[int, list] = {}
+        self._past_years: Optional[List[int]] = None  # where 去年, 过去一年 … stand
+
+    def section_at(self, offset: int) -> Section:
+        """The deepest section an offset lies in."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self.sections[index] if index >= 0 else self.root
+
+    def modality_at(self, offset: int) -> str:
+        """ACHIEVED, TARGET, PAST, CONDITION or STATED: what the words of the sentence before `offset` make of a figure there."""
+        start = self.full_sentences.start(offset)
+        cues = self._modalities.get(start)
+        if cues is None:
+            cues = self._modalities[start] = _cues(self.doc.text, start, self.full_sentences.end(offset))
+        stance = self.section_at(offset).stance
+        found = self._lead_in(start) or self._earlier_in_paragraph(start)
+        for position, kind in cues:
+            if position >= offset:
+                break
+            found = kind
+        if found in (CONDITION, PAST, TARGET):
+            return found
+        if found == ACHIEVED:
+            return ACHIEVED
+        if stance == PLAN:
+            return TARGET  # a plan section plans whatever it does not say is done
+        return ACHIEVED if stance == REVIEW else STATED
+
+    def _earlier_in_paragraph(self, start: int) -> str:
+        """ACHIEVED when an earlier sentence of the paragraph speaks of the past
+        year (过去一年，我们…。国内生产总值增长10.3%): a result, even in a plan section."""
+        if self._past_years is None:
+            self._past_years = [m.start() for m in _PAST_YEAR.finditer(self.doc.text)]
+        index = bisect.bisect_left(self._past_years, start) - 1
+        line_start = self.doc.line_span(self.doc.position(start)[0])[0]
+        return ACHIEVED if index >= 0 and self._past_years[index] >= line_start else ""
+
+    def _lead_in(self, start: int) -> str:
+        """The modality a line ending in a colon gives the line after it
+        (主要预期目标是：\n国内生产总值增长8%左右；…)."""
+        line, column = self.doc.position(start)
+        if column != 1:
+            return ""
+        for previous in range(line - 1, max(0, line - 4), -1):
+            first, last = self.doc.line_span(previous)
+            words = self.doc.text[first:last].strip()
+            if words:
+                if words[-1] not in "：:":
+                    return ""
+                cues = _cues(self.doc.text, first, last)
+                return cues[-1][1] if cues else ""
+        return ""
+
+    # -- building -----------------------------------------------------------
+
+    def _build(self, doc) -> None:
+        found = headings(doc)
+        structured = any(h.source != LAYOUT for h in found)
+        stack = [(float("-inf"), self.root)]
+        for heading in found:
+            rank = _rank(heading, structured)
+            start, end = doc.line_span(heading.line)
+            # A section ends where the next heading of its rank or higher begins.
+            while stack[-1][0] >= rank:
+                stack.pop()[1].end = start
+            parent = stack[-1][1]
+            # In a document with numbered headings a layout line is a title or a
+            # caption (2002年政府工作报告): it names no period of the text after it.
+            period = None if heading.source == LAYOUT and structured else self._period(doc, start, end)
+            section = Section(heading, start, len(doc.text), parent, period, _stance(heading.text))
+            parent.children.append(section)
+            self.sections.append(section)
+            stack.append((rank, section))
+        # A section about a later year than a review before it plans that year
+        # (一、2010年工作回顾 … 三、2011年的工作).
+        reviewed = None
+        for section in self.root.children:
+            period = section.own_period
+            if section.own_stance == REVIEW and period and period.last is not None:
+                reviewed = max(reviewed or period.last, period.last)
+            elif not section.own_stance and period and period.first is not None and reviewed is not None and period.first > reviewed:
+                section.own_stance = PLAN
+
+    def _period(self, doc, start: int, end: int) -> Optional[Period]:
+        from linter.extract.dates import dates
+
+        return period_of(doc.text[start:end], dates(doc), start, end, self.year)
+
+
+def outline(doc) -> Outline:
+    """The outline of a document, computed once."""
+    return doc.memo("outline", lambda: Outline(doc))
+
+
+# -- periods ------------------------------------------------------------------------
+
+_CN_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "两": 2, "几": None}
+# “十四五” → 2021–2025.
+_FIVE_YEAR_PLAN = re.compile(r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?(?:时期|期间|规划|计划|以来)")
+_PAST_YEARS = re.compile(r"过去(?:的)?([一二三四五六七八九十两]|\d{1,2})年")  # 过去五年, 过去一年
+
+
+def period_of(text: str, date_facts, start: int, end: int, year: Optional[int]) -> Optional[Period]:
+    """The period a heading (text[start:end] of the document) speaks of, from the dates in it."""
+    for match in _FIVE_YEAR_PLAN.finditer(text):
+        number = _count(match.group(1))
+        if number:
+            first = _plan_start(number)
+            return Period(first, first + 4, match.group(0).strip("“”"))
+    for found in date_facts.ranges:
+        if start <= found.start and found.end <= end and len(found.first) == 1:
+            return Period(found.first[0], found.last[0], found.text)
+    for mention in date_facts.mentions:
+        if start <= mention.start and mention.end <= end and mention.year is not None and mention.year_source == "explicit":
+            return Period(mention.year, mention.year, mention.text.replace(" ", ""))
+    match = _PAST_YEARS.search(text)
+    if match:
+        back = _count(match.group(1))
+        if back:
+            return Period(year - back, year - 1, match.group(0)) if year else Period(None, None, match.group(0))
+    for relative in date_facts.relatives:
+        if start <= relative.start and relative.end <= end and relative.text in ("今年", "本年", "去年", "上年", "明年"):
+            return Period(relative.year, relative.year, relative.text) if relative.year else Period(None, None, relative.text)
+    if "过去一年" in text:
+        return Period(year - 1, year - 1, "过去一年") if year else Period(None, None, "过去一年")
+    return None
+
+
+def period_mentions(doc) -> List[Tuple[int, int, str]]:
+    """(start, end, label) of the periods the text names that are no dates:
+    “十二五”时期 (2011—2015年), 过去五年, 过去一年 (resolved against the
+    publication year when it is known)."""
+    return doc.memo("period-mentions", lambda: _period_mentions(doc.text, doc.metadata.date.year if doc.metadata.date else None))
+
+
+def _period_mentions(text: str, year: Optional[int]):
+    found = []
+    for match in _FIVE_YEAR_PLAN.finditer(text):
+        number = _count(match.group(1))
+        if number:
+            first = _plan_start(number)
+            found.append((match.start(), match.end(), Period(first, first + 4, match.group(0)).label))
+    for match in _PAST_YEARS.finditer(text):
+        back = _count(match.group(1))
+        if back:
+            found.append((match.start(), match.end(), Period(year - back, year - 1, "").label if year else match.group(0)))
+    return sorted(found)
+
+
+def _plan_start(number: int) -> int:
+    """The first year of the N-th five-year plan (1963–1965 had none)."""
+    return {1: 1953, 2: 1958}.get(number, 1966 + 5 * (number - 3))
+
+
+def _count(word: str) -> Optional[int]:
+    if word.isdigit():
+        return int(word)
+    if word.startswith("十"):
+        return 10 + (_CN_ORDINALS.get(word[1:], 0) or 0)
+    return _CN_ORDINALS.get(word)
+
+
+# -- stance and modality ---------------------------------------------------------------
+
+_REVIEW_HEADING = re.compile(r"回顾|总结|成绩|成效|进展情况|完成情况|执行情况|工作情况|取得的")
+_PLAN_HEADING = re.compile(r"任务|重点工作|工作安排|工作计划|计划|目标|打算|思路|展望|总体要求|部署|安排|建议|规划")
+
+
+def _stance(title: str) -> str:
+    if _REVIEW_HEADING.search(title):
+        return REVIEW
+    if _PLAN_HEADING.search(title):
+        return PLAN
+    return ""
+
+
+# Words that set the modality of what follows them in a sentence; a later cue
+# overrides an earlier one (过去这类手术成功率不足50%，如今成功率达95%).
+_MODALITY_CUES = [
+    (CONDITION, r"(?:^|(?<=[，,：:。；;！!？?\n]))[ \t\u3000]*(?:如果|假如|倘若|如若|若|凡是|凡|一旦)"),
+    (PAST, r"以往|过去(?!的?(?:[一二三四五六七八九十两几]|\d{1,2})年)|当时|曾经|昔日|原先"),
+    (TARGET, r"力争|预期|预计|计划(?!生育|单列|经济)|目标|争取(?!到)|(?<![模虚草])拟(?!定|人)|力求|确保|到20\d\d年"),
+    (ACHIEVED, r"如今|现在|目前|当前|现已|已经|已|完成了|实现了|取得了|达到了|去年|过去一年|过去的一年"),
+]
+_PAST_YEAR = re.compile(r"去年|过去一年|过去的一年")
+_CUES = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _MODALITY_CUES))
+
+
+def _cues(text: str, start: int, end: int):
+    """(offset, modality) of every cue in text[start:end]."""
+    found = []
+    for match in _CUES.finditer(text, start, end):
+        found.append((match.start(), match.lastgroup))
+    return found
+
+
+# -- headings ----------------------------------------------------------------------------
 
 
 def headings(doc) -> List[Heading]:
@@ -43,11 +353,11 @@ def _find(doc) -> List[Heading]:
         elif numbered:
             level, numbering = numbered
             title = line[len(numbering):].split("。")[0].strip()
-            found.append(Heading(number, level, numbering, title))
+            found.append(Heading(number, level, numbering, title, CHAPTER if level < 0 else NUMBERING))
         elif doc.numbered_headings:
             before = lines[index - 1] if index > 0 else ""
             after = lines[index + 1] if index + 1 < len(lines) else ""
-            if not before and not after and len(line) <= 25 and line[-1] not in _SENTENCE_END:
+            if not before and not after and len(line) <= 25 and line[-1] not in _LINE_END and not _TOPIC.match(line):
                 found.append(Heading(number, 0, "", line, LAYOUT))
     return found
 
@@ -61,12 +371,24 @@ def _numbering(line: str):
     return None
 
 
+def _rank(heading: Heading, structured: bool) -> float:
+    """How high a heading stands in the tree: smaller is higher."""
+    if heading.source == LAYOUT:
+        return 1 if not structured else float("inf")
+    return heading.level
+
+
 _MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*$")
 _CN_DIGITS = "一二三四五六七八九十"
 _NUMBERED_HEADINGS = [
+    (-3, re.compile(rf"第[{_CN_DIGITS}百]+[篇编](?=[ \t\u3000]|$)[ \t\u3000]*")),
+    (-2, re.compile(rf"第[{_CN_DIGITS}百]+章(?=[ \t\u3000]|$)[ \t\u3000]*")),
+    (-1, re.compile(rf"第[{_CN_DIGITS}百]+节(?=[ \t\u3000]|$)[ \t\u3000]*")),
     (1, re.compile(rf"[{_CN_DIGITS}]+、")),
     (2, re.compile(rf"[（(][{_CN_DIGITS}]+[）)]")),
     (3, re.compile(r"\d{1,2}[.．、](?!\d)")),
     (4, re.compile(r"[（(]\d{1,2}[）)]")),
 ]
-_SENTENCE_END = set("。；！？，,;!?：:、")
+_LINE_END = set("。；！？，,;!?：:、")
+# 一是…, 二要…, 首先…: the topic of a paragraph, not a heading.
+_TOPIC = re.compile(rf"[{_CN_DIGITS}][是要]|首先|其次|再次|最后")

@@ -4,33 +4,45 @@ claims, or the fact sheet, read from the figures extracted once per document
 
 Option `check` chooses what a rule reports:
 
-- `consistency`: one metric with one scope (same clause words, period and unit)
-  given values that cannot both be true (总投资50亿元 … 总投资约60亿元).
+- `consistency`: one metric with one scope given values that cannot both be
+  true (总投资50亿元 … 总投资约60亿元). The same metric is the same content words
+  (`metric_key`), period, qualifiers, unit and modality (a target is never
+  compared with a result, past narrative never with the present); or a
+  restatement: a later clause of the same top-level section whose words around
+  the number repeat an earlier one's (新建村级卫生室48个 … 新建村级卫生室72个).
 - `part-whole`: a part larger than its whole: 发表论文267篇（SCI收录316篇）, or
   共开展手术2273台次，其中…3300余例; also parts listed after 其中 that add up to
   more than the whole.
 - `sum`: a 分别 list whose values do not add up to the total stated with it
   (共32人，…分别为12人、15人、6人).
-- `direction`: 由A降为B with B larger than A (or 增长到 a smaller value).
+- `direction`: 由A降为B with B larger than A (or 增长到 a smaller value); in a
+  ranking (由第8位升至第5位) a smaller number is a rise.
 - `change`: a change stated after 由A…到B (增长124%, 下降0.23个百分点) that the two
   values do not give, beyond their rounding.
 - `share`: a share or rate (占比, 比例, 覆盖率, 合格率 …) over 100%.
 - `factsheet`: a figure that the fact sheet's `figures` give another value.
 - `cross-document`: the same metric and year given different values in two
   documents of one run (the later document is reported).
+- `enumeration`: a stated count and the list that goes with it disagree
+  (四个“生命通道”：A、B、C; 实现三个突破：一是…二是…三是…四是…).
+- `bounds`: two different lower bounds for the same metric in one top-level
+  section (30家以上 … 46家以上): maybe one target, maybe two; a rule for `info`.
 
 Option `tolerance` (default 0.05) is how far 约/左右 let a value stray.
 """
 
 import bisect
 import datetime
+import difflib
 import re
 
-from linter.extract.figures import DEFAULT_TOLERANCE, figures
+from linter.extract.enumerations import enumerations
+from linter.extract.figures import DEFAULT_TOLERANCE, figures, metric_key
+from linter.extract.outline import ACHIEVED, PAST, STATED, TARGET
 from linter.factsheet import figure_value
 from linter.rule_types import Hit, RuleType
 
-CHECKS = ("consistency", "part-whole", "sum", "direction", "change", "share", "factsheet", "cross-document")
+CHECKS = ("consistency", "part-whole", "sum", "direction", "change", "share", "factsheet", "cross-document", "enumeration", "bounds")
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # Metrics that describe a change or a comparison, not a state: 增长{}, 较上年增加{}.
@@ -45,6 +57,16 @@ _ACTION_END = re.compile(r"(?:安排|投入|下达|拨付|拨|发放|支出|支�
 # A metric with these is a condition, a rate or a comparison, not a stated fact.
 _CONDITION = re.compile(r"^(?:其他|其余|另)|" + _CHANGE_WORDS.pattern + r"|的|每|按|以上|以下|以内|等|可|应|不得|最高|最低|标准|至少|不少于|各|均|第")
 _TOTAL_WORDS = re.compile(r"(?:共|共计|合计|总计|总共|总数|总量)[^，。；\d]{0,6}$")
+# Words that make a figure after 其中 a new metric, not a part: 其中主管护师15名，年均培训进修护士120名.
+_NEW_METRIC = re.compile(r"年均|日均|月均|人均|平均|每|累计|新增|同比|环比")
+# Which modalities compare: results with results, targets with targets, the past with the past; conditions never.
+_MODALITY_GROUPS = {ACHIEVED: "result", STATED: "result", TARGET: "target", PAST: "past"}
+# A restatement repeats the words before the number (this many characters of its
+# sentence, nearly the same) and the rest of its clause after it.
+_RESTATED_BEFORE, _RESTATED_AFTER = 30, 6
+_RESTATED_SIMILARITY, _RESTATED_WITHOUT_KEY = 0.85, 0.9
+_RESTATED_SENTENCE = 120  # how much of the sentence a description or a figure without a key compares
+_CLAUSE_END = re.compile(r"[，,。；;！!？?：:、（）()“”\n]")
 
 
 class Figures(RuleType):
@@ -83,14 +105,60 @@ class Figures(RuleType):
     # -- within a document ----------------------------------------------------------
 
     def _consistency(self, doc):
-        seen = {}
+        facts = self._figures(doc)
+        seen, reported = {}, set()
+        parallel = _parallel(doc, facts)
         for figure in self._comparable(doc):
-            key = (figure.metric, figure.period, figure.qualifiers, figure.unit_class)
+            key = _identity(doc, figure)
+            if key is None or figure.start in parallel:
+                continue
             first = seen.setdefault(key, figure)
-            # Within one sentence a repeated metric belongs to parallel subjects (中专…，普通中学…).
-            if first is not figure and not first.agrees_with(figure) and self._figures(doc).full_sentences.start(figure.start) > first.start:
-                yield Hit(figure.start, figure.end, {"found": figure.text, "metric": _metric_name(figure), "other": first.text,
-                                                     "other_line": doc.position(first.start)[0]})
+            if first is not figure and not first.agrees_with(figure) and facts.full_sentences.start(figure.start) > first.start:
+                reported.add(figure.start)
+                yield _contradiction(doc, figure, first)
+        for figure, first in self._restatements(doc, parallel):
+            if figure.start not in reported:
+                yield _contradiction(doc, figure, first)
+
+    def _restatements(self, doc, parallel):
+        """(figure, earlier figure) where the words around a figure repeat those
+        of an earlier one with the same metric key in the same top-level section,
+        with a value that cannot be the same. Each is compared with the last few
+        figures of its metric only, so the search stays linear in the length of
+        the document."""
+        facts = self._figures(doc)
+        text = doc.text
+        change_spans = [(c.start, c.end) for c in facts.changes]
+        groups = {}
+        for figure in facts.figures:
+            group = _MODALITY_GROUPS.get(figure.modality)
+            if not figure.arabic or group is None or _inside(change_spans, figure.start) or figure.start in parallel:
+                continue
+            key = metric_key(doc, figure)
+            sentence = facts.full_sentences.start(figure.start)
+            before = text[max(sentence, figure.start - _RESTATED_BEFORE):figure.start]
+            if len(_CHINESE.findall(before)) < (4 if key else 8):
+                continue
+            # Without a metric key (…，约6700万人受益) only the words before the number
+            # tell, and a description (…增长2.2%的速度) may belong to any subject
+            # named earlier: their whole sentences must be alike too.
+            similarity = _RESTATED_SIMILARITY if key else _RESTATED_WITHOUT_KEY
+            whole = text[sentence:figure.start] if figure.attributive or not key else ""
+            key = key or "…" + before[-4:]
+            clause_end = _CLAUSE_END.search(text, figure.end, figure.end + _RESTATED_AFTER)
+            after = text[figure.end:clause_end.start() if clause_end else figure.end + _RESTATED_AFTER]
+            candidates = groups.setdefault((figure.top, figure.unit_class, group, key), [])
+            for earlier, earlier_before, earlier_after, earlier_sentence in reversed(candidates[-8:]):
+                if earlier_sentence == sentence or _dated_apart(earlier, figure):
+                    continue
+                if after != earlier_after or _similarity(before, earlier_before) < similarity:
+                    continue
+                if whole and _similarity(whole[-_RESTATED_SENTENCE:], text[earlier_sentence:earlier.start][-_RESTATED_SENTENCE:]) < similarity:
+                    continue
+                if not earlier.agrees_with(figure):
+                    yield figure, earlier
+                break
+            candidates.append((figure, before, after, sentence))
 
     def _comparable(self, doc):
         """Figures that state a fact of their own, in Arabic numerals: not a
@@ -151,10 +219,14 @@ class Figures(RuleType):
     def _direction(self, doc):
         for change in self._figures(doc).changes:
             before, after = change.before, change.after
-            wrong = after.high < before.low if change.direction > 0 else after.low > before.high
+            larger = change.direction * (-1 if change.rank else 1) > 0  # a rise in rank is a smaller number
+            wrong = after.high < before.low if larger else after.low > before.high
             if wrong:
-                yield Hit(change.start, change.end, {"found": doc.text[change.start:change.end],
-                                                     "expected": "下降" if change.direction > 0 else "增长"})
+                if change.rank:
+                    expected = "名次后移" if change.direction > 0 else "名次前移"
+                else:
+                    expected = "下降" if change.direction > 0 else "增长"
+                yield Hit(change.start, change.end, {"found": doc.text[change.start:change.end], "expected": expected})
 
     def _change(self, doc):
         for change in self._figures(doc).changes:
@@ -200,6 +272,23 @@ class Figures(RuleType):
                     yield Hit(figure.start, figure.end, {"found": figure.text, "metric": fact["metric"], "expected": str(fact["value"]),
                                                          "facts": sheet.path})
 
+    def _enumeration(self, doc):
+        for found in enumerations(doc):
+            if found.listed > found.count or (found.listed < found.count and found.closed):
+                yield Hit(found.start, found.end, {"found": found.text, "count": found.count, "listed": found.listed,
+                                                   "items": "、".join(found.items)})
+
+    def _bounds(self, doc):
+        seen = {}
+        for figure in self._comparable(doc):
+            key = _identity(doc, figure)
+            if key is None or figure.high != float("inf"):
+                continue
+            first = seen.setdefault((figure.top,) + key, figure)
+            if first is not figure and first.low != figure.low:
+                yield Hit(figure.start, figure.end, {"found": figure.text, "metric": _metric_name(figure), "other": first.text,
+                                                     "other_line": doc.position(first.start)[0]})
+
     # -- across documents -----------------------------------------------------------
 
     def _cross_document(self, docs):
@@ -210,7 +299,10 @@ class Figures(RuleType):
                 if not any(re.fullmatch(r"(?:19|20)\d\d年", p) for p in figure.period):
                     continue  # only a figure with its year compares across documents
                 # Front matter `org:` keeps two organisations' figures apart.
-                key = (doc.metadata.org, figure.metric, figure.period, figure.qualifiers, figure.unit_class)
+                identity = _identity(doc, figure)
+                if identity is None:
+                    continue
+                key = (doc.metadata.org,) + identity
                 if key not in seen:
                     seen[key] = (doc, figure)
                     continue
@@ -218,6 +310,59 @@ class Figures(RuleType):
                 if other_doc is not doc and not other.agrees_with(figure):
                     yield doc, Hit(figure.start, figure.end, {"found": figure.text, "metric": _metric_name(figure), "other": other.text,
                                                               "other_path": other_doc.path, "other_line": other_doc.position(other.start)[0]})
+
+
+def _identity(doc, figure):
+    """What makes two figures the same fact: metric key, period, qualifiers, unit and
+    modality; None for a figure that compares with nothing (a condition, no metric)."""
+    group = _MODALITY_GROUPS.get(figure.modality)
+    key = metric_key(doc, figure)
+    if group is None or not key:
+        return None
+    return key, figure.period, figure.qualifiers, figure.unit_class, group
+
+
+def _parallel(doc, facts):
+    """Starts of figures whose metric key comes again in their own sentence with
+    another value: parallel subjects (高等学校…毕业学生6.4万人；中等专业学校…毕业学生
+    17.9万人), which a repeated metric word cannot tell apart."""
+    by_sentence = {}
+    for figure in facts.figures:
+        key = metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
+        by_sentence.setdefault((facts.full_sentences.start(figure.start), key, figure.unit_class), []).append(figure)
+    return {f.start for group in by_sentence.values() if len(group) > 1 and _disagree(group) for f in group}
+
+
+def _disagree(group) -> bool:
+    if len(group) > 20:
+        return True
+    return any(not a.agrees_with(b) for i, a in enumerate(group) for b in group[i + 1:])
+
+
+def _contradiction(doc, figure, first):
+    return Hit(figure.start, figure.end, {"found": figure.text, "metric": _metric_name(figure), "other": first.text,
+                                          "other_line": doc.position(first.start)[0]})
+
+
+def _inside(spans, offset) -> bool:
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def _dated_apart(first, second) -> bool:
+    """Given two different periods: two years or ranges of years, or two dates of
+    their own sentences. A relative date that could not be resolved (上年 in a
+    paragraph, beside a section about 2014年) may be the same year: it does not
+    keep a restatement apart."""
+    if not (first.period and second.period) or first.period == second.period:
+        return False
+    if first.dated_by == second.dated_by == "sentence":
+        return True
+    return all(re.search(r"\d", label) for label in first.period + second.period)
+
+
+def _similarity(first: str, second: str) -> float:
+    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
 
 
 def _metric_name(figure) -> str:
@@ -242,8 +387,16 @@ def _parts_of(text, facts, index):
     between = [f for f in following if f.start < among]
     if any(f.unit_class == whole.unit_class for f in between):
         return []  # another whole stands nearer to 其中
-    parts = [f for f in following if among < f.start < end and f.unit_class == whole.unit_class]
-    return [f for f in parts if not _NOT_A_PART.search(f.metric.split("{}")[0])]
+    parts = []
+    for figure in following:
+        if not among < figure.start < end or figure.unit_class != whole.unit_class:
+            continue
+        name = figure.metric.split("{}")[0]
+        if _NEW_METRIC.search(name) and not _NEW_METRIC.search(whole.metric):
+            break  # 其中 closes at a new metric
+        if not _NOT_A_PART.search(name):
+            parts.append(figure)
+    return parts
 
 
 def _leading_list(text, listed):
