@@ -13,7 +13,7 @@ from linter.document import parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.extract.metadata import DOCUMENT_TYPES
 from linter.formatters import FORMATTERS, HUMAN_FORMATS, ReportOptions, format_profile, format_statistics, format_summary, plural
-from linter.rules import RuleSets, load_catalog, severity_rank
+from linter.rules import CROSS_DOCUMENT_PACK, RuleSets, load_catalog, severity_rank
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -102,9 +102,9 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
     select_list, ignore_list = _split(select) or config.select, config.ignore + _split(ignore)
     packs = list(config.packs)
     if cross_document or config.cross_document:
-        packs.append("cross-document")
+        packs.append(CROSS_DOCUMENT_PACK)
         if select_list:  # --select replaces the packs; the flag still adds FG008
-            select_list = select_list + ["cross-document"]
+            select_list = select_list + [CROSS_DOCUMENT_PACK]
     try:
         config.packs = packs  # every file's packs start from these (Config.packs_for)
         rule_sets = RuleSets(catalog, config, select_list, ignore_list, config.origin)

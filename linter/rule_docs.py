@@ -5,7 +5,7 @@ the committed pages are stale."""
 
 from typing import Dict
 
-from linter.rules import flowed
+from linter.rules import DEFAULT_PACK, flowed
 
 INDEX = "README.md"
 
@@ -36,7 +36,7 @@ def _index(catalog) -> str:
 
 def _runs(catalog, pack: str) -> str:
     included_by = sorted(name for name, included in catalog.includes.items() if pack in included)
-    if pack == "default":
+    if pack == DEFAULT_PACK:
         return "by default"
     if included_by:
         return "in " + ", ".join(f"`{name}`" for name in included_by)

@@ -42,7 +42,6 @@ from linter.extract.outline import ACHIEVED, PAST, STATED, TARGET
 from linter.factsheet import figure_value
 from linter.rule_types import Hit, RuleType
 
-CHECKS = ("consistency", "part-whole", "sum", "direction", "change", "share", "factsheet", "cross-document", "enumeration", "bounds")
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # Metrics that describe a change or a comparison, not a state: 增长{}, 较上年增加{}.
@@ -71,24 +70,15 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?：:、（）()“”\n]")
 
 class Figures(RuleType):
     name = "figures"
-    schema = {
-        "properties": {
-            "check": {"enum": list(CHECKS), "description": "what the rule reports (see the figures rule type)"},
-            "tolerance": {"type": "number", "exclusiveMinimum": 0, "maximum": 0.5,
-                          "description": "how far 约/左右 let a value stray, as a fraction (default 0.05)"},
-        },
-        "required": ["check"],
-    }
+    # schema: at the end of the class, from the table of checks
 
     def __init__(self, options, error):
         super().__init__(options, error)
         self.tolerance = options.get("tolerance", DEFAULT_TOLERANCE)
-        self.run = getattr(self, "_" + options["check"].replace("-", "_"))
+        self.run = self.CHECKS[options["check"]]
 
     def check(self, doc):
-        if self.options["check"] == "cross-document":
-            return iter(())
-        return self.run(doc)
+        return self.run(self, doc) if self.run else iter(())
 
     def check_run(self, docs):
         if self.options["check"] != "cross-document":
@@ -311,6 +301,19 @@ class Figures(RuleType):
                     yield doc, Hit(figure.start, figure.end, {"found": figure.text, "metric": _metric_name(figure), "other": other.text,
                                                               "other_path": other_doc.path, "other_line": other_doc.position(other.start)[0]})
 
+
+    CHECKS = {  # check: name -> what it reports (None: it compares the documents of a run, in check_run)
+        "consistency": _consistency, "part-whole": _part_whole, "sum": _sum, "direction": _direction, "change": _change,
+        "share": _share, "factsheet": _factsheet, "enumeration": _enumeration, "bounds": _bounds, "cross-document": None,
+    }
+    schema = {
+        "properties": {
+            "check": {"enum": list(CHECKS), "description": "what the rule reports (see the figures rule type)"},
+            "tolerance": {"type": "number", "exclusiveMinimum": 0, "maximum": 0.5,
+                          "description": "how far 约/左右 let a value stray, as a fraction (default 0.05)"},
+        },
+        "required": ["check"],
+    }
 
 def _identity(doc, figure):
     """What makes two figures the same fact: metric key, period, qualifiers, unit and
