@@ -1,6 +1,9 @@
 """Shared helpers: lint a snippet with chosen rules, find ../shared/ when present."""
 
 import datetime
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,18 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/ is not present")
+
+# Tests never write to the user's cache: jieba's word list and results go to a
+# folder of this session (subprocesses inherit it), removed at the end.
+# (Test modules import this file again as tests.conftest: make the folder once.)
+if "REPORTLINT_TEST_SESSION_CACHE" not in os.environ:
+    os.environ["REPORTLINT_TEST_SESSION_CACHE"] = os.environ["REPORTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="reportlint-test-cache-")
+
+
+def pytest_unconfigure(config):
+    folder = os.environ.pop("REPORTLINT_TEST_SESSION_CACHE", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 _catalog = None
 
