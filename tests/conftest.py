@@ -17,7 +17,21 @@ SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 
+# Real official texts for the precision tests: a fixture corpus committed in
+# tests/corpus/ (always), and the full corpus in ../shared/corpus/ when present.
+FIXTURE_CORPUS = ROOT / "tests" / "corpus"
+CORPORA = [pytest.param(FIXTURE_CORPUS, id="fixture-corpus")] + ([pytest.param(CORPUS, id="shared-corpus")] if CORPUS.is_dir() else [])
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/ is not present")
+
+
+def corpus_texts(corpus: Path):
+    return sorted(corpus.glob("*/*.txt"))
+
+
+def only_present(corpus: Path, expected):
+    """The expected findings (tuples whose first item names a file, or starts its name) of the files a corpus holds."""
+    names = [path.name for path in corpus_texts(corpus)]
+    return [item for item in expected if any(name.startswith(item[0]) for name in names)]
 
 # Tests never write to the user's cache: jieba's word list and results go to a
 # folder of this session (subprocesses inherit it), removed at the end.

@@ -2,7 +2,7 @@
 packs per file: config overrides, front matter `type:`, `--select PACK`."""
 
 import json
-from collections import Counter
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -14,7 +14,7 @@ from linter.engine import lint_run
 from linter.errors import UserError
 from linter.rules import RuleSets, load_catalog
 from linter.runner import run
-from tests.conftest import CORPUS, SEEDS, codes, lint_text, needs_corpus
+from tests.conftest import CORPORA, SEEDS, codes, lint_text, only_present
 
 CATALOG = load_catalog()
 
@@ -158,12 +158,12 @@ def test_agreement_needs_a_value_group(tmp_path):
         load_catalog([rule_file])
 
 
-@needs_corpus
-def test_gov_document_pack_on_the_state_council_documents():
-    results = run([str(CORPUS / "state-council-documents")], CATALOG.select([], ["gov-document"]), Config())
-    found = Counter(v.rule for r in results for v in r.violations)
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_gov_document_pack_on_the_state_council_documents(corpus):
+    results = run([str(corpus / "state-council-documents")], CATALOG.select([], ["gov-document"]), Config())
+    found = sorted((Path(r.path).name[:4], v.rule) for r in results for v in r.violations)
     # GD002: 一、 → 1. in id06 (3) and id22 (2); GD004: 附件1.名称 in id44; GD007: id24 (04月17日 vs 四月二十七日).
-    assert found == {"GD002": 5, "GD004": 1, "GD007": 1}
+    assert found == only_present(corpus, [("id06", "GD002")] * 3 + [("id22", "GD002")] * 2 + [("id24", "GD007"), ("id44", "GD004")])
 
 
 # -- work-report --------------------------------------------------------------
@@ -176,11 +176,11 @@ def test_work_report_sections_from_the_2024_government_work_report():
     assert [(v.rule, v.severity) for v in found] == [("WR001", "info")] and "今年工作任务" in found[0].message
 
 
-@needs_corpus
-def test_work_report_pack_is_silent_on_the_government_work_reports_since_2003():
-    folder = CORPUS / "gov-work-reports"
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_work_report_pack_is_silent_on_the_government_work_reports_since_2003(corpus):
+    folder = corpus / "gov-work-reports"
     recent = [str(p) for p in sorted(folder.glob("*.txt")) if int(p.name[:4]) >= 2003]
-    assert len(recent) == 22
+    assert len(recent) >= 4
     assert [v for r in run(recent, CATALOG.select([], ["work-report"]), Config()) for v in r.violations] == []
 
 

@@ -14,7 +14,7 @@ from linter.document import Document
 from linter.errors import UserError
 from linter.extract.figures import chinese_number, figures, parse_quantity
 from linter.factsheet import factsheet_from_data, load_factsheet
-from tests.conftest import CORPUS, SEEDS, lint_text, needs_corpus
+from tests.conftest import CORPORA, SEEDS, corpus_texts, lint_text
 
 FIGURE_RULES = ["FG001", "FG002", "FG003", "FG004", "FG005", "FG006", "FG007", "FG008"]
 SEED_000 = SEEDS / "000_5a305377e07a99ac.txt"
@@ -398,9 +398,9 @@ def test_facts_show_the_inherited_period_and_the_modality(tmp_path):
 # -- the corpus ------------------------------------------------------------------------------
 
 
-@needs_corpus
-def test_corpus_has_no_figure_findings():
-    found = [(v.path, v.line, v.rule) for path in sorted(CORPUS.rglob("*.txt"))
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_corpus_has_no_figure_findings(corpus):
+    found = [(v.path, v.line, v.rule) for path in corpus_texts(corpus)
              for v in lint_text(path.read_text(encoding="utf-8"), FIGURE_RULES[:-1] + ["FG009", "FG010"], path=str(path))]
     assert found == []
 

@@ -5,7 +5,7 @@ import datetime
 
 from linter.document import Document
 from linter.extract.outline import ACHIEVED, CONDITION, PAST, PLAN, REVIEW, STATED, TARGET, outline
-from tests.conftest import CORPUS, needs_corpus
+from tests.conftest import FIXTURE_CORPUS
 
 WORK_REPORT = """2026年市政府工作报告
 
@@ -125,9 +125,8 @@ def test_names_of_plans_and_family_planning_are_no_targets():
     assert modality_of(doc, "1.2万人") == STATED
 
 
-@needs_corpus
 def test_work_report_outline_from_the_corpus():
-    doc = Document((CORPUS / "gov-work-reports" / "2019年中华人民共和国国务院政府工作报告.txt").read_text(encoding="utf-8"))
+    doc = Document((FIXTURE_CORPUS / "gov-work-reports" / "2019年中华人民共和国国务院政府工作报告.txt").read_text(encoding="utf-8"))
     review = section_of(doc, "城镇新增就业1361万人")
     plan = section_of(doc, "城镇新增就业1100万人以上")
     assert (review.top.label, review.period.label, review.stance) == ("一、2018年工作回顾", "2018年", REVIEW)
