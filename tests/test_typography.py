@@ -139,12 +139,10 @@ def test_config_words_join_the_vocabulary():
     saved = dict(segment._user_words)
     try:
         segment.use_words(["站线 n"])
-        segment._model.cache_clear()
         assert lint_text("新建复线、延长车站站线。", ["TY010"]) == []
     finally:
         segment._user_words.clear()
         segment._user_words.update(saved)
-        segment._model.cache_clear()
 
 
 def test_every_shipped_vocabulary_word_is_one_jieba_lacks():
@@ -251,3 +249,21 @@ def test_typography_on_the_seeds():
     # Extracted newsletters: half-width marks throughout (seed 004 is set with
     # full-width marks but for its 准印证号(鄂)), 破裂裂, 渝西南南 and 医医学, 《羊》、《安安》.
     assert counts == {"TY002": 192, "TY010": 3, "TY008": 1}  # TY002: one per line (881 marks)
+
+
+def test_words_in_the_config_reach_the_doubled_character_check(tmp_path):
+    from linter import segment
+    from linter.config import load_config
+    from linter.runner import run
+
+    (tmp_path / "report.txt").write_text("新建复线、延长车站站线。\n", encoding="utf-8")
+    (tmp_path / ".reportlint.yaml").write_text("words: [站线 n]\n", encoding="utf-8")
+    saved = dict(segment._user_words)
+    try:
+        config = load_config(start=tmp_path)
+        assert config.words == ["站线 n"]
+        results = run([str(tmp_path / "report.txt")], load_catalog().select([], ["TY010"]), config)
+        assert [v.rule for r in results for v in r.violations] == []
+    finally:
+        segment._user_words.clear()
+        segment._user_words.update(saved)
