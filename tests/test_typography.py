@@ -234,7 +234,10 @@ def test_typography_on_the_corpus_only_where_the_standard_is_broken():
     # (1978, a slip) and seven right doublings the unigram model cannot tell (words
     # jieba lacks: 车站站线, 文化娱乐税税率, 通风区区长; 成本高等等现象 read as 高等|等;
     # 会使使用, 监管管出公平, 工作作了 — each explained in the branch report).
-    assert counts == {"TY002": 14, "TY003": 7, "TY007": 1, "TY008": 9, "TY010": 8}
+    # TY003: also id32's （…) mismatch. TY007: also 1956's １——５月 (×3, a dash pair for
+    # a range) and id23's 480-560米, 700-800米, 0.5-2米. TY012: full-width digits in
+    # 1957 and id58, which otherwise write half-width ones.
+    assert counts == {"TY002": 14, "TY003": 8, "TY007": 7, "TY008": 9, "TY010": 8, "TY012": 2}
 
 
 def test_typography_on_the_seeds():
@@ -267,3 +270,34 @@ def test_words_in_the_config_reach_the_doubled_character_check(tmp_path):
     finally:
         segment._user_words.clear()
         segment._user_words.update(saved)
+
+
+def test_other_slips_a_reader_notices():
+    assert codes(lint_text("医院圆满完成年度各项任务。。全院职工团结奋进。", ["TY001", "TY013"])) == ["TY013"]
+    assert codes(lint_text("医院圆满完成年度各项任务。。。全院职工团结奋进。", ["TY001", "TY013"])) == ["TY001"]
+    assert codes(lint_text("两组比较，差异有统计学意义（P〈0.05）。", ["TY003", "TY014"])) == ["TY014"]
+    assert lint_text("》》点击进入专题页面《《返回首页\n组织学习《关于学习〈习近平谈治国理政〉的通知》。", ["TY003", "TY004", "TY014"]) == []
+    # A half-width ) closing a （ is reported there, once; the rest of the file still pairs.
+    found = lint_text("眼压升高（22mmHg)，经治疗后好转。\n\n会议审议通过了《医院章程（修订稿）》。", ["TY003"])
+    assert [(v.line, v.column) for v in found] == [(1, 12)]
+
+
+def test_hyphen_ranges_with_any_unit_are_one_finding():
+    text = "术后噪声控制在5-10dB，住院3-5天，切口长10-15cm，耗材占比下降15-30%。"
+    found = lint_text(text, ["TY007", "FG103"])
+    assert [(v.rule, v.message.split("”")[0]) for v in found] == [
+        ("TY007", "起止范围“5-10dB"), ("TY007", "起止范围“3-5天"), ("TY007", "起止范围“10-15cm"), ("TY007", "起止范围“15-30%")]
+    assert codes(lint_text("耗材占比下降15～30%。", ["TY007", "FG103"])) == ["FG103"]
+    assert lint_text("依据GB/T 15834-2011 标点符号用法，联系电话023-58103430，2011-02-15发布。", ["TY007", "FG103"]) == []
+
+
+def test_full_width_digits_only_where_the_text_writes_half_width_ones():
+    assert codes(lint_text("2023年，全年门急诊量达到１２５万人次，出院患者3.2万人次。", ["TY012", "FG105"])) == ["TY012"]
+    assert codes(lint_text("全年门急诊量达到１2.5万人次，2023年出院3.2万人次。", ["TY012", "FG105"])) == ["FG105"]
+    assert lint_text("国民生产总值１９８７年达到１０９２０亿元，比上年增长９．４％。", ["TY012", "FG105"]) == []
+
+
+def test_corner_quotes_are_an_opt_in_pack():
+    text = "他说：「我们要牢记『人民至上』的誓言。」"
+    assert lint_text(text, ["typography"]) == []
+    assert codes(lint_text(text, ["TY102"])) == ["TY102"]
