@@ -2,7 +2,7 @@
 bench/split.py: recall on doublings put into the texts, and findings on the
 texts as they are.
 
-    python bench/doubled_characters.py [--half held_back|tuning|all] [--show-misses N]
+    python bench/doubled_characters.py [--half held_back|tuning|all] [--per-pass N] [--show-misses N]
 
 Mutations: every sentence (split at 。！？； and line breaks) of a
 simplified-character text is segmented with jieba (HMM off); one of its words
@@ -10,7 +10,7 @@ of two or more Chinese characters is chosen at random and its first or second
 character typed twice (all words, not a fixed list; a numeral inside a word,
 as in 一些, is doubled too although TY010 does not check numerals). Each
 document is linted whole, in passes that each double at most
-`PER_PASS` sentences (evenly spread), so every doubling is judged among the
+--per-pass sentences (evenly spread; default 1, about two minutes a half), so every doubling is judged among the
 document's own words as a user's rare slip would be: TY010 takes a doubling
 the document repeats for an intentional one, and dozens of doublings in one
 text would repeat each other. A doubling is found when a TY010 finding on its
@@ -37,7 +37,6 @@ from linter.segment import _load  # noqa: E402
 HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 SENTENCE = re.compile(r"[^。！？；\n]+")
 TRADITIONAL = re.compile("[們這爲說對時來個經與發過還國會]")
-PER_PASS = 8
 SEED = 15835
 
 
@@ -63,7 +62,7 @@ def ty010(rule, text, path):
     return [v for v in lint_document(Document(text, str(path)), [rule]) if v.rule == "TY010"]
 
 
-def evaluate(paths, rule, jieba, show_misses=0):
+def evaluate(paths, rule, jieba, per_pass=1, show_misses=0):
     rng = random.Random(SEED)
     found = total = chars = 0
     clean_findings, misses = [], []
@@ -73,7 +72,7 @@ def evaluate(paths, rule, jieba, show_misses=0):
             line = text.split("\n")[v.line - 1]
             clean_findings.append((path.name, v.line, line[max(0, v.column - 13):v.column + 12], v.message))
         planned = doublings(text, rng, jieba)
-        passes = max(1, -(-len(planned) // PER_PASS))
+        passes = max(1, -(-len(planned) // per_pass))
         for first in range(passes):
             chosen = planned[first::passes]
             mutated, shift, inserted = text, 0, []
@@ -101,6 +100,7 @@ def evaluate(paths, rule, jieba, show_misses=0):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--half", choices=["held_back", "tuning", "all"], default="all")
+    parser.add_argument("--per-pass", type=int, default=1, help="doublings per lint of a document (more is faster)")
     parser.add_argument("--show-misses", type=int, default=0)
     options = parser.parse_args()
     halves = split()
@@ -108,7 +108,7 @@ def main():
     rule = load_catalog().rules["TY010"]
     jieba = _load()
     for half in wanted:
-        found, total, chars, clean, misses = evaluate(halves[half], rule, jieba, options.show_misses)
+        found, total, chars, clean, misses = evaluate(halves[half], rule, jieba, options.per_pass, options.show_misses)
         print(f"{half}: doublings found {found}/{total} ({found / total:.1%}); "
               f"clean text {chars} characters, {len(clean)} TY010 findings ({len(clean) / chars * 10000:.3f} per 10,000)")
         for name, line, context, message in clean:

@@ -346,20 +346,18 @@ class WordModel:
 
     def route(self, text):
         """(log probability, [(word, start, end)]) of the best segmentation of `text`."""
-        size = len(text)
+        size, frequency, log, log_total = len(text), self.frequency, math.log, self.log_total
         best = [(0.0, size)] * (size + 1)
         for start in range(size - 1, -1, -1):
-            ends, end = [], start + 1
+            options, end = [], start + 1
             while end <= size:
-                found = self.frequency(text[start:end])
+                found = frequency(text[start:end])
                 if found is None:
                     break
                 if found:
-                    ends.append(end)
+                    options.append((log(found) - log_total + best[end][0], end))
                 end += 1
-            if not ends:
-                ends = [start + 1]
-            best[start] = max((math.log(self.frequency(text[start:e]) or 1) - self.log_total + best[e][0], e) for e in ends)
+            best[start] = max(options) if options else (-log_total + best[start + 1][0], start + 1)
         words, start = [], 0
         while start < size:
             end = best[start][1]
@@ -422,3 +420,44 @@ def dictionary_entries():
     if _tags is None:
         _tags = _tag_list(loaded[0].words)
     return zip(loaded[0].words, _tags)
+
+
+# How many dictionary place or organisation names (ns, nt) must end in a character
+# for it to count as a name ending (县, 区, 镇, 村, 局 …).
+NAME_ENDING_WORDS = 100
+
+
+class DictionaryForms:
+    """Facts about word shapes drawn from jieba's dictionary once (cached beside it):
+    `reduplicated_endings`, the BB of its ABB state words (tag z: 亮晶晶, 胖乎乎),
+    and `name_endings`, characters that end many of its place and organisation names."""
+
+    def __init__(self, reduplicated_endings, name_endings):
+        self.reduplicated_endings, self.name_endings = set(reduplicated_endings), set(name_endings)
+
+
+_forms = None
+
+
+def dictionary_forms() -> DictionaryForms:
+    global _forms
+    if _forms is None:
+        dictionary = _dictionary_file()
+        stat = dictionary.stat()
+        cache = usercache.folder() / f"jieba-forms-{NAME_ENDING_WORDS}-{stat.st_size}-{int(stat.st_mtime)}.txt"
+        try:
+            endings, names = cache.read_text("utf-8").split("\n")
+            _forms = DictionaryForms(endings.split(), names)
+        except (OSError, UnicodeDecodeError, ValueError):
+            from collections import Counter
+
+            endings, counts = set(), Counter()
+            for word, tag in dictionary_entries():
+                if tag == "z" and len(word) == 3 and word[1] == word[2] != word[0]:
+                    endings.add(word[1:])
+                elif tag in ("ns", "nt") and len(word) >= 3:
+                    counts[word[-1]] += 1
+            names = "".join(sorted(c for c, n in counts.items() if n >= NAME_ENDING_WORDS))
+            _write(cache, (" ".join(sorted(endings)) + "\n" + names).encode("utf-8"))
+            _forms = DictionaryForms(endings, names)
+    return _forms

@@ -97,7 +97,12 @@ def scan(text, pairs):
     opening = {p[0]: p[1] for p in pairs}
     closing = {p[1]: p[0] for p in pairs}
     skipped = {m.end() - 1 for m in _ENUMERATION.finditer(text)} | {m.start() for m in _APOSTROPHE.finditer(text)}
-    for match in list(_ARROWS.finditer(text)) + list(_COMPARISON.finditer(text)):
+    found = []
+    if "》》" in text or "《《" in text:
+        found += _ARROWS.finditer(text)
+    if "〈" in text or "〉" in text:
+        found += _COMPARISON.finditer(text)
+    for match in found:
         skipped.update(i for i in range(match.start(), match.end()) if text[i] in "《》〈〉")
     half_width = "（）" in pairs
     stack = []  # (mark, offset); a half-width ( is stacked as "(" and closes as （

@@ -42,6 +42,7 @@ from itertools import islice
 import regex
 
 from linter.rule_types import Hit, RuleType
+from linter.segment import dictionary_forms
 
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A Han character typed twice (the stdlib engine: several times faster than
@@ -69,8 +70,6 @@ _WINDOW = 8
 _MARGIN = 4.5
 _MARGIN_IN_WORDS = 9.0
 _NAME_TAGS = ("nr", "ns", "nz", "nt")
-# How many dictionary place or organisation names must end in a character for it to be a name ending.
-_NAME_ENDING_WORDS = 100
 # A byline names people after these words (记者 李晶晶 王乐乐).
 _BYLINE = regex.compile(r"(?:记者|通讯员|摄影|撰稿|编辑|作者|供稿|文图|图文)[：:\s/]*(?:\p{Han}{2,4}[、，,\s]+){0,5}\p{Han}{0,3}$")
 _PSEUDONYM = regex.compile(r"\p{Han}{0,2}[（(]化名[）)]")
@@ -162,12 +161,8 @@ class _Doublings:
         text, char = self.text, self.text[i]
         if text[i - 1:i] == char or text[i + 2:i + 3] == char:
             return None  # 哈哈哈
-        if self._reduplicated(i):
-            return None
         if char in _NUMERALS:
-            return self._numeral(i)
-        if self._named(i, i + 2):
-            return None
+            return None if self._reduplicated(i) else self._numeral(i)
         start, end = _window(text, i, i + 2)
         window, at = text[start:end], i - start
         written_score, written = self.model.route(window)
@@ -191,7 +186,8 @@ class _Doublings:
             if self._word_of_its_own((char, i + second, second), previous, right[0]):
                 return None
             margin = _MARGIN
-        if gain < margin:
+        # The rarer intentional forms are looked for only where the model says slip.
+        if gain < margin or self._reduplicated(i) or self._named(i, i + 2):
             return None
         return Hit(i, i + 2, {"found": char * 2, "expected": char})
 
@@ -242,7 +238,7 @@ class _Doublings:
         if i >= 2 and text[i - 2] == text[i - 1] and model.is_word(text[i - 2] + text[i]):
             return True
         # ABB: A does not make a word with B (发生|生 is no ABB), nor does the second B with what follows.
-        return (text[i:i + 2] in _reduplicated_endings() and i > 0 and _HAN.match(text[i - 1]) is not None
+        return (text[i:i + 2] in dictionary_forms().reduplicated_endings and i > 0 and _HAN.match(text[i - 1]) is not None
                 and not model.is_word(text[i - 1:i + 1]) and not any(model.is_word(text[i + 1:i + n]) for n in range(3, 2 + _REACH)))
 
     def _named(self, start, end) -> bool:
@@ -275,7 +271,7 @@ class _Doublings:
         before = self.text[start - 1:start] if start else ""
         if before in _DIGITS or before in _NUMERALS:
             return True
-        return previous is not None and self.model.tag(previous) in _NAME_TAGS and word in _name_endings()
+        return previous is not None and self.model.tag(previous) in _NAME_TAGS and word in dictionary_forms().name_endings
 
 
 def _window(text, start, end):
@@ -287,36 +283,6 @@ def _window(text, start, end):
     while last < min(len(text), end + _WINDOW) and _HAN.match(text[last]):
         last += 1
     return first, last
-
-
-_endings = None
-
-
-def _reduplicated_endings():
-    """BB of the ABB words in jieba's dictionary (亮晶晶, 胖乎乎, 沉甸甸): state
-    words (tag z) of that shape."""
-    global _endings
-    if _endings is None:
-        from linter.segment import dictionary_entries
-
-        _endings = {w[1:] for w, tag in dictionary_entries() if len(w) == 3 and w[1] == w[2] and w[0] != w[1] and tag == "z"}
-    return _endings
-
-
-_name_ending_chars = None
-
-
-def _name_endings():
-    """Characters that end many place and organisation names of jieba's
-    dictionary (村, 镇, 县, 局 …): after a name's first word such a character
-    completes the name (河南村, 辽阳镇)."""
-    global _name_ending_chars
-    if _name_ending_chars is None:
-        from linter.segment import dictionary_entries
-
-        counts = Counter(w[-1] for w, tag in dictionary_entries() if len(w) >= 3 and tag in ("ns", "nt"))
-        _name_ending_chars = {char for char, count in counts.items() if count >= _NAME_ENDING_WORDS}
-    return _name_ending_chars
 
 
 def _function_word(tag) -> bool:
