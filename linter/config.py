@@ -47,6 +47,7 @@ class Config:
     max_file_mb: float = DEFAULT_MAX_MB
     cross_document: bool = False  # run the cross-document pack (figures compared across files)
     encoding: Dict[str, str] = field(default_factory=dict)  # glob -> codec, for files whose encoding cannot be told
+    words: List[str] = field(default_factory=list)  # words jieba lacks, for the word checks ("词 [频率] [词性]")
 
     @property
     def origin(self) -> str:
@@ -135,6 +136,7 @@ def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -
         max_file_mb=data.get("max-file-mb", DEFAULT_MAX_MB),
         cross_document=data.get("cross-document", False),
         encoding=dict(data.get("encoding", {})),
+        words=list(data.get("words", [])),
     )
     for pattern, codec in config.encoding.items():
         try:
@@ -243,4 +245,8 @@ packs:
 # are relative to this file); others are detected: UTF-8/16/32, GB18030, Big5.
 # encoding:
 #   "旧稿/**": big5
+
+# Words jieba's dictionary lacks (local names, department jargon), for the word
+# checks such as TY010 (doubled characters): "词 [频率] [词性]" as in jieba.
+# words: [荆荆高铁 ns, 带教 v]
 """

@@ -177,6 +177,10 @@ class Settings:
 
 def lint_file(path: Path, settings: Settings) -> FileResult:
     config = settings.config
+    if config.words:
+        from linter.segment import use_words
+
+        use_words(config.words)
     try:
         if path == Path(STDIN):
             path = Path(settings.stdin_name)

@@ -1,5 +1,5 @@
-"""Chinese word segmentation with jieba, loaded lazily once per process and
-run at most once per document.
+"""Chinese words: jieba's dictionary, loaded lazily once per process, for
+segmentation (run at most once per document) and for the word checks.
 
 jieba's own start-up unmarshals its 350,000-word prefix dictionary (about
 0.8 s here). Instead its dict.txt is written once to the user's cache folder
@@ -8,12 +8,21 @@ file's size and time); loading both takes about 0.05 s, and lookups bisect
 the list (`SortedFrequencies`). Checks that only ask whether a string is a
 word (`is_word`) search the sorted list's bytes without loading jieba at all.
 Any problem with the cache falls back to jieba's own loading.
+
+`word_model(doc)` is the unigram model the word checks score text with:
+jieba's frequencies, plus the vocabulary jieba lacks (linter/data/words.txt,
+medical and government terms), the words of the config's `words:` and the
+fact sheet's names. It finds the best route through a short piece of text as
+jieba's DAG does (`WordModel.route`) and gives a word's part-of-speech tag from
+jieba's dictionary (`WordModel.tag`). The added vocabulary is the checks'
+alone: `tokens()` segments exactly as jieba does.
 """
 
 import array
 import bisect
 import functools
 import logging
+import math
 import os
 import sys
 import tempfile
@@ -42,15 +51,30 @@ def _load():
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.dt
-    try:
-        words = _sorted_words().decode("utf-8").split("\n")[:-1]
-        frequencies = _frequencies(words)
-        tokenizer.FREQ, tokenizer.total = SortedFrequencies(words, frequencies[1:]), frequencies[0]
-        tokenizer.initialized = True
-    except Exception:  # an unreadable cache: jieba's own loader
+    loaded = _dictionary()
+    if loaded is None:  # an unreadable cache: jieba's own loader
         jieba.initialize()
+    else:
+        tokenizer.FREQ, tokenizer.total = loaded
+        tokenizer.initialized = True
     _jieba = jieba
     return jieba
+
+
+_loaded_dictionary = None
+
+
+def _dictionary():
+    """(SortedFrequencies, total) from the cache, without importing jieba; None when unreadable."""
+    global _loaded_dictionary
+    if _loaded_dictionary is None:
+        try:
+            words = _sorted_words().decode("utf-8").split("\n")[:-1]
+            frequencies = _frequencies(words)
+            _loaded_dictionary = SortedFrequencies(words, frequencies[1:]), frequencies[0]
+        except Exception:
+            return None
+    return _loaded_dictionary
 
 
 _UNSEEN = object()
@@ -190,7 +214,10 @@ def _sorted_words() -> bytes:
 
 
 def is_word(doc, word: str) -> bool:
-    """Whether jieba's dictionary, or the document's fact sheet, has the word."""
+    """Whether jieba's dictionary, the domain vocabulary, the config's words or
+    the document's fact sheet has the word."""
+    if word in domain_words() or word in _user_words:
+        return True
     sheet = doc.factsheet
     if sheet is not None and (word in sheet.person_names() or any(word == name for _, name, _, _ in sheet.organisation_names())):
         return True
@@ -212,3 +239,225 @@ def _in_dictionary(word: str) -> bool:
         else:
             high = start
     return False
+
+
+# -- the word model of the word checks ------------------------------------------
+
+# The frequency an added word (domain vocabulary, config, fact sheet) gets when
+# it states none: about that of an ordinary content word in jieba's dictionary,
+# and never less than what makes it beat the pieces it would otherwise be cut into.
+ADDED_WORD_FREQUENCY = 300
+
+_user_words = {}  # word -> (frequency or None, tag or None), from the config's `words:`
+
+
+def parse_word_entry(line: str):
+    """`词 [频率] [词性]`, as in a jieba user dictionary: (word, frequency or None, tag or None)."""
+    parts = line.split()
+    word, frequency, tag = parts[0], None, None
+    for part in parts[1:]:
+        if part.isdigit():
+            frequency = int(part)
+        else:
+            tag = part
+    return word, frequency, tag
+
+
+def use_words(entries) -> None:
+    """The config's `words:` (entries as in `parse_word_entry`), for every document from now on."""
+    for entry in entries:
+        word, frequency, tag = parse_word_entry(entry)
+        _user_words[word] = (frequency, tag)
+
+
+@functools.lru_cache(maxsize=1)
+def domain_words():
+    """The shipped vocabulary jieba lacks: {word: (frequency or None, tag or None)}."""
+    from importlib import resources
+
+    found = {}
+    for line in resources.files("linter.data").joinpath("words.txt").read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            word, frequency, tag = parse_word_entry(line)
+            found[word] = (frequency, tag)
+    return found
+
+
+def word_model(doc) -> "WordModel":
+    """The word checks' model for a document: jieba's dictionary with the domain
+    vocabulary, the config's words and the document's fact sheet names."""
+    sheet = doc.factsheet
+    names = ()
+    if sheet is not None:
+        names = tuple(sorted([(n, "nr") for n in sheet.person_names()] + [(name, "nt") for _, name, _, _ in sheet.organisation_names()]))
+    return _model(names, tuple(sorted(_user_words.items())))
+
+
+@functools.lru_cache(maxsize=8)
+def _model(names, user_words) -> "WordModel":
+    loaded = _dictionary()
+    if loaded is None:
+        tokenizer = _load().dt
+        loaded = tokenizer.FREQ, tokenizer.total
+    added = dict(domain_words())
+    added.update(dict(user_words))
+    added.update({name: (None, tag) for name, tag in names})
+    return WordModel(*loaded, added)
+
+
+class WordModel:
+    """A unigram model of Chinese words: jieba's dictionary frequencies, with
+    added words on top. `route` is jieba's own calculation (its DAG of the
+    dictionary words in a text, and the route of greatest log probability through
+    it), on a short window of text rather than a whole document."""
+
+    def __init__(self, frequencies, total, added):
+        self.frequencies, self.total = frequencies, total
+        self.log_total = math.log(total)
+        self.added, self.tags = {}, {}
+        self.prefixes = set()
+        for word, (frequency, tag) in added.items():
+            if not word:
+                continue
+            if frequency is None:
+                frequency = max(ADDED_WORD_FREQUENCY, self._frequency_of_pieces(word))
+            self.added[word] = frequency
+            if tag:
+                self.tags[word] = tag
+            self.prefixes.update(word[:n] for n in range(1, len(word)))
+
+    def _frequency_of_pieces(self, word) -> int:
+        """What frequency makes the word beat the best way of cutting it (jieba's suggest_freq)."""
+        score, _ = self.route(word)
+        return int(math.exp(score) * self.total) + 1
+
+    def frequency(self, word):
+        """The word's frequency; 0 for a prefix of a word only; None for neither."""
+        if word in self.added:
+            return self.added[word]
+        found = self.frequencies.get(word)
+        if found is None and word in self.prefixes:
+            return 0
+        return found
+
+    def is_word(self, word) -> bool:
+        return bool(self.frequency(word))
+
+    def route(self, text):
+        """(log probability, [(word, start, end)]) of the best segmentation of `text`."""
+        size, frequency, log, log_total = len(text), self.frequency, math.log, self.log_total
+        best = [(0.0, size)] * (size + 1)
+        for start in range(size - 1, -1, -1):
+            options, end = [], start + 1
+            while end <= size:
+                found = frequency(text[start:end])
+                if found is None:
+                    break
+                if found:
+                    options.append((log(found) - log_total + best[end][0], end))
+                end += 1
+            best[start] = max(options) if options else (-log_total + best[start + 1][0], start + 1)
+        words, start = [], 0
+        while start < size:
+            end = best[start][1]
+            words.append((text[start:end], start, end))
+            start = end
+        return best[0][0] if size else 0.0, words
+
+    def tag(self, word):
+        """jieba's part-of-speech tag of a word (n, v, nr, z, uj …), or None."""
+        if word in self.tags:
+            return self.tags[word]
+        return dictionary_tag(word)
+
+
+_tags = None
+
+
+def dictionary_tag(word):
+    """A word's tag in jieba's dict.txt, from a tag list cached beside the sorted words."""
+    global _tags
+    loaded = _dictionary()
+    if loaded is None:
+        return None
+    words = loaded[0].words
+    if _tags is None:
+        _tags = _tag_list(words)
+    index = bisect.bisect_left(words, word)
+    if index < len(words) and words[index] == word and index < len(_tags):
+        return _tags[index] or None
+    return None
+
+
+def _tag_list(words):
+    dictionary = _dictionary_file()
+    stat = dictionary.stat()
+    cache = usercache.folder() / f"jieba-tags-{stat.st_size}-{int(stat.st_mtime)}.txt"
+    try:
+        tags = cache.read_text("utf-8").split("\n")
+        if len(tags) == len(words):
+            return tags
+    except (OSError, UnicodeDecodeError):
+        pass
+    by_word = {}
+    with open(dictionary, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 3:
+                by_word[parts[0]] = parts[2]
+    tags = [by_word.get(word, "") for word in words]
+    _write(cache, "\n".join(tags).encode("utf-8"))
+    return tags
+
+
+def dictionary_entries():
+    """(word, tag) for every word of jieba's dictionary, sorted ([] when the cache cannot be read)."""
+    global _tags
+    loaded = _dictionary()
+    if loaded is None:
+        return []
+    if _tags is None:
+        _tags = _tag_list(loaded[0].words)
+    return zip(loaded[0].words, _tags)
+
+
+# How many dictionary place or organisation names (ns, nt) must end in a character
+# for it to count as a name ending (县, 区, 镇, 村, 局 …).
+NAME_ENDING_WORDS = 100
+
+
+class DictionaryForms:
+    """Facts about word shapes drawn from jieba's dictionary once (cached beside it):
+    `reduplicated_endings`, the BB of its ABB state words (tag z: 亮晶晶, 胖乎乎),
+    and `name_endings`, characters that end many of its place and organisation names."""
+
+    def __init__(self, reduplicated_endings, name_endings):
+        self.reduplicated_endings, self.name_endings = set(reduplicated_endings), set(name_endings)
+
+
+_forms = None
+
+
+def dictionary_forms() -> DictionaryForms:
+    global _forms
+    if _forms is None:
+        dictionary = _dictionary_file()
+        stat = dictionary.stat()
+        cache = usercache.folder() / f"jieba-forms-{NAME_ENDING_WORDS}-{stat.st_size}-{int(stat.st_mtime)}.txt"
+        try:
+            endings, names = cache.read_text("utf-8").split("\n")
+            _forms = DictionaryForms(endings.split(), names)
+        except (OSError, UnicodeDecodeError, ValueError):
+            from collections import Counter
+
+            endings, counts = set(), Counter()
+            for word, tag in dictionary_entries():
+                if tag == "z" and len(word) == 3 and word[1] == word[2] != word[0]:
+                    endings.add(word[1:])
+                elif tag in ("ns", "nt") and len(word) >= 3:
+                    counts[word[-1]] += 1
+            names = "".join(sorted(c for c, n in counts.items() if n >= NAME_ENDING_WORDS))
+            _write(cache, (" ".join(sorted(endings)) + "\n" + names).encode("utf-8"))
+            _forms = DictionaryForms(endings, names)
+    return _forms

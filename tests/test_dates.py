@@ -4,6 +4,7 @@ import datetime
 import json
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -134,16 +135,17 @@ def test_weekday_and_lunar_on_the_next_line_only_under_a_masthead_date():
     assert extract("2024年5月8日\n星期三", None).mentions[0].weekday.text == "星期三"
 
 
-def test_seed_004_has_no_date_finding():
-    doc_violations = _lint_file(SEEDS / "004_0d71b96646b1a74a.txt")
-    assert [v for v in doc_violations if v.rule.startswith("DT")] == []
+def test_seed_004_has_no_date_finding_but_its_lunar_first_month():
+    doc_violations = _lint_file(SEEDS / "004_0d71b96646b1a74a.txt", select_lunar_first_month=True)
+    # The masthead's 农历甲辰年一月二十: the first lunar month is 正月 (info).
+    assert [(v.rule, v.severity, v.line) for v in doc_violations if v.rule.startswith("DT")] == [("DT014", "info", 6)]
 
 
-def _lint_file(path, text=None):
+def _lint_file(path, text=None, select_lunar_first_month=False):
     from linter.engine import lint_document
 
     doc = read_document(path) if text is None else Document(text, str(path))
-    rules = load_catalog().select([], ["DT"])
+    rules = load_catalog().select([], ["DT"], [] if select_lunar_first_month else ["DT014"])
     return lint_document(doc, rules)
 
 
@@ -175,7 +177,7 @@ def test_seed_004_with_wrong_ganzhi_year():
 
 def test_cli_on_seed_reports_no_date_finding():
     result = subprocess.run(
-        [sys.executable, "-m", "linter", "check", "--select", "DT", "--format", "json", str(SEEDS)],
+        [sys.executable, "-m", "linter", "check", "--select", "DT", "--ignore", "DT014", "--format", "json", str(SEEDS)],
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -373,8 +375,14 @@ def test_corpus_findings_are_rare_and_known(corpus):
     found = []
     for path in corpus_texts(corpus):
         found += [(path.name, v.rule, v.line) for v in lint_document(read_document(path), rules)]
-    # The only finding: the 1959 report writes 一九五零年 (GB/T 15835 wants 一九五〇年).
-    assert found == only_present(corpus, [("1959年中华人民共和国国务院政府工作报告.txt", "DT009", 122)])
+    # Only DT009: the 1959 report writes 一九五零年 once (line 122), and reports of
+    # 1955–1986 and id47 print the zero of Chinese-numeral years as the circle ○
+    # (U+25CB): 一九八○年, 二○○○年 (GB/T 15835 wants 〇, U+3007).
+    assert {rule for _, rule, _ in found} <= {"DT009"}
+    assert ("1959年中华人民共和国国务院政府工作报告.txt", "DT009", 122) in found
+    by_file = Counter(name[:4] for name, _, _ in found)
+    expected = {"1955": 6, "1959": 3, "1960": 1, "1964": 3, "1975": 2, "1978": 1, "1982": 34, "1983": 5, "1986": 13, "id47": 1}
+    assert by_file == {prefix: count for (prefix, count) in only_present(corpus, list(expected.items()))}
 
 
 DATE_ALPHABET = "0123456789０１２〇零一二三十廿卅初闰正腊年月日号星期周礼拜天农历甲辰龙至—-./（）， \n"

@@ -609,3 +609,18 @@ def test_declaration_with_wei_and_xiatong():
     [declared] = abbreviations(Document("重庆大学附属三峡医院（以下简称为三峡医院）召开大会。"))
     assert declared.short == "三峡医院"
     assert abbreviations(Document("国家发展改革委、财政部（以下分别简称“发改委”“财政部”）联合发文。")) == []
+
+
+def test_abbreviation_unused_only_for_the_text_below_without_quotes():
+    assert codes(lint_text("国家医疗保障局（下称“国家医保局”）印发通知。\n\n各地要认真落实。", ["NM009"])) == ["NM009"]
+    assert lint_text("开展腹腔镜辅助根治术（以下简称‘LARC’）。\n\n今年共完成LARC手术120例。", ["NM009"]) == []
+    assert lint_text("重庆三峡中心医院划转成为重庆大学附属三峡医院（简称：三峡医院）。", ["NM009"]) == []
+
+
+def test_one_person_spelt_two_ways_in_one_story():
+    text = "“我想快点出院。”王乐说。\n\n护士长陈敏说，王乐恢复得很好。\n\n王乐乐的家人送来了锦旗。"
+    (found,) = lint_text(text, ["NM011"])
+    assert (found.line, found.message) == (5, "第5行的“王乐乐”与第1行起的“王乐”（共2处）只差一字，疑为同一人名的两种写法")
+    changed = "主任医师张先祥说，要抓好医疗质量。\n“我们还要加强学科建设。”张先祥表示。\n会后，张先详说，将继续努力。"
+    assert [v.line for v in lint_text(changed, ["NM011"])] == [3]
+    assert lint_text("副院长王平和副院长王萍分别发言。院长张先祥说，要抓好质量。张先祥表示，将继续努力。", ["NM011"]) == []

@@ -26,7 +26,7 @@ from typing import List, Optional, Tuple
 _S = r"[ \t\u3000]*\n?[ \t\u3000]*"
 _CN_DIGIT = "〇一二三四五六七八九"
 # Chinese-numeral years, including the wrong zeros (零, O, 0) the form check reports.
-_CN_YEAR = r"[〇零○OＯ0一二三四五六七八九]{4}"
+_CN_YEAR = r"[〇零○◯OＯ0一二三四五六七八九]{4}"
 _CN_MONTH = r"十[一二三四五六七八九]?|[一二三四五六七八九]"  # 十三月 too, for the exists check
 _CN_DAY = r"[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 
@@ -48,7 +48,7 @@ _LUNAR_MONTH_NAMES = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR = re.compile(
     rf"(?P<prefix>农历|阴历)?{_S}"
     rf"(?:(?P<ganzhi>[{_STEMS}][{_BRANCHES}])年|(?P<zodiac>[{_ZODIAC}])年)?{_S}"
-    rf"(?:(?P<leap>闰)?(?P<m>正|冬|腊|十[一二]?|[一二三四五六七八九]|\d{{1,2}}){_S}月"
+    rf"(?:(?P<leap>闰)?(?P<m>正|冬|腊|十[一二三四五六七八九]?|[一二三四五六七八九]|\d{{1,2}}){_S}月"
     rf"(?P<d>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]|\d{{1,2}})?"
     rf"(?(d)[日号]?))?"
 )
@@ -90,6 +90,7 @@ class LunarMention:
     leap: bool = False
     day: Optional[int] = None
     arabic: bool = False  # 农历8月15日
+    month_text: str = ""  # 正, 一, 十三 …
 
 
 @dataclass
@@ -216,7 +217,7 @@ def full_dates(text: str) -> List[DateMention]:
 # -- numbers ------------------------------------------------------------------
 
 
-_CN_VALUES = {"〇": 0, "零": 0, "○": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+_CN_VALUES = {"〇": 0, "零": 0, "○": 0, "◯": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_SCALES = {"万": 10_000, "亿": 100_000_000}
@@ -366,7 +367,7 @@ def _lunar(match) -> LunarMention:
         start=match.start(), end=match.end(), text=match.group(0),
         ganzhi=match.group("ganzhi"), zodiac=match.group("zodiac"),
         month=month, leap=bool(match.group("leap")), day=day,
-        arabic=bool(m and m.isdigit() or d and d[0].isdigit()),
+        arabic=bool(m and m.isdigit() or d and d[0].isdigit()), month_text=m or "",
     )
 
 

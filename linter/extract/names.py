@@ -113,6 +113,7 @@ class Abbreviation:
     full: Optional[str]  # the full name it abbreviates, when it can be told
     start: int  # span of the parenthesised declaration
     end: int
+    for_below: bool = False  # declared for the text below: 以下简称, 下称 (not a plain 简称)
 
 
 def person_mentions(doc) -> List[PersonMention]:
@@ -215,10 +216,12 @@ def _ends_name(text: str, end: int) -> bool:
 # -- abbreviations -----------------------------------------------------------
 
 _DECLARATION = re.compile(
-    r"[（(](?:(?:以下|下文|下)?简称为?|以下称|下称)[:：]?[ \u3000]*"
+    r"[（(](?P<keyword>(?:以下|下文|下)?简称为?|以下称|下称)[:：]?[ \u3000]*"
     r"(?:“([^“”（）()]{1,20})”|\"([^\"（）()]{1,20})\"|《([^《》（）()]{1,30})》|([^“”\"《》（）()，,、：:；;。\s]{2,20}))"
     r"(?:[，,]下同)?[）)]"
 )
+# Quote marks written inside the declared form (以下简称‘ABC’) are not part of it.
+_INNER_QUOTES = "‘’'「」『』"
 _CLAUSE_BREAK = set("，。；：！？、“”\n,;:!?…")
 # Words after which the full name begins (成立…领导小组, 划转成为…医院, 对…公司).
 _LEAD_INS = sorted(
@@ -231,9 +234,12 @@ _LEAD_INS = sorted(
 def _find_abbreviations(text: str) -> List[Abbreviation]:
     found = []
     for match in _DECLARATION.finditer(text):
-        quoted, straight, book, bare = match.groups()
-        short = quoted or straight or book or bare
-        found.append(Abbreviation(short, book is not None, _full_name(text, match.start(), short), match.start(), match.end()))
+        keyword, quoted, straight, book, bare = match.groups()
+        short = (quoted or straight or book or bare).strip(_INNER_QUOTES)
+        if not short:
+            continue
+        for_below = keyword.startswith(("以下", "下文", "下"))
+        found.append(Abbreviation(short, book is not None, _full_name(text, match.start(), short), match.start(), match.end(), for_below))
     return found
 
 

@@ -3,7 +3,8 @@ document (`linter.extract.dates`).
 
 Option `check` chooses what a rule reports:
 
-- `exists`: a date the calendar does not have (2023年2月29日, 4月31日, 2024年13月).
+- `exists`: a date the calendar does not have (2023年2月29日, 4月31日, 2024年13月,
+  农历十三月).
 - `weekday`: a weekday printed with a date that falls on another day.
 - `lunar`: a lunar date, 干支 or zodiac year printed with a solar date that it does not match.
 - `relative`: 今年/去年/前年/明年 followed by an explicit year that the publication date contradicts.
@@ -14,7 +15,7 @@ Option `check` chooses what a rule reports:
 - `form`: GB/T 15835 / GB/T 9704 forms, chosen by option `form`: `mixed`
   (二〇二四年5月8日), `chinese-zero` (二零二四年), `zero-padding` (2024年05月08日 as a
   document's closing 成文日期), `two-digit-year` (21年3月5日), `lunar-arabic`
-  (农历8月15日), `weekday-arabic` (星期5).
+  (农历8月15日), `weekday-arabic` (星期5), `lunar-first-month` (农历一月 for 正月).
 """
 
 import calendar
@@ -25,7 +26,7 @@ from linter.extract.dates import dates
 from linter.rule_types import Hit, RuleType, compile_regex, in_book_title
 
 CHECKS = ("exists", "weekday", "lunar", "relative", "tense", "extent", "range", "form")
-FORMS = ("mixed", "chinese-zero", "zero-padding", "two-digit-year", "lunar-arabic", "weekday-arabic")
+FORMS = ("mixed", "chinese-zero", "zero-padding", "two-digit-year", "lunar-arabic", "weekday-arabic", "lunar-first-month")
 
 WEEKDAY_NAMES = "一二三四五六日"
 
@@ -36,7 +37,8 @@ DEFAULT_PLAN = r"将|拟|定于|计划|预计|预定|规划|力争|争取|目标
 # 21年3月5日 at the start of a clause or after 于/在/自; not 从医30年5月12日荣获….
 _TWO_DIGIT_YEAR = re.compile(r"(?:^|(?<=[\s，,。；：:（(“、于在自从至到]))(\d{2})年(\d{1,2})月(\d{1,2})[日号]", re.M)
 _WEEKDAY_ARABIC = re.compile(r"(?<!每)(星期|礼拜)([1-7])(?![\d次天个日小])")
-_CHINESE_BAD_ZERO = re.compile(r"[零OＯ0]")
+# 零, the letter O, the circle ○ (U+25CB) and ◯, or a digit 0 for 〇 in a Chinese-numeral year.
+_CHINESE_BAD_ZERO = re.compile(r"[零OＯ0○◯]")
 _SENTENCE_END = "。；！？\n"
 # The year a relative word spells out: 今年（2023年）, 去年2023年.
 _YEAR_AFTER_RELATIVE = re.compile(r"[ \t\u3000]*(?:[（(][ \t\u3000]*((?:19|20)\d\d)[ \t\u3000]*年?[ \t\u3000]*[)）]|((?:19|20)\d\d)年)")
@@ -79,10 +81,16 @@ class Dates(RuleType):
     # -- calendar ---------------------------------------------------------------
 
     def _exists(self, doc):
-        for m in dates(doc).mentions:
+        found = dates(doc)
+        hits = []
+        for m in found.mentions:
             # 2月29日 without a known year may be right (a leap year); `exists` allows it.
             if not m.exists and not (m.month == 2 and m.day == 29 and m.year_source == ""):
-                yield Hit(m.start, m.end, {"found": _one_line(m.text), "expected": _exists_hint(m)})
+                hits.append(Hit(m.start, m.end, {"found": _one_line(m.text), "expected": _exists_hint(m)}))
+        for lunar in found.lunars:
+            if lunar.month is not None and not 1 <= lunar.month <= 12:
+                hits.append(Hit(lunar.start, lunar.end, {"found": _one_line(lunar.text), "expected": "农历月份为正月至腊月（一至十二月，另有闰月）"}))
+        return iter(sorted(hits, key=lambda hit: hit.start))
 
     def _weekday(self, doc):
         published = doc.metadata.date
@@ -221,6 +229,12 @@ class Dates(RuleType):
         for lunar in dates(doc).lunars:
             if lunar.arabic:
                 yield Hit(lunar.start, lunar.end, {"found": _one_line(lunar.text), "expected": "汉字数字（如农历八月十五）"})
+
+    def _lunar_first_month(self, doc):
+        for lunar in dates(doc).lunars:
+            if lunar.month_text == "一":
+                month_at = lunar.start + lunar.text.index("一月")
+                yield Hit(month_at, month_at + 2, {"found": "一月", "expected": "正月"})
 
     def _weekday_arabic(self, doc):
         for match in _WEEKDAY_ARABIC.finditer(doc.text):

@@ -11,6 +11,10 @@ Option `check` chooses what a rule reports:
 - `misspelling`: a name one character away from a registered person (fact sheet).
 - `misspelling-consistency`: a title+name pair once, differing by one character
   from a pair with the same title used at least twice.
+- `spelling-variant`: a person's name written once in a form one character
+  away from a name the document uses at least twice: a character changed
+  (张先详 beside 张先祥, any title or none), doubled (王乐乐 beside 王乐) or
+  dropped (王乐 beside 王乐乐); the message names both lines.
 - `leader-order`: registered leaders listed one after another (党委书记杨德清，
   党委副书记、院长张先祥) against their `order` in the fact sheet.
 - `former-name`: an organisation's former name after its renaming (fact sheet).
@@ -31,6 +35,7 @@ CHECKS = (
     "title-consistency",
     "misspelling",
     "misspelling-consistency",
+    "spelling-variant",
     "leader-order",
     "former-name",
     "short-name",
@@ -140,6 +145,31 @@ class Names(RuleType):
             if len(frequent) == 1 and frequent[0] not in registered:
                 yield Hit(mention.start, mention.end, {"name": frequent[0], "found": mention.name, "expected": frequent[0], "title": title})
 
+    def _spelling_variant(self, doc):
+        registered = doc.factsheet.person_names() if doc.factsheet else {}
+        text = doc.text
+        mentions = person_mentions(doc)
+        names = {m.name for m in mentions if m.name not in registered}
+        uses = {name: _uses(text, name, names) for name in names}
+        reported = set()
+        for name in sorted(names, key=lambda n: -len(uses[n])):
+            if len(uses[name]) < 2:
+                continue
+            variants = [(v, _uses(text, v, names)) for v in _doubled_or_dropped(name)]
+            variants += [(m.name, uses[m.name]) for m in mentions if m.name in names and _one_apart(m.name, name) and m.name[0] == name[0]
+                         and not _same_title_pair(m, name, mentions)]
+            for variant, places in variants:
+                if len(places) != 1 or places[0] in reported or variant in registered:
+                    continue
+                start = places[0]
+                # The frequent form's own uses, not the one inside the variant (王乐 in 王乐乐).
+                frequent = [u for u in uses[name] if not start <= u < start + len(variant)]
+                if len(frequent) < 2:
+                    continue
+                reported.add(start)
+                yield Hit(start, start + len(variant), {"found": variant, "expected": name, "line": doc.position(start)[0],
+                                                        "other_line": doc.position(frequent[0])[0], "count": len(frequent)})
+
     def _leader_order(self, doc):
         sheet = doc.factsheet
         if not sheet or not sheet.people:
@@ -224,8 +254,10 @@ class Names(RuleType):
                 yield Hit(match.start(), match.end(), {"found": form, "expected": abbreviation.full, "line": line})
 
     def _abbreviation_unused(self, doc):
+        # Only a form declared for the text below (以下简称, 下称) promises to be used; a
+        # plain （简称X） gives a name's usual short form. A use inside a longer word (ABC手术) counts.
         for abbreviation in self._declared(doc):
-            if abbreviation.short not in doc.text[abbreviation.end:]:
+            if abbreviation.for_below and abbreviation.short not in doc.text[abbreviation.end:]:
                 yield Hit(abbreviation.start, abbreviation.end, {"found": abbreviation.short, "expected": abbreviation.full or ""})
 
 
@@ -258,3 +290,25 @@ def _in_sentence_line(text: str, offset: int) -> bool:
     end = text.find("\n", offset)
     line = text[start: end if end >= 0 else len(text)]
     return bool(re.search(r"[。！？；]", line))
+
+
+def _uses(text: str, name: str, names) -> list:
+    """Offsets where a name is written, not as part of a longer name the document also uses (王乐 in 王乐乐)."""
+    longer = [n for n in names if n != name and name in n]
+    found = []
+    for match in re.finditer(re.escape(name), text):
+        if not any(text.startswith(n, match.start() - n.find(name)) for n in longer if n.find(name) <= match.start()):
+            found.append(match.start())
+    return found
+
+
+def _doubled_or_dropped(name: str) -> list:
+    """王乐 → 王乐乐 (a character typed twice); 王乐乐 → 王乐 (a doubled character typed once)."""
+    variants = {name[:k + 1] + name[k:] for k in range(1, len(name))}
+    variants |= {name[:k] + name[k + 1:] for k in range(1, len(name)) if name[k] == name[k - 1] and len(name) > 2}
+    return sorted(v for v in variants if v != name)
+
+
+def _same_title_pair(mention, name: str, mentions) -> bool:
+    """The variant is a title+name pair NM004 (misspelling-consistency) already compares."""
+    return bool(mention.titles) and any(m.name == name and m.titles and m.titles[-1] == mention.titles[-1] for m in mentions)

@@ -9,8 +9,14 @@ not half of a pair. An apostrophe (’99, it’s) is not a closing quote.
 
 Option `check` chooses what a rule reports:
 
-- `balance`: an opening mark never closed, a closing mark never opened, and
-  pairs that cross (（…《…）…》).
+- `balance`: an opening mark never closed, a closing mark never opened,
+  pairs that cross (（…《…）…》), and a full-width parenthesis closed by a
+  half-width one or the reverse (（22mmHg)), reported there and counted as a
+  pair so that the rest of the file is not re-paired. Half-width parentheses
+  are otherwise not judged (TY002 reports them in Chinese text). A run of
+  》》 or 《《 is an arrow of web text (》》点击进入), and 〈 or 〉 between a
+  letter or digit and a number is a less-than or greater-than sign
+  (P〈0.05, reported by its own rule): neither is half of a pair.
 - `nesting`: a pair opened again inside itself on the same line (“…“…”…”,
   《…《…》…》); the inner one should be its alternate (`alternate`: “ → ‘,
   《 → 〈 by default). Reported only in a document whose marks otherwise balance.
@@ -25,10 +31,15 @@ DEFAULT_ALTERNATE = {"“": "‘", "‘": "“", "《": "〈"}
 
 # A closing parenthesis right after a sequence number that starts a line or
 # follows a mark or space (1）, 二）, a）) closes an enumeration, not a pair.
-_ENUMERATION = re.compile(r"(?:^|(?<=[\s，；。：、]))(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])）", re.M)
+_ENUMERATION = re.compile(r"(?:^|(?<=[\s，；。：、]))(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[）)]", re.M)
 # ’ between letters or before two digits is an apostrophe (it’s, ’99).
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])|’(?=\d\d(?!\d))")
 _SPACE = " \t\u3000\ufeff\u200b"
+# 》》点击进入, 《《返回: arrows, not book-title marks.
+_ARROWS = re.compile(r"》{2,}|《{2,}")
+# P〈0.05, n〉30: a comparison sign typed as an angle bracket.
+_COMPARISON = re.compile(r"(?<=[A-Za-z0-9)）])[ \t]*[〈〉](?=[ \t]*[0-9.])")
+_HALF_WIDTH = {"(": "（", ")": "）"}
 
 
 class PairedMarks(RuleType):
@@ -67,7 +78,9 @@ class PairedMarks(RuleType):
         for kind, start, mark, other in problems:
             if (kind == "nested") != self.nesting:
                 continue
-            if kind == "nested":
+            if kind == "mismatched":
+                yield Hit(start, start + 1, {"found": mark, "expected": "应同用全角“（）”", "problem": f"与前面的“{other}”全角半角不一致"})
+            elif kind == "nested":
                 expected = self.alternate.get(mark)
                 if expected:
                     yield Hit(start, start + 1, {"found": mark, "expected": f"内层应改用“{expected}”", "problem": "嵌套错误"})
@@ -81,19 +94,36 @@ class PairedMarks(RuleType):
 
 def scan(text, pairs):
     """[(kind, offset, mark, other mark)] for one document: kind is unclosed,
-    unopened, crossed or nested."""
+    unopened, crossed, mismatched or nested."""
     opening = {p[0]: p[1] for p in pairs}
     closing = {p[1]: p[0] for p in pairs}
     skipped = {m.end() - 1 for m in _ENUMERATION.finditer(text)} | {m.start() for m in _APOSTROPHE.finditer(text)}
-    stack = []  # (mark, offset)
+    found = []
+    if "》》" in text or "《《" in text:
+        found += _ARROWS.finditer(text)
+    if "〈" in text or "〉" in text:
+        found += _COMPARISON.finditer(text)
+    for match in found:
+        skipped.update(i for i in range(match.start(), match.end()) if text[i] in "《》〈〉")
+    half_width = "（）" in pairs
+    stack = []  # (mark, offset); a half-width ( is stacked as "(" and closes as （
     crossed = []  # marks left open by a crossing: their closing mark ends the crossing
     problems = []
     line_offset = 0
-    marks = re.compile("[\n" + re.escape("".join(opening) + "".join(closing)) + "]")
+    marks = re.compile("[\n" + re.escape("".join(opening) + "".join(closing) + ("()" if half_width else "")) + "]")
     for match in marks.finditer(text):
         offset, char = match.start(), match.group(0)
         if char == "\n":
             line_offset = offset + 1
+            continue
+        if offset in skipped:
+            continue
+        if char in _HALF_WIDTH:
+            _half_width(char, offset, stack, problems)
+            continue
+        if char == "）" and stack and stack[-1][0] == "(":
+            problems.append(("mismatched", offset, char, "("))
+            stack.pop()
             continue
         if char in opening:
             if stack and stack[-1][0] == char and not text[line_offset:offset].strip(_SPACE):
@@ -102,7 +132,7 @@ def scan(text, pairs):
                 if any(mark == char and start >= line_offset for mark, start in stack):
                     problems.append(("nested", offset, char, ""))
                 stack.append((char, offset))
-        elif char in closing and offset not in skipped:
+        elif char in closing:
             opener = closing[char]
             if stack and stack[-1][0] == opener:
                 stack.pop()
@@ -110,16 +140,29 @@ def scan(text, pairs):
                 # Pairs cross: report the inner marks left open, then close this pair.
                 while stack[-1][0] != opener:
                     mark, start = stack.pop()
-                    problems.append(("crossed", start, mark, char))
-                    crossed.append(mark)
+                    if mark != "(":
+                        problems.append(("crossed", start, mark, char))
+                        crossed.append(mark)
                 stack.pop()
             elif opener in crossed:
                 crossed.remove(opener)  # the closing half of a crossing already reported
             else:
                 problems.append(("unopened", offset, char, opener))
-    problems += [("unclosed", start, mark, opening[mark]) for mark, start in stack]
+    problems += [("unclosed", start, mark, opening[mark]) for mark, start in stack if mark != "("]
     # A pair opened again inside itself is a nesting error only when the marks
     # otherwise balance; else a mark is more likely missing or mistyped.
     if any(kind != "nested" for kind, _, _, _ in problems):
         problems = [p for p in problems if p[0] != "nested"]
     return sorted(problems, key=lambda p: p[1])
+
+
+def _half_width(char, offset, stack, problems):
+    """A half-width parenthesis: ( waits for its closing mark; ) closes a ( or,
+    as a mismatch, a （. Any other half-width one is left to TY002."""
+    if char == "(":
+        stack.append(("(", offset))
+    elif stack and stack[-1][0] == "(":
+        stack.pop()
+    elif stack and stack[-1][0] == "（":
+        problems.append(("mismatched", offset, char, "（"))
+        stack.pop()

@@ -3,15 +3,27 @@ jieba's dictionary (`linter.segment`).
 
 Option `check` chooses what a rule reports:
 
-- `doubled`: a character typed twice (产妇产破裂裂, 医医学中心). A pair stays
-  silent when it is a word or part of one (袅袅, 熠熠, 常常, 兢兢业业), when
-  it is listed in `allow` (年年, 县县: "every X" reduplications jieba lacks),
-  or when the two characters end one word and begin the next: both halves are
-  dictionary words (医院|院长, 人民|民主), or one half is a word and the
-  character is one of `standalone`, characters that are words by themselves
-  or end names (实事求是|是, 和|和平, 生态环境部|部长, 居住国|国籍). Numerals
-  (二〇〇四) are not checked. A doubled character whose halves are both words
-  (三甲|甲等 in 三甲甲等) cannot be told from 医院|院长 and stays silent.
+- `doubled`: a character typed twice (产妇产破裂裂, 医医学中心, 工工作) or a
+  two-character word typed twice (发展发展). It is decided by the unigram
+  model of jieba's dictionary (`segment.word_model`: jieba's frequencies plus
+  the shipped medical and government vocabulary, the config's `words:` and the
+  fact sheet's names). For each doubled character a window of at most
+  `_WINDOW` Chinese characters either side is segmented twice, as written and
+  with one copy removed, by jieba's own DAG route calculation; the doubling is
+  a slip when removing it makes the best route more probable by a margin
+  (`_MARGIN` natural-log units where a copy stands alone as a word, as 工|工作
+  and 发展|展; `_MARGIN_IN_WORDS` where both copies are inside words, as
+  教育公|公平 or 传染|染病, for text splits that way easily: 糖尿病|病人,
+  医院|院长, 增值税|税率). The intentional forms stay silent:
+  reduplication (AABB 干干净净, ABB whose BB ends words of jieba's dictionary
+  such as 亮晶晶, a character that is a word of its own repeated, as 年年,
+  看看, 村村; 一A一A 一步一步, 很多很多); names (a dictionary word tagged
+  nr/ns/nz/nt, 小+AA, a byline after 记者/通讯员/摄影, a name before （化名）,
+  a person named after a title or before 说/表示); a particle (目的|的, 脚踏实地|地),
+  a verb with its aspect particle (工作|作了), a measure word after a number
+  (2020年年底); and any doubling the document repeats — a slip almost never
+  repeats itself identically (宜荆荆 three times in one report). Numerals
+  (二〇〇四, 一一) and runs of three or more (哈哈哈) are not checked.
 - `spaced`: a half-width space inside a word (健 康素养): the characters
   around it make a dictionary word across it, and no word ends or begins at
   the space. Spaces between words (学习新思想 奋进新征程, 中共中央 国务院,
@@ -19,23 +31,28 @@ Option `check` chooses what a rule reports:
   single character on each side, and full-width or repeated spaces
   (typesetting) stay silent.
 
-Both look words up in jieba's dictionary through `linter.segment.is_word`,
-which does not load jieba itself. jieba's dictionary is in simplified
-characters, so a document in traditional characters (爲, 們, 這 …) is not
-checked.
+jieba's dictionary is in simplified characters, so a document in traditional
+characters (爲, 們, 這 …) is not checked.
 """
 
 import re
+from collections import Counter
 from itertools import islice
 
 import regex
 
 from linter.rule_types import Hit, RuleType
+from linter.segment import dictionary_forms
 
-# A Han character typed twice or more (the stdlib engine: several times faster
-# than `regex` here); numerals (二〇〇四, 一一) are left out.
-_DOUBLED = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\1+")
-_NUMERALS = set("〇零一二三四五六七八九十百千万亿")
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A Han character typed twice (the stdlib engine: several times faster than
+# `regex` here), and a two-character string typed twice (found overlapping).
+_DOUBLED = re.compile(f"([{_HAN_CLASS}])\\1")
+_DOUBLED_PAIR = re.compile(f"(?=([{_HAN_CLASS}]{{2}})\\1)")
+_HAN = re.compile(f"[{_HAN_CLASS}]")
+_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+_UNITS = set("十百千万亿")
+_DIGITS = set("0123456789０１２３４５６７８９")
 _SPACED = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 # Characters only traditional-character text uses; a document with a few of
@@ -43,17 +60,31 @@ _HAN_RUN = regex.compile(r"\p{Han}+")
 _TRADITIONAL = regex.compile(r"[們這爲說對時來個經與發過還國會]")
 _TRADITIONAL_ENOUGH = 10
 
-# The longest word looked for around a pair or a space, in characters.
+# The longest word looked for around a pair or a space, and the window a
+# doubling is judged in, in characters either side.
 _REACH = 6
+_WINDOW = 8
+# How much more probable (natural log) the text must read with one copy removed.
+# A lone copy (工|工作) is weighed against a typing slip's rarity; where both
+# copies are inside words the text splits that way easily (医院|院长), so more is asked.
+_MARGIN = 4.5
+_MARGIN_IN_WORDS = 9.0
+_NAME_TAGS = ("nr", "ns", "nz", "nt")
+# A byline names people after these words (记者 李晶晶 王乐乐).
+_BYLINE = regex.compile(r"(?:记者|通讯员|摄影|撰稿|编辑|作者|供稿|文图|图文)[：:\s/]*(?:\p{Han}{2,4}[、，,\s]+){0,5}\p{Han}{0,3}$")
+_PSEUDONYM = regex.compile(r"\p{Han}{0,2}[（(]化名[）)]")
+# Function words (conjunctions, prepositions, pronouns, adverbs, particles: jieba's
+# c, p, r, d, u…) do not reduplicate (和和, 的的, 在在).
+_FUNCTION_TAGS = ("c", "p", "r", "d", "u")
+# 的 地 得 follow any word, one ending in the same character too (目的|的, 脚踏实地|地).
+_STRUCTURAL_PARTICLES = ("uj", "uv", "ud")
 
 
 class Words(RuleType):
     name = "words"
     schema = {
         "properties": {
-            "check": {"enum": ["doubled", "spaced"], "description": "doubled: a character typed twice; spaced: a space inside a word"},
-            "allow": {"type": "array", "items": {"type": "string", "minLength": 2}, "description": "for check: doubled, pairs that are always right (年年)"},
-            "standalone": {"type": "string", "description": "for check: doubled, characters that are words by themselves or end names (的是和部委国), written together"},
+            "check": {"enum": ["doubled", "spaced"], "description": "doubled: a character or word typed twice; spaced: a space inside a word"},
         },
         "required": ["check"],
     }
@@ -61,11 +92,6 @@ class Words(RuleType):
     def __init__(self, options, error):
         super().__init__(options, error)
         self.spaced = options["check"] == "spaced"
-        for key in ("allow", "standalone"):
-            if self.spaced and key in options:
-                raise error(key, f"option `{key}` is only for check: doubled")
-        self.allow = set(options.get("allow", ()))
-        self.standalone = set(options.get("standalone", ""))
 
     def check(self, doc):
         if len(list(islice(_TRADITIONAL.finditer(doc.text), _TRADITIONAL_ENOUGH))) == _TRADITIONAL_ENOUGH:
@@ -73,26 +99,12 @@ class Words(RuleType):
         return self._spaced(doc) if self.spaced else self._doubled(doc)
 
     def _doubled(self, doc):
-        from linter.segment import is_word
-
-        def any_word(candidates):
-            return any(len(w) >= 2 and is_word(doc, w) for w in candidates)
-
-        text = doc.text
-        for match in _DOUBLED.finditer(text):
-            i, char = match.start(), match.group(1)
-            if match.end() - i != 2 or char in _NUMERALS or match.group(0) in self.allow:
-                continue
-            # Cheapest lookups first: the pair itself, then the two halves.
-            if is_word(doc, match.group(0)):
-                continue  # 袅袅, 常常
-            left = any_word(text[a:i + 1] for a in range(max(0, i - _REACH), i))
-            right = any_word(text[i + 1:b] for b in range(i + 3, i + 2 + _REACH))
-            if (left and right) or ((left or right) and char in self.standalone):
-                continue  # 医院|院长; 实事求是|是, 和|和平, 生态环境部|部长
-            if any_word(text[a:b] for a in range(max(0, i - _REACH), i + 1) for b in range(i + 2, i + 2 + _REACH)):
-                continue  # a longer word covers the pair (兢兢业业, 财政政策)
-            yield Hit(i, i + 2, {"found": match.group(0), "expected": char})
+        judge = _Doublings(doc)
+        slips = [hit for hit in (judge.character(m.start()) for m in _DOUBLED.finditer(doc.text)) if hit]
+        slips += [hit for hit in (judge.word(m.start()) for m in _DOUBLED_PAIR.finditer(doc.text)) if hit]
+        # A slip almost never repeats itself identically: a doubling found twice is meant (宜荆荆, a name).
+        repeated = Counter(hit.fields["found"] for hit in slips)
+        return iter(sorted((hit for hit in slips if repeated[hit.fields["found"]] == 1), key=lambda hit: hit.start))
 
     def _spaced(self, doc):
         from linter.segment import is_word
@@ -109,9 +121,8 @@ class Words(RuleType):
             if any(is_word(doc, before[-k:]) for k in range(2, len(before) + 1)) or any(is_word(doc, after[:n]) for n in range(2, len(after) + 1)):
                 continue
             across = [before[-k:] + after[:n] for k in range(1, len(before) + 1) for n in range(1, len(after) + 1) if k + n <= _REACH]
-            found = [w for w in across if is_word(doc, w)]
-            if found:
-                yield Hit(start, end, {"found": text[start - 1:end + 1], "expected": max(found, key=len)})
+            if any(is_word(doc, w) for w in across):
+                yield Hit(start, end, {"found": text[start - 1:end + 1], "expected": text[start - 1] + text[end]})
 
 
 def _run_before(text, offset):
@@ -126,3 +137,153 @@ def _run_after(text, offset):
     """The Han characters right after an offset (at most _REACH)."""
     match = _HAN_RUN.match(text, offset, min(len(text), offset + _REACH))
     return match.group(0) if match else ""
+
+
+class _Doublings:
+    """Judges the doublings of one document against the word model (loaded on
+    the first doubling that needs it)."""
+
+    def __init__(self, doc):
+        self.doc, self.text = doc, doc.text
+        self._model = None
+        self._names = None
+
+    @property
+    def model(self):
+        if self._model is None:
+            from linter.segment import word_model
+
+            self._model = word_model(self.doc)
+        return self._model
+
+    def character(self, i):
+        """A Hit when the character at i, typed again at i + 1, is a slip."""
+        text, char = self.text, self.text[i]
+        if text[i - 1:i] == char or text[i + 2:i + 3] == char:
+            return None  # 哈哈哈
+        if char in _NUMERALS:
+            return None if self._reduplicated(i) else self._numeral(i)
+        start, end = _window(text, i, i + 2)
+        window, at = text[start:end], i - start
+        written_score, written = self.model.route(window)
+        removed_score, _ = self.model.route(window[:at] + window[at + 1:])
+        gain = removed_score - written_score
+        left = next(w for w in written if w[1] <= at < w[2])
+        right = next(w for w in written if w[1] <= at + 1 < w[2])
+        if left == right:  # one word holds both copies (常常, 兢兢业业, a user word)
+            if self.model.tag(left[0]) in _NAME_TAGS:
+                return None
+            margin = _MARGIN_IN_WORDS
+        elif len(left[0]) > 1 and len(right[0]) > 1:  # 医院|院长, 糖尿病|病人
+            margin = _MARGIN_IN_WORDS
+        elif len(left[0]) == 1 and len(right[0]) == 1:
+            if self.model.is_word(char) and not _function_word(self.model.tag(char)):
+                return None  # a word repeated: 年年, 看看, 村村, 户户 (not 和和, 的的)
+            margin = _MARGIN
+        else:
+            second = len(right[0]) == 1
+            previous = next((w[0] for w in written if w[2] == left[1]), None)
+            if self._word_of_its_own((char, i + second, second), previous, right[0]):
+                return None
+            margin = _MARGIN
+        # The rarer intentional forms are looked for only where the model says slip.
+        if gain < margin or self._reduplicated(i) or self._named(i, i + 2):
+            return None
+        return Hit(i, i + 2, {"found": char * 2, "expected": char})
+
+    def word(self, i):
+        """A Hit when the two-character word at i is typed twice (发展发展)."""
+        text = self.text
+        pair = text[i:i + 2]
+        if text[i - 2:i] == pair or text[i + 4:i + 6] == pair or pair[0] == pair[1]:
+            return None  # a longer run, or AAAA
+        start, end = _window(text, i, i + 4)
+        _, written = self.model.route(text[start:end])
+        if (pair, i - start, i - start + 2) not in written or (pair, i - start + 2, i - start + 4) not in written:
+            return None  # not one word twice: 创业|创新
+        if pair[0] in _NUMERALS or self.model.tag(pair) in ("m", "mq", "q", "d"):
+            return None  # 一步一步, 一个一个, 很多很多
+        if self._named(i, i + 4):
+            return None
+        return Hit(i, i + 4, {"found": pair * 2, "expected": pair})
+
+    def _numeral(self, i):
+        """A doubled numeral is a slip inside a number written with units that
+        the doubling makes unreadable (二百百五十, 四四千万) and in a year of five
+        digits (一九九五二年); other numbers digit by digit (一九九五, 二〇〇四,
+        二点三三), 一一 and 六万万 (an old 亿) are right."""
+        from linter.extract.dates import chinese_number
+
+        first, last = i, i + 2
+        while first > 0 and self.text[first - 1] in _NUMERALS:
+            first -= 1
+        while last < len(self.text) and self.text[last] in _NUMERALS:
+            last += 1
+        number = self.text[first:last]
+        if not any(c in _UNITS for c in number):
+            # Digit by digit only a year can be judged: it has four digits (一九九五二年).
+            if len(number) != 5 or self.text[last:last + 1] != "年":
+                return None
+        elif chinese_number(number) is not None:
+            return None
+        return Hit(i, i + 2, {"found": self.text[i] * 2, "expected": self.text[i]})
+
+    # -- intentional forms --------------------------------------------------------
+
+    def _reduplicated(self, i) -> bool:
+        """AABB (干干净净, 清清楚楚: AB is a word) and ABB (亮晶晶: BB ends words)."""
+        text, model = self.text, self.model
+        if text[i + 2:i + 3] and text[i + 2:i + 3] == text[i + 3:i + 4] and model.is_word(text[i] + text[i + 2]):
+            return True
+        if i >= 2 and text[i - 2] == text[i - 1] and model.is_word(text[i - 2] + text[i]):
+            return True
+        # ABB: A does not make a word with B (发生|生 is no ABB), nor does the second B with what follows.
+        return (text[i:i + 2] in dictionary_forms().reduplicated_endings and i > 0 and _HAN.match(text[i - 1]) is not None
+                and not model.is_word(text[i - 1:i + 1]) and not any(model.is_word(text[i + 1:i + n]) for n in range(3, 2 + _REACH)))
+
+    def _named(self, start, end) -> bool:
+        """Part of a name: 小明明, a byline (记者 李晶晶), 王乐乐（化名）, a person after a title."""
+        text = self.text
+        if text[start - 1:start] == "小" or _PSEUDONYM.match(text, end):
+            return True
+        line_start = text.rfind("\n", 0, start) + 1
+        if _BYLINE.search(text[max(line_start, start - 24):start]):
+            return True
+        if self._names is None:
+            from linter.extract.names import person_mentions
+
+            self._names = [(m.start, m.end) for m in person_mentions(self.doc)]
+        return any(s <= start and end <= e for s, e in self._names)
+
+    def _word_of_its_own(self, alone, previous, following) -> bool:
+        """A lone copy that is a word here: as the second copy, a structural
+        particle (目的|的, 脚踏实地|地); as the first, a conjunction or
+        preposition before a content word (和|和平), a measure word right after
+        a number (2020年|年底) or the last character of a place or organisation
+        name after its first word (河南|村|村民, 辽阳|镇|镇长)."""
+        word, start, second = alone
+        tag = self.model.tag(word) or ""
+        if second:
+            return tag in _STRUCTURAL_PARTICLES
+        if tag[:1] in ("c", "p"):
+            # A conjunction or preposition before a content word: 和|和平, 对|对象, 与|与会 (not 对|对于).
+            return not _function_word(self.model.tag(following))
+        before = self.text[start - 1:start] if start else ""
+        if before in _DIGITS or before in _NUMERALS:
+            return True
+        return previous is not None and self.model.tag(previous) in _NAME_TAGS and word in dictionary_forms().name_endings
+
+
+def _window(text, start, end):
+    """The Chinese characters around text[start:end], at most _WINDOW either side."""
+    first = start
+    while first > max(0, start - _WINDOW) and _HAN.match(text[first - 1]):
+        first -= 1
+    last = end
+    while last < min(len(text), end + _WINDOW) and _HAN.match(text[last]):
+        last += 1
+    return first, last
+
+
+def _function_word(tag) -> bool:
+    return bool(tag) and tag[0] in _FUNCTION_TAGS

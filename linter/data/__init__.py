@@ -1,0 +1,1 @@
+"""Package data: the vocabulary the word checks add to jieba's dictionary (words.txt)."""
