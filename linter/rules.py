@@ -231,6 +231,7 @@ def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str, shipped
         return yaml_file.error(where + [key], f"rule {spec['id']}: {message}")
 
     source = f"{yaml_file.path}:{yaml_file.line_of(where)}"
+    _check_placeholders(spec, rule_type, lambda message: yaml_file.error(where + ["message"], f"rule {spec['id']}: {message}"))
     if shipped:
         checker, when = _ShippedChecker(rule_type, spec, source), _LazyRegex(spec["when"]) if "when" in spec else None
     else:
@@ -302,6 +303,24 @@ class _LazyRegex:
 
             self._compiled = TimedRegex(regex.compile(self.pattern))
         return self._compiled.search(text, start, end)
+
+
+def _check_placeholders(spec: dict, rule_type, error) -> None:
+    """A message may name only the fields its rule type fills in ({0} is the found text):
+    a misspelt {expeted} would print as typed."""
+    import string
+
+    try:
+        names = {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(spec["message"]) if name}
+    except ValueError as exc:
+        raise error(f"message is not a valid template ({exc})")
+    known = set(rule_type.fields) | {"0"}
+    if names - known:
+        known = set(rule_type.message_fields(spec)) | {"0"}
+    unknown = sorted(names - known)
+    if unknown:
+        raise error(f"message names {{{unknown[0]}}}, which type {spec['type']} does not fill in (it fills in: "
+                    + ", ".join("{" + name + "}" for name in sorted(known - {"0"})) + ")")
 
 
 def _date_option(spec, key, error) -> Optional[datetime.date]:

@@ -53,3 +53,36 @@ def test_number_forms_on_the_corpus_only_where_the_standard_is_broken(corpus):
     found = sorted((r.path.split("/")[-1][:4], v.rule, v.message.split("“")[1].split("”")[0]) for r in results for v in r.violations)
     # 1957: 5—6%, 10—15% (GB/T 15835: 5%—6%); 2018: 5千多户, 1万6千多户, 1亿3千多万, 2万5千公里.
     assert found == only_present(corpus, [("1957", "FG103", "10—15%"), ("1957", "FG103", "5—6%")] + [("2018", "FG101", n) for n in ("3千", "5千", "5千", "6千")])
+
+
+@pytest.mark.parametrize("rule_id", sorted(CATALOG.rules))
+def test_the_fields_a_rule_type_declares_are_the_fields_its_hits_carry(rule_id):
+    """The declarations the message check relies on stay true: every field of every hit
+    of the rule's bad examples is one its type declares."""
+    from linter.rule_types import SAME_LINE
+
+    rule = CATALOG.rules[rule_id]
+    declared = rule.checker._type.message_fields(rule.checker._spec)
+    for example in rule.bad_examples:
+        for hit in rule.checker.check(example.document()):
+            assert set(hit.fields) - {"groups", SAME_LINE} <= declared, (rule_id, set(hit.fields) - declared)
+
+
+def test_a_message_naming_a_field_its_type_does_not_fill_in_is_a_load_error(tmp_path):
+    from linter.errors import UserError
+
+    path = tmp_path / "ours.yaml"
+
+    def write(pattern, message):
+        path.write_text(
+            "pack: ours\nrules:\n  - id: OU001\n    category: terminology\n    severity: warning\n    type: pattern\n"
+            f"    pattern: '{pattern}'\n    message: '{message}'\n    examples: {{bad: [新冠肺炎], good: [新冠病毒感染]}}\n", encoding="utf-8")
+
+    write("新冠肺炎", "“{found}”应为“{expeted}”")
+    with pytest.raises(UserError, match=r"ours\.yaml:8: rule OU001: message names \{expeted\}, which type pattern does not fill in"):
+        load_catalog([path])
+    write("(?P<old>新冠)(肺炎)", "“{old}{2}”已更名（{found}，{count}处）")  # groups by name or number
+    assert "OU001" in load_catalog([path]).rules
+    write("(?P<old>新冠)肺炎", "“{2}”已更名")
+    with pytest.raises(UserError, match=r"message names \{2\}"):
+        load_catalog([path])

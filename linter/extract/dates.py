@@ -150,7 +150,6 @@ class RelativeMention:
     text: str
     year: Optional[int] = None  # resolved calendar year (今年, 去年 …), when known
     month: Optional[int] = None  # resolved month (本月, 上月 …), when known
-    years_back: Optional[int] = None  # 近5年 → 5
 
 
 @dataclass
@@ -166,13 +165,8 @@ class DateRange:
 class DateFacts:
     mentions: List[DateMention] = field(default_factory=list)
     lunars: List[LunarMention] = field(default_factory=list)
-    weekdays: List[Weekday] = field(default_factory=list)
     relatives: List[RelativeMention] = field(default_factory=list)
     ranges: List[DateRange] = field(default_factory=list)
-
-    def mentions_between(self, start: int, end: int) -> List[DateMention]:
-        """The solar dates inside text[start:end] (a sentence, a paragraph)."""
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
 
 
 def dates(doc) -> DateFacts:
@@ -201,7 +195,6 @@ def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
     )
     _infer_years(text, facts.mentions, relative_ends)
     facts.ranges = sorted(facts.ranges + _mention_ranges(text, facts.mentions), key=lambda r: r.start)
-    facts.weekdays = [_weekday(m) for m in _WEEKDAY.finditer(text)]
     for mention in facts.mentions:
         if mention.precision == "day":
             _attach(text, mention, facts)
@@ -411,9 +404,7 @@ def _relatives(text: str, published: Optional[datetime.date]) -> List[RelativeMe
     for match in _RELATIVE.finditer(text):
         word = match.group(0)
         mention = RelativeMention(match.start(), match.end(), word)
-        if match.group(1):
-            mention.years_back = _number(match.group(1))
-        elif published is not None:
+        if published is not None and not match.group(1):  # 近5年 is a span of years, not one year
             offset = _RELATIVE_YEARS.get(word.replace("年度", "年"), None)
             if word in ("上半年", "下半年", "本月", "上月", "下月"):
                 offset = 0

@@ -26,11 +26,18 @@ ABOUT_CODE = "code_index"
 
 class RuleType:
     name = ""
+    # The fields its hits carry, which a rule's message may name ({found}, {expected} …).
+    fields = frozenset({"found"})
     # JSON Schema (properties and required keys) for the options this type adds to a rule.
     schema: dict = {"properties": {}, "required": []}
     # Whether hits carry an `expected` value that can replace the finding, so a
     # rule's `fix:` may leave out its `replace` template.
     gives_expected = True
+
+    @classmethod
+    def message_fields(cls, options: dict) -> frozenset:
+        """The fields a rule with these options may name in its message."""
+        return cls.fields
 
     def __init__(self, options: dict, error: Callable[[str, str], Exception]):
         """`options` is the rule's mapping; `error(key, message)` builds an error at that key's line."""

@@ -15,6 +15,7 @@ from linter.rule_types import Hit, RuleType, compile_regex
 
 class Agreement(RuleType):
     name = "agreement"
+    fields = frozenset({"found", "expected", "line"})  # what its messages may name
     schema = {
         "properties": {
             "label": {"type": "string", "minLength": 1, "description": "regex of the metadata line, with a group named value"},

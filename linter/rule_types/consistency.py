@@ -12,6 +12,7 @@ from linter.rule_types import Hit, RuleType, word_boundaries
 
 class Consistency(RuleType):
     name = "consistency"
+    fields = frozenset({"found", "expected"})  # what its messages may name
     schema = {
         "properties": {
             "variants": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 2, "uniqueItems": True},

@@ -25,8 +25,6 @@ import re
 from linter.extract.dates import dates
 from linter.rule_types import Hit, RuleType, compile_regex, in_book_title
 
-CHECKS = ("exists", "weekday", "lunar", "relative", "tense", "extent", "range", "form")
-FORMS = ("mixed", "chinese-zero", "zero-padding", "two-digit-year", "lunar-arabic", "weekday-arabic", "lunar-first-month")
 
 WEEKDAY_NAMES = "一二三四五六日"
 
@@ -49,34 +47,24 @@ _COUNT_BEFORE = "有近约达余超逾共用历经过满"
 
 class Dates(RuleType):
     name = "dates"
-    schema = {
-        "properties": {
-            "check": {"enum": list(CHECKS), "description": "what the rule reports (see the dates rule type)"},
-            "form": {"enum": list(FORMS), "description": "for check: form, which form rule"},
-            "min_year": {"type": "integer", "description": "for check: extent, earliest year a month or day may have (default 1900)"},
-            "max_years_ahead": {"type": "integer", "minimum": 0, "description": "for check: extent, latest year after the publication year (default 5)"},
-            "past": {"type": "string", "minLength": 1, "description": "for check: tense, regex of past-tense event words"},
-            "plan": {"type": "string", "minLength": 1, "description": "for check: tense and extent, regex of words that make a sentence a plan"},
-        },
-        "required": ["check"],
-    }
+    fields = frozenset({"found", "expected", "date", "published"})  # what its messages may name
+    # schema: at the end of the class, from the tables of checks and forms
 
     def __init__(self, options, error):
         super().__init__(options, error)
         check = options["check"]
         if check == "form" and "form" not in options:
-            raise error("check", "check: form needs option `form` (one of " + ", ".join(FORMS) + ")")
+            raise error("check", "check: form needs option `form` (one of " + ", ".join(self.FORMS) + ")")
         if "form" in options and check != "form":
             raise error("form", "option `form` is only for check: form")
         self.min_year = options.get("min_year", 1900)
         self.max_years_ahead = options.get("max_years_ahead", 5)
         self.past = compile_regex(options.get("past", DEFAULT_PAST), error, "past")
         self.plan = compile_regex(options.get("plan", DEFAULT_PLAN), error, "plan")
-        name = options["form"] if check == "form" else check
-        self.run = getattr(self, "_" + name.replace("-", "_"))
+        self.run = self.FORMS[options["form"]] if check == "form" else self.CHECKS[check]
 
     def check(self, doc):
-        return self.run(doc)
+        return self.run(self, doc)
 
     # -- calendar ---------------------------------------------------------------
 
@@ -240,6 +228,26 @@ class Dates(RuleType):
         for match in _WEEKDAY_ARABIC.finditer(doc.text):
             expected = match.group(1) + WEEKDAY_NAMES[int(match.group(2)) - 1]
             yield Hit(match.start(), match.end(), {"found": match.group(0), "expected": expected})
+
+    CHECKS = {  # check: name -> what it reports (check: form picks from FORMS by the option form)
+        "exists": _exists, "weekday": _weekday, "lunar": _lunar, "relative": _relative, "tense": _tense, "extent": _extent,
+        "range": _range,
+    }
+    FORMS = {
+        "mixed": _mixed, "chinese-zero": _chinese_zero, "zero-padding": _zero_padding, "two-digit-year": _two_digit_year,
+        "lunar-arabic": _lunar_arabic, "weekday-arabic": _weekday_arabic, "lunar-first-month": _lunar_first_month,
+    }
+    schema = {
+        "properties": {
+            "check": {"enum": [*CHECKS, "form"], "description": "what the rule reports (see the dates rule type)"},
+            "form": {"enum": list(FORMS), "description": "for check: form, which form rule"},
+            "min_year": {"type": "integer", "description": "for check: extent, earliest year a month or day may have (default 1900)"},
+            "max_years_ahead": {"type": "integer", "minimum": 0, "description": "for check: extent, latest year after the publication year (default 5)"},
+            "past": {"type": "string", "minLength": 1, "description": "for check: tense, regex of past-tense event words"},
+            "plan": {"type": "string", "minLength": 1, "description": "for check: tense and extent, regex of words that make a sentence a plan"},
+        },
+        "required": ["check"],
+    }
 
 
 # -- helpers -------------------------------------------------------------------------

@@ -70,6 +70,7 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?：:、（）()“”\n]")
 
 class Figures(RuleType):
     name = "figures"
+    fields = frozenset({"found", "expected", "metric", "other", "other_line", "other_path", "whole", "parts", "sum", "values", "computed", "count", "items", "listed", "facts"})  # what its messages may name
     # schema: at the end of the class, from the table of checks
 
     def __init__(self, options, error):

@@ -17,6 +17,7 @@ LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 class HeadingLevels(RuleType):
     name = "heading-levels"
+    fields = frozenset({"found", "expected", "line", "previous"})  # what its messages may name
     gives_expected = False  # its `expected` says what is wanted, not text to write
     schema = {
         "properties": {

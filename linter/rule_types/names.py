@@ -30,20 +30,6 @@ from collections import Counter, defaultdict
 from linter.extract.names import EXCLUSIVE_TITLES, PHRASE_END_CHARS, abbreviations, organisation_mentions, person_mentions
 from linter.rule_types import Hit, RuleType, in_book_title
 
-CHECKS = (
-    "title",
-    "title-consistency",
-    "misspelling",
-    "misspelling-consistency",
-    "spelling-variant",
-    "leader-order",
-    "former-name",
-    "short-name",
-    "abbreviation-full",
-    "abbreviation-early",
-    "abbreviation-unused",
-)
-
 _HAN = r"[\u4e00-\u9fff]"
 
 # Sentences about the renaming itself may use the former name.
@@ -52,17 +38,15 @@ _RENAMING = re.compile(r"划转|更名|改名|改称|前身|曾用名|旧称|原
 
 class Names(RuleType):
     name = "names"
-    schema = {
-        "properties": {"check": {"enum": list(CHECKS), "description": "what the rule reports (see the names rule type)"}},
-        "required": ["check"],
-    }
+    fields = frozenset({"found", "expected", "name", "title", "line", "other_line", "count"})  # what its messages may name
+    # schema: at the end of the class, from the table of checks
 
     def __init__(self, options, error):
         super().__init__(options, error)
-        self.run = getattr(self, "_" + options["check"].replace("-", "_"))
+        self.run = self.CHECKS[options["check"]]
 
     def check(self, doc):
-        return self.run(doc)
+        return self.run(self, doc)
 
     # -- people ----------------------------------------------------------------
 
@@ -259,6 +243,17 @@ class Names(RuleType):
         for abbreviation in self._declared(doc):
             if abbreviation.for_below and abbreviation.short not in doc.text[abbreviation.end:]:
                 yield Hit(abbreviation.start, abbreviation.end, {"found": abbreviation.short, "expected": abbreviation.full or ""})
+
+    CHECKS = {  # check: name -> what it reports
+        "title": _title, "title-consistency": _title_consistency, "misspelling": _misspelling,
+        "misspelling-consistency": _misspelling_consistency, "spelling-variant": _spelling_variant, "leader-order": _leader_order,
+        "former-name": _former_name, "short-name": _short_name, "abbreviation-full": _abbreviation_full,
+        "abbreviation-early": _abbreviation_early, "abbreviation-unused": _abbreviation_unused,
+    }
+    schema = {
+        "properties": {"check": {"enum": list(CHECKS), "description": "what the rule reports (see the names rule type)"}},
+        "required": ["check"],
+    }
 
 
 def _same_post(title: str, held: str) -> bool:

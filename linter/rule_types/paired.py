@@ -44,6 +44,7 @@ _HALF_WIDTH = {"(": "（", ")": "）"}
 
 class PairedMarks(RuleType):
     name = "paired-marks"
+    fields = frozenset({"found", "expected", "problem"})  # what its messages may name
     gives_expected = False  # its `expected` says what is wanted, not text to write
     schema = {
         "properties": {

@@ -9,6 +9,7 @@ from linter.rule_types import SAME_LINE, Hit, RuleType, compile_regex
 
 class Pattern(RuleType):
     name = "pattern"
+    fields = frozenset({"found", "count"})  # and the pattern's groups: by name, or {1}, {2} … by number
     gives_expected = False
     schema = {
         "properties": {
@@ -17,6 +18,16 @@ class Pattern(RuleType):
         },
         "required": ["pattern"],
     }
+
+    @classmethod
+    def message_fields(cls, options):
+        import regex
+
+        try:
+            compiled = regex.compile(options["pattern"])
+        except (regex.error, ValueError, OverflowError):
+            return cls.fields  # the rule's own build reports the pattern
+        return cls.fields | set(compiled.groupindex) | {str(n) for n in range(1, compiled.groups + 1)}
 
     def __init__(self, options, error):
         super().__init__(options, error)

@@ -10,6 +10,7 @@ from linter.rule_types import Hit, RuleType, compile_regex
 
 class Required(RuleType):
     name = "required"
+    fields = frozenset({"element", "expected"})  # what its messages may name
     gives_expected = False  # its `expected` says what is wanted, not text to write
     schema = {
         "properties": {

@@ -36,6 +36,7 @@ class Issue(NamedTuple):
 
 class IssueSequence(RuleType):
     name = "issue-sequence"
+    fields = frozenset({"found", "path", "previous", "previous_date", "problem"})  # what its messages may name
     schema = {
         "properties": {
             "check": {"enum": ["order", "gaps"]},

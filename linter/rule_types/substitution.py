@@ -17,6 +17,7 @@ _DATE = {"type": "string", "description": "publication date, YYYY-MM-DD"}
 
 class Substitution(RuleType):
     name = "substitution"
+    fields = frozenset({"found", "expected", "note"})  # what its messages may name
     schema = {
         "properties": {
             "swap": {

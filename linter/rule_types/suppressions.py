@@ -17,6 +17,7 @@ from linter.rule_types import ABOUT_CODE, Hit, RuleType
 
 class SuppressionComments(RuleType):
     name = "suppressions"
+    fields = frozenset({"found"})  # what its messages may name
     gives_expected = False
     schema = {
         "properties": {"check": {"enum": ["unknown", "unused"], "description": "unknown: a code no rule has; unused: a code that suppressed nothing"}},

@@ -82,6 +82,7 @@ _STRUCTURAL_PARTICLES = ("uj", "uv", "ud")
 
 class Words(RuleType):
     name = "words"
+    fields = frozenset({"found", "expected"})  # what its messages may name
     schema = {
         "properties": {
             "check": {"enum": ["doubled", "spaced"], "description": "doubled: a character or word typed twice; spaced: a space inside a word"},
