@@ -23,9 +23,7 @@ import bisect
 import functools
 import logging
 import math
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from linter import usercache
@@ -123,7 +121,8 @@ def _frequencies(words) -> array.array:
     """[total, frequency of each word in `words` order], cached beside the sorted words."""
     dictionary = _dictionary_file()
     stat = dictionary.stat()
-    cache = usercache.folder() / f"jieba-frequencies-{stat.st_size}-{int(stat.st_mtime)}.bin"
+    kind, key = "jieba-frequencies", f"{stat.st_size}-{int(stat.st_mtime)}"
+    cache = usercache.entry(kind, key, ".bin")
     frequencies = array.array("q")
     try:
         frequencies.frombytes(cache.read_bytes())
@@ -139,18 +138,8 @@ def _frequencies(words) -> array.array:
                 by_word[word] = int(frequency)  # as jieba: the last line of a word wins, every line counts in the total
                 total += int(frequency)
     frequencies = array.array("q", [total] + [by_word[word] for word in words])
-    _write(cache, frequencies.tobytes())
+    usercache.write(kind, key, ".bin", frequencies.tobytes())
     return frequencies
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, path)
-    except OSError:
-        pass  # a read-only home only costs speed
 
 
 def tokens(doc):
@@ -202,14 +191,15 @@ def _sorted_words() -> bytes:
     if _words is None:
         dictionary = _dictionary_file()
         stat = dictionary.stat()
-        cache = usercache.folder() / f"jieba-words-{stat.st_size}-{int(stat.st_mtime)}.txt"
+        kind, key = "jieba-words", f"{stat.st_size}-{int(stat.st_mtime)}"
+        cache = usercache.entry(kind, key, ".txt")
         try:
             _words = cache.read_bytes()
         except OSError:
             with open(dictionary, encoding="utf-8") as handle:
                 words = sorted({line.split(" ", 1)[0] for line in handle if line.strip()})
             _words = "".join(word + "\n" for word in words).encode("utf-8")
-            _write(cache, _words)
+            usercache.write(kind, key, ".txt", _words)
     return _words
 
 
@@ -393,7 +383,8 @@ def dictionary_tag(word):
 def _tag_list(words):
     dictionary = _dictionary_file()
     stat = dictionary.stat()
-    cache = usercache.folder() / f"jieba-tags-{stat.st_size}-{int(stat.st_mtime)}.txt"
+    kind, key = "jieba-tags", f"{stat.st_size}-{int(stat.st_mtime)}"
+    cache = usercache.entry(kind, key, ".txt")
     try:
         tags = cache.read_text("utf-8").split("\n")
         if len(tags) == len(words):
@@ -407,7 +398,7 @@ def _tag_list(words):
             if len(parts) >= 3:
                 by_word[parts[0]] = parts[2]
     tags = [by_word.get(word, "") for word in words]
-    _write(cache, "\n".join(tags).encode("utf-8"))
+    usercache.write(kind, key, ".txt", "\n".join(tags).encode("utf-8"))
     return tags
 
 
@@ -444,7 +435,8 @@ def dictionary_forms() -> DictionaryForms:
     if _forms is None:
         dictionary = _dictionary_file()
         stat = dictionary.stat()
-        cache = usercache.folder() / f"jieba-forms-{NAME_ENDING_WORDS}-{stat.st_size}-{int(stat.st_mtime)}.txt"
+        kind, key = "jieba-forms", f"{NAME_ENDING_WORDS}-{stat.st_size}-{int(stat.st_mtime)}"
+        cache = usercache.entry(kind, key, ".txt")
         try:
             endings, names = cache.read_text("utf-8").split("\n")
             _forms = DictionaryForms(endings.split(), names)
@@ -458,6 +450,6 @@ def dictionary_forms() -> DictionaryForms:
                 elif tag in ("ns", "nt") and len(word) >= 3:
                     counts[word[-1]] += 1
             names = "".join(sorted(c for c, n in counts.items() if n >= NAME_ENDING_WORDS))
-            _write(cache, (" ".join(sorted(endings)) + "\n" + names).encode("utf-8"))
+            usercache.write(kind, key, ".txt", (" ".join(sorted(endings)) + "\n" + names).encode("utf-8"))
             _forms = DictionaryForms(endings, names)
     return _forms

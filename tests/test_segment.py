@@ -22,10 +22,21 @@ def segment_in_fresh_process(cache_dir):
     return json.loads(result.stdout)
 
 
+def test_the_user_cache_keeps_only_the_current_entry_of_each_kind(tmp_path, monkeypatch):
+    from linter import usercache
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    usercache.write("jieba-words", "100-1", ".txt", b"old")
+    usercache.write("jieba-words", "200-2", ".txt", b"new")
+    usercache.write("jieba-tags", "200-2", ".txt", b"tags")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jieba-tags.200-2.txt", "jieba-words.200-2.txt"]
+    assert usercache.entry("jieba-words", "200-2", ".txt").read_bytes() == b"new"
+
+
 def test_cached_dictionary_segments_like_jieba_and_survives_corruption(tmp_path):
     built = segment_in_fresh_process(tmp_path)  # writes the sorted words and frequencies
-    caches = sorted(p.name.split("-")[1] for p in tmp_path.glob("jieba-*"))
-    assert caches == ["frequencies", "words"]
+    caches = sorted(p.name.split(".")[0] for p in tmp_path.glob("jieba-*"))
+    assert caches == ["jieba-frequencies", "jieba-words"]
     assert segment_in_fresh_process(tmp_path) == built  # read from the cache
     for cache in tmp_path.glob("jieba-*"):
         cache.write_bytes(b"corrupt")
