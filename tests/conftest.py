@@ -21,7 +21,6 @@ CORPUS = SHARED / "corpus"
 # tests/corpus/ (always), and the full corpus in ../shared/corpus/ when present.
 FIXTURE_CORPUS = ROOT / "tests" / "corpus"
 CORPORA = [pytest.param(FIXTURE_CORPUS, id="fixture-corpus")] + ([pytest.param(CORPUS, id="shared-corpus")] if CORPUS.is_dir() else [])
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/ is not present")
 
 
 def corpus_texts(corpus: Path):

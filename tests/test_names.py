@@ -16,7 +16,7 @@ from linter.errors import UserError
 from linter.extract.names import abbreviations, organisation_mentions, person_mentions
 from linter.factsheet import FactSheet, factsheet_from_data, load_factsheet
 from linter.rules import load_catalog
-from tests.conftest import CORPUS, SEEDS, codes, lint_text, needs_corpus
+from tests.conftest import CORPORA, SEEDS, codes, corpus_texts, lint_text
 
 SEED_FACTS = FactSheet(
     "<test>",
@@ -440,16 +440,16 @@ def _names_findings_dated(path, date):
     return lint_document(read_document(path, date, load_factsheet(SEEDS / "facts.yaml")), rules)
 
 
-@needs_corpus
-def test_corpus_has_no_names_findings():
-    findings = _names_findings(sorted(CORPUS.rglob("*.txt")))
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_corpus_has_no_names_findings(corpus):
+    findings = _names_findings(corpus_texts(corpus))
     assert findings == [], [f"{f.path}:{f.line} {f.rule} {f.message}" for f in findings]
 
 
-@needs_corpus
-def test_corpus_has_no_new_term_list_findings():
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_corpus_has_no_new_term_list_findings(corpus):
     rules = load_catalog().select([], ["TM101", "TM102", "TM103", "TM104"])
-    findings = [v for path in sorted(CORPUS.rglob("*.txt")) for v in lint_document(read_document(path), rules)]
+    findings = [v for path in corpus_texts(corpus) for v in lint_document(read_document(path), rules)]
     assert findings == []
 
 

@@ -3,6 +3,8 @@ newsletters, where it must fire, and the State Council corpus, where it must
 stay almost silent."""
 
 import textwrap
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,7 +12,7 @@ from click.testing import CliRunner
 from linter.cli import main
 from linter.errors import UserError
 from linter.rules import load_catalog
-from tests.conftest import CORPUS, SEEDS, codes, lint_text, needs_corpus
+from tests.conftest import CORPORA, SEEDS, codes, lint_text, only_present
 
 # seeds/000: a newsletter extracted from PDF with half-width commas throughout.
 SEED_000 = "2022年,医院紧扣年度发展核心主题,在党建引领、学科建设、人才培养等方面交出满意答卷,医疗救治和疫情防控圆满完成。"
@@ -217,27 +219,33 @@ def test_bad_options_fail_with_file_and_line(tmp_path, options, expected):
         load_catalog([path])
 
 
-@needs_corpus
-def test_typography_on_the_corpus_only_where_the_standard_is_broken():
+# Every typography finding on ../shared/corpus/, by file, each one read: half-width
+# marks (1959, 2002, 2003, id07, id32, id33, id41); mistyped quotes and book-title marks
+# (1982, 1986, 2006, and id32's （…) mismatch); 》、《 (info); ranges: 1956's １——５月
+# (a dash pair), 2011-2020年, id23's 480-560米, 700-800米, 0.5-2米; full-width digits
+# in 1957 and id58, which otherwise write half-width ones. TY010: 机会和和效力 (1978,
+# a slip) and seven right doublings the unigram model cannot tell (words jieba
+# lacks: 车站站线 1955, 文化娱乐税税率 1956, 通风区区长 id49; 成本高等等现象 1955 read as
+# 高等|等; 会使使用 1955, 监管管出公平 2019, 工作作了 id29).
+TYPOGRAPHY_ON_THE_CORPUS = Counter({
+    ("1955", "TY010"): 3, ("1956", "TY007"): 3, ("1956", "TY010"): 1, ("1957", "TY012"): 1, ("1959", "TY002"): 1,
+    ("1978", "TY010"): 1, ("1982", "TY003"): 2, ("1986", "TY003"): 2, ("2000", "TY008"): 1, ("2002", "TY002"): 5,
+    ("2003", "TY002"): 2, ("2005", "TY008"): 1, ("2006", "TY003"): 3, ("2006", "TY008"): 1, ("2011", "TY007"): 1,
+    ("2019", "TY010"): 1, ("2024", "TY008"): 1, ("id07", "TY002"): 2, ("id23", "TY007"): 3, ("id29", "TY010"): 1,
+    ("id32", "TY002"): 1, ("id32", "TY003"): 1, ("id33", "TY002"): 1, ("id41", "TY002"): 2, ("id41", "TY008"): 2,
+    ("id49", "TY010"): 1, ("id57", "TY008"): 2, ("id58", "TY008"): 1, ("id58", "TY012"): 1,
+})
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_typography_on_the_corpus_only_where_the_standard_is_broken(corpus):
     from linter.config import Config
     from linter.runner import run
 
-    catalog = load_catalog()
-    results = run([str(CORPUS)], catalog.select(["typography"]), Config())
-    counts = {}
-    for result in results:
-        for v in result.violations:
-            counts[v.rule] = counts.get(v.rule, 0) + 1
-    # Every one read: half-width marks in 1959, 2002, 2003, id07, id32, id33 and
-    # id41 (the corpus README, English text, stays silent); mistyped quotes and
-    # book-title marks (1982, 1986, 2006); 2011-2020年; 》、《 (info); TY010: 机会和和效力
-    # (1978, a slip) and seven right doublings the unigram model cannot tell (words
-    # jieba lacks: 车站站线, 文化娱乐税税率, 通风区区长; 成本高等等现象 read as 高等|等;
-    # 会使使用, 监管管出公平, 工作作了 — each explained in the branch report).
-    # TY003: also id32's （…) mismatch. TY007: also 1956's １——５月 (×3, a dash pair for
-    # a range) and id23's 480-560米, 700-800米, 0.5-2米. TY012: full-width digits in
-    # 1957 and id58, which otherwise write half-width ones.
-    assert counts == {"TY002": 14, "TY003": 8, "TY007": 7, "TY008": 9, "TY010": 8, "TY012": 2}
+    results = run([str(corpus)], load_catalog().select(["typography"]), Config())
+    found = Counter((Path(r.path).name[:4], v.rule) for r in results for v in r.violations)
+    expected = only_present(corpus, [(prefix, rule, count) for (prefix, rule), count in TYPOGRAPHY_ON_THE_CORPUS.items()])
+    assert found == Counter({(prefix, rule): count for prefix, rule, count in expected})
 
 
 def test_typography_on_the_seeds():
