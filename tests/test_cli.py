@@ -170,7 +170,7 @@ def test_python_dash_m_and_console_script_agree():
 
 def test_the_readme_rule_file_example_works_as_written(tmp_path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = readme.split("## Rule files", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
+    example = readme.split("### Writing a rule", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
     (tmp_path / "our-terms.yaml").write_text(example, encoding="utf-8")
     result = invoke("test-rules", str(tmp_path / "our-terms.yaml"))
     assert result.exit_code == 0 and "1 rules, 2 examples, 0 failed" in result.output

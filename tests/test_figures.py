@@ -405,9 +405,9 @@ def test_corpus_has_no_figure_findings(corpus):
     assert found == []
 
 
-def test_readme_fact_sheet_figures_load_and_apply(tmp_path):
-    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Figures", 1)[1].split("\n## ", 1)[0]
+def test_documented_fact_sheet_figures_load_and_apply(tmp_path):
+    page = (SEEDS.parent / "docs" / "facts.md").read_text(encoding="utf-8")
+    section = page.split("\n## Figures in the fact sheet", 1)[1].split("\n## ", 1)[0]
     (block,) = re.findall(r"```yaml\n(.*?)```", section, re.S)
     path = tmp_path / "facts.yaml"
     path.write_text(block, encoding="utf-8")

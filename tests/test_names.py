@@ -464,15 +464,17 @@ def test_cli_with_fact_sheet_in_config(tmp_path):
     assert "NM001" in result.stdout and "杨德清" in result.stdout
 
 
-# -- the README's Names section works as written ---------------------------------------
+# -- the documented fact sheet and term list work as written ---------------------------
 
 
 def _doc_yaml_blocks():
+    """The fact sheet and the rule examples with facts (docs/facts.md), and the term list (docs/rule-types.md)."""
     import re
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Names", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"```yaml\n(.*?)```", section, re.S)
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    people = (docs / "facts.md").read_text(encoding="utf-8").split("\n## The fact sheet", 1)[1].split("\n## ", 1)[0]
+    terms = (docs / "rule-types.md").read_text(encoding="utf-8").split("\n## Term lists", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```yaml\n(.*?)```", people, re.S)[:2] + re.findall(r"```yaml\n(.*?)```", terms, re.S)[:1]
 
 
 def test_docs_fact_sheet_example_loads(tmp_path):

@@ -1,4 +1,4 @@
-"""The README's rule-file examples load and their examples pass, as written."""
+"""The rule-file examples of the README and of docs/ load and their examples pass, as written."""
 import re
 from pathlib import Path
 
@@ -8,7 +8,8 @@ import yaml
 from linter.rule_examples import failing_examples
 from linter.rules import load_catalog
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 
 def _is_rule_file(block):
@@ -18,7 +19,7 @@ def _is_rule_file(block):
 
 
 def _rule_files():
-    blocks = re.findall(r"```yaml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    blocks = [block for page in PAGES for block in re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), re.S)]
     return [block for block in blocks if _is_rule_file(block)]
 
 

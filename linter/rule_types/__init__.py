@@ -2,7 +2,8 @@
 options; the type's class compiles the options and finds hits in a document.
 
 Adding a type means adding one module here with a `RuleType` subclass (its
-`name`, its options `schema`, `check()`) and listing it in `TYPES`.
+`name`, the `fields` its hits carry, its options `schema`, `check()`); the
+registry finds it.
 """
 
 from typing import Callable, Dict, Iterator, NamedTuple, Tuple
@@ -125,18 +126,19 @@ def in_book_title(text: str, offset: int) -> bool:
 
 
 def _registry() -> Dict[str, type]:
-    from linter.rule_types import consistency, pattern, required, substitution
-    from linter.rule_types import names
-    from linter.rule_types import dates
-    from linter.rule_types import figures
-    from linter.rule_types import paired, words
-    from linter.rule_types import agreement, headings, sequence
-    from linter.rule_types import suppressions
+    """Every RuleType subclass with a name, in the modules of this package: a new
+    rule type is one module here, nothing to list."""
+    import importlib
+    import inspect
+    import pkgutil
 
-    return {t.name: t for t in (pattern.Pattern, required.Required, substitution.Substitution, consistency.Consistency, names.Names, dates.Dates,
-                                figures.Figures, paired.PairedMarks, words.Words,
-                                headings.HeadingLevels, agreement.Agreement, sequence.IssueSequence,
-                                suppressions.SuppressionComments)}
+    types = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for _, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, RuleType) and value is not RuleType and value.name and value.__module__ == module.__name__:
+                types[value.name] = value
+    return types
 
 
 TYPES = _registry()
