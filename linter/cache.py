@@ -63,7 +63,7 @@ class ResultCache:
 def fingerprint(rules, config) -> str:
     """Everything besides the document's own text that can change its violations:
     reportlint's code, the rule files and the chosen rules, the config's date
-    the fact sheet and the config's words."""
+    the fact sheet and the config's words and knowledge."""
     digest = hashlib.sha256(linter.__version__.encode())
     package = Path(linter.__file__).parent
     # The code itself (by size and time), so a development checkout never reads stale results.
@@ -74,7 +74,7 @@ def fingerprint(rules, config) -> str:
     for name in files:
         digest.update(name.encode() + _read(name))
     digest.update(" ".join(rule.id for rule in rules).encode())
-    digest.update(repr((config.date, config.max_file_mb, config.words)).encode())
+    digest.update(repr((config.date, config.max_file_mb, config.words, sorted(config.knowledge.items()))).encode())
     return digest.hexdigest()
 
 

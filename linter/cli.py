@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from linter import __version__
+from linter import __version__, knowledge
 from linter.config import STARTER_CONFIG, load_config
 from linter.document import parse_iso_or_chinese_date
 from linter.errors import UserError
-from linter.extract.metadata import DOCUMENT_TYPES
+from linter.extract.metadata import document_types
 from linter.formatters import FORMATTERS, HUMAN_FORMATS, ReportOptions, format_profile, format_statistics, format_summary, plural
 from linter.rules import CROSS_DOCUMENT_PACK, RuleSets, load_catalog, severity_rank
 
@@ -31,6 +31,7 @@ def _load(config_path, cwd=None):
     """Config and the catalog of every known rule, or exit 2 with the error."""
     try:
         config = load_config(Path(config_path) if config_path else None, cwd)
+        knowledge.use(config.knowledge)
         return config, load_catalog(config.rule_files)
     except UserError as error:
         _fail(error)
@@ -284,7 +285,7 @@ def list_rules(config_path, show_all, output_format, output_folder):
         return
     enabled = {r.id for r in catalog.select(config.packs, config.select, config.ignore, config.origin)}
     # Packs that overrides or a document's type (front matter, a printed 准印证号) add per file.
-    per_file = {p for override in config.overrides for p in override.packs} | set(DOCUMENT_TYPES.values())
+    per_file = {p for override in config.overrides for p in override.packs} | set(document_types().values())
     for rule in sorted(catalog.rules.values(), key=lambda r: r.id):
         if show_all or rule.id in enabled:
             mark = "" if rule.id in enabled else "  (per file)" if rule.pack in per_file and not config.select else "  (off)"

@@ -11,9 +11,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from linter import usercache
+from linter import knowledge, usercache
 from linter.document import DEFAULT_MAX_MB, parse_iso_or_chinese_date
-from linter.extract.metadata import DOCUMENT_TYPES
+from linter.extract.metadata import document_types
 from linter.errors import UserError
 from linter.rules import DEFAULT_PACKS
 from linter.yamlfile import LocatedData, YamlFile
@@ -47,6 +47,7 @@ class Config:
     max_file_mb: float = DEFAULT_MAX_MB
     cross_document: bool = False  # run the cross-document pack (figures compared across files)
     encoding: Dict[str, str] = field(default_factory=dict)  # glob -> codec, for files whose encoding cannot be told
+    knowledge: dict = field(default_factory=dict)  # additions to linter/data/knowledge.yaml (titles, units …)
     words: List[str] = field(default_factory=list)  # words jieba lacks, for the word checks ("词 [频率] [词性]")
 
     @property
@@ -73,7 +74,7 @@ class Config:
         for override in self.overrides:
             if any(glob_match(relative, pattern) for pattern in override.files):
                 packs += [p for p in override.packs if p not in packs]
-        doc_type = DOCUMENT_TYPES.get(doc_type, doc_type)
+        doc_type = document_types().get(doc_type, doc_type)
         if doc_type and doc_type in known and doc_type not in packs:
             packs.append(doc_type)
         return packs
@@ -137,7 +138,10 @@ def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -
         cross_document=data.get("cross-document", False),
         encoding=dict(data.get("encoding", {})),
         words=list(data.get("words", [])),
+        knowledge=dict(data.get("knowledge", {})),
     )
+    if config.knowledge:
+        source.validate(knowledge.schema(), config.knowledge, ["knowledge"])
     for pattern, codec in config.encoding.items():
         try:
             codecs.lookup(codec)
@@ -245,6 +249,13 @@ packs:
 # are relative to this file); others are detected: UTF-8/16/32, GB18030, Big5.
 # encoding:
 #   "旧稿/**": big5
+
+# Additions to the knowledge the rules use (linter/data/knowledge.yaml): titles
+# before names, surnames, document-type names, units, qualifiers.
+# knowledge:
+#   names: {titles: [质控科科长, 督导员]}
+#   document-types: {names: {医讯: newsletter}}
+#   figures: {counting-units: [人份]}
 
 # Words jieba's dictionary lacks (local names, department jargon), for the word
 # checks such as TY010 (doubled characters): "词 [频率] [词性]" as in jieba.

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from linter.errors import UserError
-from linter.extract.metadata import DOCUMENT_TYPES, PACKS_WITHOUT_CONFIG, document_type, parse_iso_or_chinese_date, publication_date
+from linter.extract.metadata import document_type, document_types, packs_without_config, parse_iso_or_chinese_date, publication_date
 from linter.extract.outline import headings as outline_headings
 from linter.readers import READERS, Parsed, convertible_error, parse_text, reader_for
 
@@ -37,7 +37,7 @@ class Metadata:
     def pack_type(self) -> Optional[str]:
         """The type whose document-type pack the file runs: one declared in front
         matter, or one read from the text whose pack needs no configuration."""
-        if self.type_source == "front matter" or self.type in PACKS_WITHOUT_CONFIG:
+        if self.type_source == "front matter" or self.type in packs_without_config():
             return self.type
         return None
 
@@ -136,7 +136,7 @@ class Document:
         elif default_date is not None:
             meta.date, meta.date_source = default_date, "config"
         else:
-            found = publication_date(self, DOCUMENT_TYPES.get(meta.type, meta.type))
+            found = publication_date(self, document_types().get(meta.type, meta.type))
             if found:
                 meta.date, meta.date_source = found.value, found.source
                 meta.spans = [found.span] if found.span else []

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from linter import knowledge
 from linter.cache import ResultCache, fingerprint
 from linter.config import Config, glob_match, relative_path
 from linter.document import Document, document_from_bytes, read_document
@@ -177,6 +178,7 @@ class Settings:
 
 def lint_file(path: Path, settings: Settings) -> FileResult:
     config = settings.config
+    knowledge.use(config.knowledge)  # here, so a worker process has it too
     if config.words:
         from linter.segment import use_words
 

@@ -27,7 +27,10 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import List, Optional, Tuple
+
+from linter import knowledge
 
 from linter.extract.dates import chinese_number as read_chinese_number
 from linter.extract.dates import dates
@@ -48,39 +51,17 @@ def _narrow(text: str) -> str:
 
 _CN_NUMBER = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 
-# Measure words and units: the unit a value is counted in, and the class in
-# which values compare (a part counted in 例 may be a share of a whole in 台次).
-_UNIT_CLASSES = {
-    "人": "人", "名": "人", "位": "人",
-    "台次": "台", "台": "台", "例": "台",
-    "元": "元", "美元": "美元",
-    "平方米": "平方米", "平方公里": "平方公里", "公顷": "公顷", "亩": "亩",
-    "公里": "公里", "千米": "公里",
-    "个百分点": "个百分点", "%": "%", "‰": "‰", "倍": "倍",
-}
-_UNITS = sorted(
-    list(_UNIT_CLASSES) + "人次 万人次 个月 个 家 项 篇 部 所 座 张 床 件 份 种 批 场 支 套 辆 户 本 条 款 门 间 处 吨 次 天 小时 分钟 周 届 期 册 首 幅 棵 株 只 头".split(),
-    key=len, reverse=True,
-)
-_UNIT = "|".join(re.escape(u) for u in _UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
-_QUANTITY = re.compile(
+_QUANTITY = (
     # The lookahead lets the search skip most positions at once.
     rf"(?=[\d零〇一二两三四五六七八九十])(?P<number>(?<![\d.,A-Za-z%第])(?<!第[ \t])(?:{_ARABIC})|(?<![第零〇一二两三四五六七八九十百千万亿这那每哪某])(?:{_CN_NUMBER}))"
     rf"[ \t]?(?P<scale>万亿|千万|百万|万|亿|千|百)?(?P<more>余|多)?[ \t]?"
-    rf"(?P<unit>{_UNIT})?(?P<after>左右|上下|以上|以下|余)?"
+    rf"(?P<unit>{{unit}})?(?P<after>左右|上下|以上|以下|余)?"
 )
 # 百分之三十 is 30%.
 _PERCENT_WORDS = re.compile(rf"百分之(?P<number>{_CN_NUMBER}(?:点[零〇一二三四五六七八九]+)?)")
 
-# Words right before a number that make it approximate, and the interval each gives.
-_APPROXIMATION_WORDS = "约|大约|大概|将近|接近|近|超过|超|逾|多于|不少于|不低于|不足|不到|少于|不超过|低于|高于"
-_BEFORE = re.compile(f"(?:{_APPROXIMATION_WORDS})$")
-_LEADING = re.compile(f"(?:{_APPROXIMATION_WORDS})")
-_AT_LEAST = ("超过", "超", "逾", "多于", "不少于", "不低于", "高于", "余", "多", "以上")
-_AT_MOST = ("近", "将近", "接近", "不足", "不到", "少于", "不超过", "低于", "以下")
-_ABOUT = ("约", "大约", "大概", "左右", "上下")
 
 # Where the clause that names a figure's metric begins.
 _CLAUSE_MARKS = r"[，,。；;！!？?：:、（）()\[\]【】“”\"\n]|[ \t\u3000]{2,}"
@@ -93,22 +74,38 @@ _FILLER_END = re.compile(r"(?:约|大约|近|将近|接近|超过|超|逾|达到
 _FILLER_START = re.compile(r"^(?:[ \t\u3000]|其中|并且|并|且|同时|而|和|及|以及|与|已|已经|目前|现|全年)+")
 # The noun a measure word counts (8名博士研究生), not a verb that follows (台次增长到).
 _COUNTED_NOUN = re.compile(r"(?![增减降提升达为是的在和及与共其同比较占以等])[\u4e00-\u9fff]{1,8}")
-# Words that give a figure its own scope when its sentence has them before it.
-QUALIFIERS = ("新增", "累计", "其中", "同比", "环比", "年均", "日均", "月均", "人均", "平均", "每", "计划", "预计", "目标",
-              "力争", "争取", "确保", "将", "拟", "以上", "以下", "超过", "不超过")
 
 _UP = "增长|增加|提高|提升|上升|升高|攀升|扩大|增|升"
 _DOWN = "下降|降低|减少|缩短|缩小|回落|压缩|减|降"
 # 由10.34%降为10.11%, 从21.19万增长到65.07万, 从年均0.74万台次增长到1.66万台次; ranks
 # (由全省第8位升至第5位) and lists paired element by element (分别从350元、520元提高到380元、560元).
-_CHANGE_VALUE = rf"第?(?:{_ARABIC})[ \t]?(?:万亿|万|亿)?[ \t]?(?:{_UNIT})?"
+_CHANGE_VALUE = rf"第?(?:{_ARABIC})[ \t]?(?:万亿|万|亿)?[ \t]?(?:{{unit}})?"
 _CHANGE_LIST = rf"{_CHANGE_VALUE}(?:[ \t]*(?:、|和|及|与)[ \t]*{_CHANGE_VALUE})*"
-_CHANGE = re.compile(
+_CHANGE = (
     rf"(?:由|从)(?P<between1>[^。；;！？\n由从]{{0,16}}?)(?P<q1>{_CHANGE_LIST})"
     rf"(?P<between2>[^。；;！？\n\d]{{0,8}}?)(?P<verb>{_UP}|{_DOWN})(?:了)?(?:为|到|至)(?P<between3>[^。；;！？\n\d]{{0,6}}?)"
     rf"(?P<q2>{_CHANGE_LIST})"
 )
-_CHANGE_ITEM = re.compile(_CHANGE_VALUE)
+
+
+@knowledge.derived
+def _patterns() -> SimpleNamespace:
+    """The patterns built from the knowledge's units and words (linter/data/knowledge.yaml):
+    units and the class in which their values compare (a part counted in 例 may be a
+    share of a whole in 台次), qualifiers, and the words that make a number approximate
+    with the interval each gives."""
+    classes = knowledge.get("figures", "unit-classes")
+    units = sorted(set(classes) | set(knowledge.get("figures", "counting-units")), key=len, reverse=True)
+    unit = "|".join(re.escape(u) for u in units)
+    approximation = knowledge.get("figures", "approximation")
+    before = "|".join(re.escape(word) for word in approximation["before"])
+    return SimpleNamespace(
+        unit_classes=classes, units=units, qualifiers=tuple(knowledge.get("figures", "qualifiers")),
+        quantity=re.compile(_QUANTITY.replace("{unit}", unit)),
+        change=re.compile(_CHANGE.replace("{unit}", unit)), change_item=re.compile(_CHANGE_VALUE.replace("{unit}", unit)),
+        before=re.compile(f"(?:{before})$"), leading=re.compile(f"(?:{before})"),
+        at_least=tuple(approximation["at-least"]), at_most=tuple(approximation["at-most"]), about=tuple(approximation["about"]),
+    )
 # Words before a change that make its values places in a ranking.
 _RANK_WORDS = re.compile(r"排名|排位|位次|名次|排序|位列")
 # The change stated right after: ，增长124%, ，同比下降0.23个百分点, 增幅达15%.
@@ -129,7 +126,7 @@ class Figure:
     unit: str  # 元, 人次, %, 个百分点 …; "" for a bare 万/亿 number
     metric: str  # 总投资{}: the clause with the number's place kept
     period: Tuple[str, ...] = ()  # ("2022年",), ("近5年",) or its section: ("§一、过去五年工作回顾",)
-    qualifiers: Tuple[str, ...] = ()  # QUALIFIERS in its sentence before it
+    qualifiers: Tuple[str, ...] = ()  # the knowledge's qualifiers in its sentence before it
     arabic: bool = True  # written in Arabic digits (Chinese numerals are often idioms: 五位一体)
     listed: bool = False  # a list item (…1名、博士研究生8名): its scope is the list's
     attributive: bool = False  # followed by 的 (为2家的, 50亿元的项目): a condition or a description
@@ -141,7 +138,7 @@ class Figure:
 
     @property
     def unit_class(self) -> str:
-        return _UNIT_CLASSES.get(self.unit, self.unit)
+        return _patterns().unit_classes.get(self.unit, self.unit)
 
     def agrees_with(self, other: "Figure") -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -181,7 +178,7 @@ class Quantity:
 
     @property
     def unit_class(self) -> str:
-        return _UNIT_CLASSES.get(self.unit, self.unit)
+        return _patterns().unit_classes.get(self.unit, self.unit)
 
 
 @dataclass
@@ -205,7 +202,7 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
     facts = FigureFacts(sentences=shape.sentences, full_sentences=shape.full_sentences)
     scope = (periods, period_starts, shape.sentences, doc)
     previous_end = 0
-    for match in _QUANTITY.finditer(text):
+    for match in _patterns().quantity.finditer(text):
         figure = _figure(text, match, scope, tolerance, previous_end)
         if figure is not None:
             facts.figures.append(figure)
@@ -230,16 +227,16 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
                 figure.period, figure.dated_by = (period.label,), "section"
             elif section.top.heading is not None:
                 figure.period = ("§" + section.top.label,)
-    facts.changes = [c for m in _CHANGE.finditer(text) for c in _changes(text, m, tolerance)]
+    facts.changes = [c for m in _patterns().change.finditer(text) for c in _changes(text, m, tolerance)]
     return facts
 
 
 def parse_quantity(text: str, tolerance: float = DEFAULT_TOLERANCE) -> Optional[Quantity]:
     """A whole string read as one quantity (约50亿元, 1.66万台次, 35%), or None."""
     text = _narrow(text.strip())
-    leading = _LEADING.match(text)
+    leading = _patterns().leading.match(text)
     prefix = leading.group(0) if leading else ""
-    match = _QUANTITY.fullmatch(text, len(prefix))
+    match = _patterns().quantity.fullmatch(text, len(prefix))
     if match is None or not (match.group("unit") or match.group("scale")):
         return None
     return _quantity(match, prefix, tolerance)
@@ -305,17 +302,17 @@ def _quantity(match, prefix: str, tolerance: float) -> Optional[Quantity]:
 def _interval(value: float, first_word: str, last_word: str, tolerance: float, rounding: float) -> Tuple[float, float]:
     low, high = value - rounding, value + rounding
     for word in {first_word, last_word} - {""}:
-        if word in _ABOUT:
+        if word in _patterns().about:
             low, high = min(low, value * (1 - tolerance)), max(high, value * (1 + tolerance))
-        elif word in _AT_LEAST:
+        elif word in _patterns().at_least:
             low, high = value, math.inf
-        elif word in _AT_MOST:
+        elif word in _patterns().at_most:
             low, high = 0.0, value
     return low, high
 
 
 def _before_word(text: str, start: int) -> str:
-    match = _BEFORE.search(text, max(0, start - 4), start)
+    match = _patterns().before.search(text, max(0, start - 4), start)
     return match.group(0) if match else ""
 
 
@@ -349,7 +346,7 @@ def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figu
             before = before.replace(text[start:end], "")
     figure.metric = _FILLER_START.sub("", before).strip() + "{}" + after
     sentence = text[sentence_start:figure.start]
-    figure.qualifiers = tuple(q for q in QUALIFIERS if q in sentence)
+    figure.qualifiers = tuple(q for q in _patterns().qualifiers if q in sentence)
     figure.clause_start = clause_start
     figure.listed = clause_start > 0 and (text[clause_start - 1] == "、" or before.startswith(("和", "及", "与", "以及")))
     figure.attributive = text.startswith("的", figure.end)
@@ -441,8 +438,8 @@ def _changes(text: str, match, tolerance: float) -> List[Change]:
     for gap in ("between2", "between3"):
         if re.search(r"[，,、]|增|减|降|提|升", match.group(gap) or ""):
             return []  # 从1.2万人次增加到…，由…: the verb belongs to another figure
-    firsts = [m.group(0) for m in _CHANGE_ITEM.finditer(match.group("q1"))]
-    lasts = [m.group(0) for m in _CHANGE_ITEM.finditer(match.group("q2"))]
+    firsts = [m.group(0) for m in _patterns().change_item.finditer(match.group("q1"))]
+    lasts = [m.group(0) for m in _patterns().change_item.finditer(match.group("q2"))]
     if len(firsts) != len(lasts):
         return []  # 从350元、520元提高到380元: which became which is not said
     ranked = [value.startswith("第") for value in firsts + lasts]

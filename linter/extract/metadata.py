@@ -21,22 +21,26 @@ import re
 from dataclasses import dataclass
 from typing import Callable, List, Optional, Tuple
 
+from linter import knowledge
 from linter.extract.dates import full_dates
 
 NEWSLETTER, GOV_DOCUMENT, WORK_REPORT = "newsletter", "gov-document", "work-report"
 
-# Types read from the text whose pack runs without configuration. A work
-# report's pack checks an outline that differs between organisations (and
-# between decades: 1954–2002 State Council reports name no 回顾 or 任务
-# section), so it runs only when a config or front matter chooses it.
-PACKS_WITHOUT_CONFIG = {NEWSLETTER, GOV_DOCUMENT}
 
-# Front matter `type:` in Chinese: the document type (and pack) each name means.
-DOCUMENT_TYPES = {
-    "院报": NEWSLETTER, "内刊": NEWSLETTER, "简报": NEWSLETTER, "内部资料": NEWSLETTER,
-    "公文": GOV_DOCUMENT,
-    "工作报告": WORK_REPORT, "工作总结": WORK_REPORT, "年度工作总结": WORK_REPORT, "政府工作报告": WORK_REPORT,
-}
+
+def document_types() -> dict:
+    """Front matter `type:` in Chinese: the document type (and pack) each name means."""
+    return knowledge.get("document-types", "names")
+
+
+def packs_without_config() -> list:
+    """Types read from the text whose pack runs without configuration (knowledge.yaml says why)."""
+    return knowledge.get("document-types", "packs-without-config")
+
+
+@knowledge.derived
+def _report_title():
+    return re.compile("|".join(re.escape(word) for word in knowledge.get("document-types", "report-titles")))
 
 # How far from the top a title, dateline, stamp or 发文字号 may stand (non-blank lines).
 _HEAD_LINES = 15
@@ -61,7 +65,6 @@ _DOC_NUMBER = re.compile(r"^[ \t　]*(?:发文字号[ \t　]*[:：][ \t　]*)?[\
 # 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：  /  国家发展改革委：
 _ADDRESSEE = re.compile(r"^[ \t　]*[\u4e00-\u9fff][\u4e00-\u9fff、，,（）()　 ]{1,300}[:：][ \t　]*$")
 _NOT_ADDRESSEE = re.compile(r"^[ \t　]*(?:附件|附|注|说明|主题词|抄送|发文机关|成文日期|标[ \t　]*题|索[ \t　]*引[ \t　]*号|主题分类|发文字号|发布日期)")
-_REPORT_TITLE = re.compile(r"政府工作报告|工作报告|工作总结|述职报告")
 _SENTENCE_END = re.compile(r"[。；！？]")
 
 
@@ -78,7 +81,7 @@ def document_type(doc) -> Optional[Found]:
             if any(_ADDRESSEE.match(text) and not _NOT_ADDRESSEE.match(text) for _, _, text in head[index + 1:index + 8]):
                 return Found(GOV_DOCUMENT, f"发文字号 and 主送机关, line {number}")
     for number, _, line in _head(doc, 3):
-        if _REPORT_TITLE.search(line) and len(line.strip()) <= 40 and not _SENTENCE_END.search(line):
+        if _report_title().search(line) and len(line.strip()) <= 40 and not _SENTENCE_END.search(line):
             return Found(WORK_REPORT, f"title, line {number}")
     return None
 

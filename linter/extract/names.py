@@ -18,39 +18,33 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-# Posts and titles that stand right before a name. Longest first, so that
-# 党委副书记 wins over 副书记 and 书记.
-TITLES = sorted(
-    """
-    党委书记 党委副书记 党总支书记 党总支副书记 党支部书记 支部书记 纪委书记 纪委副书记 党组书记 党组副书记
-    总书记 省委书记 省委副书记 市委书记 市委副书记 区委书记 区委副书记 县委书记 县委副书记 书记 副书记
-    院长 副院长 常务副院长 执行院长 名誉院长 院长助理 分院院长 校长 副校长
-    主任 副主任 常务副主任 科主任 科副主任 护士长 副护士长 总护士长 护理部主任 护理部副主任
-    主任医师 副主任医师 主治医师 主任护师 副主任护师 主管护师 研究员 副研究员 教授 副教授 院士
-    部长 副部长 局长 副局长 厅长 副厅长 处长 副处长 科长 副科长 所长 副所长 站长 副站长
-    省长 副省长 市长 副市长 区长 副区长 县长 副县长 镇长 副镇长 乡长 副乡长
-    主席 副主席 工会主席 工会副主席 秘书长 副秘书长 总理 副总理 国务委员
-    董事长 副董事长 总经理 副总经理 总会计师 总工程师 总监 副总监 主任委员 副主任委员
-    """.split(),
-    key=len,
-    reverse=True,
-)
+from linter import knowledge
 
-# Posts one person does not hold together (besides X and 副X): when a document
-# names the same person with both, and never with both in one title, one is wrong.
-EXCLUSIVE_TITLES = [
-    {"党委书记", "院长"},
-    {"党委书记", "校长"},
-    {"省委书记", "省长"},
-    {"市委书记", "市长"},
-    {"区委书记", "区长"},
-    {"县委书记", "县长"},
-]
+# Titles, exclusive titles and surnames are data (linter/data/knowledge.yaml).
 
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝印习栗蔺揭邰厉郦芮钮"
-)
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "公孙", "慕容", "东方", "尉迟", "长孙", "宇文", "司徒", "夏侯", "端木", "澹台")
+
+@knowledge.derived
+def titles():
+    """Posts and titles that stand right before a name, longest first (党委副书记 before 副书记)."""
+    return sorted(knowledge.get("names", "titles"), key=len, reverse=True)
+
+
+@knowledge.derived
+def exclusive_titles():
+    """Posts one person does not hold together (besides X and 副X): when a document
+    names the same person with both, and never with both in one title, one is wrong."""
+    return [set(pair) for pair in knowledge.get("names", "exclusive-titles")]
+
+
+@knowledge.derived
+def surnames():
+    return set(knowledge.get("names", "surnames"))
+
+
+@knowledge.derived
+def compound_surnames():
+    return tuple(knowledge.get("names", "compound-surnames"))
+
 
 # What may follow a name in a title+name or name+verb position.
 FOLLOWERS = sorted(
@@ -78,10 +72,17 @@ _ADDRESS_TERMS = ("主任", "院长", "书记", "老师", "医生", "护士", "�
 
 # Words that start with a surname-like character and often stand before 说/指出.
 _COMMON_WORDS = {"应该", "应当", "明确", "同时", "特别", "必须", "需要", "常常", "连续", "有关", "马克思"}
-_TITLE_WORDS = tuple(TITLES) + ("主席", "总理", "总书记", "领导")
-_TITLE_RE = "|".join(TITLES)
 # A title chain (党委副书记、院长) right before a name, the name possibly aligned with spaces.
-_TITLE_CHAIN = re.compile(rf"((?:{_TITLE_RE})(?:[、{_SPACE[1:-1]}]*(?:{_TITLE_RE}))*){_SPACE}*")
+
+
+@knowledge.derived
+def _title_patterns():
+    """(the titles as an alternation, a chain of titles before a name, the words that make no name)."""
+    alternation = "|".join(titles())
+    chain = re.compile(rf"((?:{alternation})(?:[、{_SPACE[1:-1]}]*(?:{alternation}))*){_SPACE}*")
+    return alternation, chain, tuple(titles()) + ("主席", "总理", "总书记", "领导")
+
+
 _SPEECH = re.compile(rf"(?:^|(?<=[，。；：！？“”\n,;:!?]))({_HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})", re.M)
 # Characters that end a phrase before a name or an organisation (与三峡医院,
 # 在三峡医院), unlike 院 in 国务院自由贸易试验区.
@@ -127,11 +128,12 @@ def abbreviations(doc) -> List[Abbreviation]:
 
 def _find_people(text: str, registered: Dict[str, dict]) -> List[PersonMention]:
     mentions = []
-    for match in _TITLE_CHAIN.finditer(text):
+    title_re, title_chain, _ = _title_patterns()
+    for match in title_chain.finditer(text):
         found = _read_name(text, match.end(), registered)
         if found:
             name, end = found
-            titles = tuple(re.findall(_TITLE_RE, re.sub(rf"{_SPACE}", "", match.group(1))))
+            titles = tuple(re.findall(title_re, re.sub(rf"{_SPACE}", "", match.group(1))))
             past = bool(_PAST.search(_clause_before(text, match.start())))
             mentions.append(PersonMention(name, match.end(), end, titles, match.start(), past))
     taken = {m.start for m in mentions}
@@ -140,7 +142,7 @@ def _find_people(text: str, registered: Dict[str, dict]) -> List[PersonMention]:
         if start in taken:
             continue
         candidate = match.group(1)
-        if _plausible_name(candidate) and (len(candidate) <= 3 or candidate[:2] in COMPOUND_SURNAMES):
+        if _plausible_name(candidate) and (len(candidate) <= 3 or candidate[:2] in compound_surnames()):
             mentions.append(PersonMention(candidate, start, match.end(1), (), start))
     taken = {m.start for m in mentions}
     mentions += [m for m in _names_before_titles(text, registered) if m.start not in taken]
@@ -153,7 +155,7 @@ def _names_before_titles(text: str, registered: Dict[str, dict]) -> List[PersonM
     surname-like character before a title is too often a word (常务副院长)."""
     mentions = []
     for name in registered:
-        pattern = re.compile(rf"{re.escape(name[0])}{_HAN}{{{len(name) - 1}}}({_TITLE_RE})")
+        pattern = re.compile(rf"{re.escape(name[0])}{_HAN}{{{len(name) - 1}}}({_title_patterns()[0]})")
         for match in pattern.finditer(text):
             candidate = text[match.start():match.start(1)]
             if sum(a != b for a, b in zip(candidate, name)) > 1 or not _plausible_name(candidate):
@@ -180,7 +182,7 @@ def _read_name(text: str, start: int, registered) -> Optional[Tuple[str, int]]:
     spaced = _SPACED_NAME.match(text, start)
     if spaced and _plausible_name(spaced.group(1) + spaced.group(2)) and _ends_name(text, spaced.end()):
         return spaced.group(1) + spaced.group(2), spaced.end()
-    surname = 2 if text[start:start + 2] in COMPOUND_SURNAMES else 1
+    surname = 2 if text[start:start + 2] in compound_surnames() else 1
     readings = []
     for length in (surname + 1, surname + 2):
         name = text[start:start + length]
@@ -199,12 +201,12 @@ def _read_name(text: str, start: int, registered) -> Optional[Tuple[str, int]]:
 
 
 def _plausible_name(name: str) -> bool:
-    surname = 2 if name[:2] in COMPOUND_SURNAMES else 1
-    if len(name) <= surname or (surname == 1 and name[0] not in SURNAMES):
+    surname = 2 if name[:2] in compound_surnames() else 1
+    if len(name) <= surname or (surname == 1 and name[0] not in surnames()):
         return False
     if any(ch in _NOT_IN_NAME for ch in name[surname:]) or name[surname] == name[surname - 1]:
         return False  # 高兴地, 常常
-    return not any(term in name for term in _ADDRESS_TERMS + _TITLE_WORDS) and name not in _COMMON_WORDS
+    return not any(term in name for term in _ADDRESS_TERMS + _title_patterns()[2]) and name not in _COMMON_WORDS
 
 
 def _ends_name(text: str, end: int) -> bool:

@@ -27,7 +27,7 @@ import datetime
 import re
 from collections import Counter, defaultdict
 
-from linter.extract.names import EXCLUSIVE_TITLES, PHRASE_END_CHARS, abbreviations, organisation_mentions, person_mentions
+from linter.extract.names import PHRASE_END_CHARS, exclusive_titles, abbreviations, organisation_mentions, person_mentions
 from linter.rule_types import Hit, RuleType, in_book_title
 
 _HAN = r"[\u4e00-\u9fff]"
@@ -264,7 +264,7 @@ def _same_post(title: str, held: str) -> bool:
 
 
 def _incompatible(a: str, b: str) -> bool:
-    return a.replace("副", "", 1) == b or b.replace("副", "", 1) == a or {a, b} in EXCLUSIVE_TITLES
+    return a.replace("副", "", 1) == b or b.replace("副", "", 1) == a or {a, b} in exclusive_titles()
 
 
 def _one_apart(a: str, b: str) -> bool:
