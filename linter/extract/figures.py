@@ -34,7 +34,8 @@ from linter import knowledge
 
 from linter.extract.dates import chinese_number as read_chinese_number
 from linter.extract.dates import dates
-from linter.extract.outline import STATED, Sentences, outline, period_mentions
+from linter.extract.outline import STATED, outline, period_mentions
+from linter.text_units import Sentences
 
 DEFAULT_TOLERANCE = 0.05  # 约50亿元 covers 47.5–52.5亿元
 

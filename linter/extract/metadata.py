@@ -23,6 +23,7 @@ from typing import Callable, List, Optional, Tuple
 
 from linter import knowledge
 from linter.extract.dates import full_dates
+from linter.text_units import SENTENCE_END
 
 NEWSLETTER, GOV_DOCUMENT, WORK_REPORT = "newsletter", "gov-document", "work-report"
 
@@ -65,7 +66,7 @@ _DOC_NUMBER = re.compile(r"^[ \t　]*(?:发文字号[ \t　]*[:：][ \t　]*)?[\
 # 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：  /  国家发展改革委：
 _ADDRESSEE = re.compile(r"^[ \t　]*[\u4e00-\u9fff][\u4e00-\u9fff、，,（）()　 ]{1,300}[:：][ \t　]*$")
 _NOT_ADDRESSEE = re.compile(r"^[ \t　]*(?:附件|附|注|说明|主题词|抄送|发文机关|成文日期|标[ \t　]*题|索[ \t　]*引[ \t　]*号|主题分类|发文字号|发布日期)")
-_SENTENCE_END = re.compile(r"[。；！？]")
+_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
 
 
 def document_type(doc) -> Optional[Found]:
@@ -81,7 +82,7 @@ def document_type(doc) -> Optional[Found]:
             if any(_ADDRESSEE.match(text) and not _NOT_ADDRESSEE.match(text) for _, _, text in head[index + 1:index + 8]):
                 return Found(GOV_DOCUMENT, f"发文字号 and 主送机关, line {number}")
     for number, _, line in _head(doc, 3):
-        if _report_title().search(line) and len(line.strip()) <= 40 and not _SENTENCE_END.search(line):
+        if _report_title().search(line) and len(line.strip()) <= 40 and not _SENTENCE_MARK.search(line):
             return Found(WORK_REPORT, f"title, line {number}")
     return None
 
@@ -123,7 +124,7 @@ def _signature_date(doc) -> Optional[Found]:
         number, start, line = tail[index]
         date = _sole_date(line)
         organ = tail[index - 1][2].strip()
-        if date and organ and len(organ) <= 40 and not _SENTENCE_END.search(organ) and not full_dates(organ):
+        if date and organ and len(organ) <= 40 and not _SENTENCE_MARK.search(organ) and not full_dates(organ):
             return Found(date, f"成文日期, line {number}")
     return None
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from linter import knowledge
+from linter.text_units import HAN
 
 # Titles, exclusive titles and surnames are data (linter/data/knowledge.yaml).
 
@@ -62,7 +63,6 @@ FOLLOWERS = sorted(
 _FUNCTION_FOLLOWERS = set("将在对向与及就到被从以也还则等率曾已")
 SPEECH_VERBS = ("说", "表示", "指出", "强调", "介绍", "认为", "坦言")
 
-_HAN = r"[\u4e00-\u9fff]"
 _SPACE = "[ \u3000\u00a0]"
 _PUNCT_END = set("，。、；：！？,.;:!?）)”\"’》」』…—\n")
 # Characters that do not occur in a name but often follow a surname-like
@@ -83,13 +83,13 @@ def _title_patterns():
     return alternation, chain, tuple(titles()) + ("主席", "总理", "总书记", "领导")
 
 
-_SPEECH = re.compile(rf"(?:^|(?<=[，。；：！？“”\n,;:!?]))({_HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})", re.M)
+_SPEECH = re.compile(rf"(?:^|(?<=[，。；：！？“”\n,;:!?]))({HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})", re.M)
 # Characters that end a phrase before a name or an organisation (与三峡医院,
 # 在三峡医院), unlike 院 in 国务院自由贸易试验区.
 PHRASE_END_CHARS = set("与和及同在由对向是为将把被经从到于了让使据该此其以、")
 # Words before a title that make it a past one.
 _PAST = re.compile(r"原|时任|曾任|前任|首任|历任|老(?=院长|书记|主任)|退休")
-_SPACED_NAME = re.compile(rf"({_HAN}){_SPACE}+({_HAN})(?!{_HAN})")
+_SPACED_NAME = re.compile(rf"({HAN}){_SPACE}+({HAN})(?!{HAN})")
 
 
 @dataclass(frozen=True)
@@ -155,13 +155,13 @@ def _names_before_titles(text: str, registered: Dict[str, dict]) -> List[PersonM
     surname-like character before a title is too often a word (常务副院长)."""
     mentions = []
     for name in registered:
-        pattern = re.compile(rf"{re.escape(name[0])}{_HAN}{{{len(name) - 1}}}({_title_patterns()[0]})")
+        pattern = re.compile(rf"{re.escape(name[0])}{HAN}{{{len(name) - 1}}}({_title_patterns()[0]})")
         for match in pattern.finditer(text):
             candidate = text[match.start():match.start(1)]
             if sum(a != b for a, b in zip(candidate, name)) > 1 or not _plausible_name(candidate):
                 continue
             before = text[match.start() - 1:match.start()] if match.start() else ""
-            if re.match(_HAN, before) and before not in PHRASE_END_CHARS:
+            if re.match(HAN, before) and before not in PHRASE_END_CHARS:
                 continue
             if not _ends_name(text, match.end()):
                 continue
@@ -186,7 +186,7 @@ def _read_name(text: str, start: int, registered) -> Optional[Tuple[str, int]]:
     readings = []
     for length in (surname + 1, surname + 2):
         name = text[start:start + length]
-        if len(name) == length and re.fullmatch(rf"{_HAN}+", name) and _plausible_name(name) and _ends_name(text, start + length):
+        if len(name) == length and re.fullmatch(rf"{HAN}+", name) and _plausible_name(name) and _ends_name(text, start + length):
             readings.append(name)
     known = max((n for n in registered if text.startswith(n, start)), key=len, default=None)
     if known and (not readings or known in readings):
@@ -320,7 +320,7 @@ def _unregistered_short_names(text: str, factsheet) -> List[OrganisationMention]
             for match in re.finditer(re.escape(short), text):
                 start = match.start()
                 # Extend backwards while the text is still an in-order selection of the full name.
-                while start > 0 and re.match(_HAN, text[start - 1]) and _is_subsequence(text[start - 1:match.end()], full):
+                while start > 0 and re.match(HAN, text[start - 1]) and _is_subsequence(text[start - 1:match.end()], full):
                     start -= 1
                 candidate = text[start:match.end()]
                 # One character put back (大三峡医院) is too little to tell a name from a phrase.

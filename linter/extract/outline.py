@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from linter.text_units import FULL_STOP, Sentences
+
 MARKUP, NUMBERING, CHAPTER, LAYOUT = "markup", "numbering", "chapter", "layout"
 
 REVIEW, PLAN = "review", "plan"
@@ -103,26 +105,6 @@ class Section:
         return (self.heading.numbering + self.heading.text[:16]) if self.heading else ""
 
 
-_SENTENCE_END = "。；;！!？?\n"
-
-
-class Sentences:
-    """Where the sentence around an offset starts and ends, found by bisection
-    (searching the text for each figure would make large files quadratic)."""
-
-    def __init__(self, text: str, ends: str = _SENTENCE_END):
-        self.length = len(text)
-        self.breaks = [m.start() for m in re.finditer("[" + re.escape(ends) + "]", text)]
-
-    def start(self, offset: int) -> int:
-        index = bisect.bisect_left(self.breaks, offset)
-        return self.breaks[index - 1] + 1 if index else 0
-
-    def end(self, offset: int) -> int:
-        index = bisect.bisect_left(self.breaks, offset)
-        return self.breaks[index] if index < len(self.breaks) else self.length
-
-
 class Outline:
     def __init__(self, doc):
         self.doc = doc
@@ -130,7 +112,7 @@ class Outline:
         self.root = Section(None, 0, len(doc.text))
         self.sections: List[Section] = []  # in text order, without the root
         self.sentences = Sentences(doc.text)  # split at 。；！？ and line breaks
-        self.full_sentences = Sentences(doc.text, "。！!？?\n")  # split at 。！？ and line breaks only
+        self.full_sentences = Sentences(doc.text, FULL_STOP)  # split at 。！？ and line breaks only
         self._build(doc)
         self._starts = [s.start for s in self.sections]
         self._modalities: Dict[int, list] = {}

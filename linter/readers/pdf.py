@@ -32,7 +32,7 @@ _PAGE_NUMBER = re.compile(r"[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/�
 # joined to it (10.6%、7.9%，), or a character with the closing marks that may not begin
 # a line and the quotation marks that hold on to their neighbours (振。”三).
 _UNBREAKABLE_START = re.compile(r"[A-Za-z0-9.%+\-/:]+(?:[、，,][A-Za-z0-9.%+\-/:]+)*[、，。；：？！）”’》】〕]*|.(?:[，。、；：？！）》】〕…—]|[“”‘’].?)*")
-_SENTENCE_END = "。！？；…：”’）】》!?;:"
+_SENTENCE_FINAL = "。！？；…：”’）】》!?;:"  # a line ending with one of these may end its paragraph
 _MID_SENTENCE_ROOM = 4  # characters of room a line cut mid-sentence may leave before the margin
 
 
@@ -206,7 +206,7 @@ def _separator(previous: _Line, line: _Line, geometry: "_Geometry") -> str:
     if line.x0 > left + 1.5 * em:
         return "\n"  # an indented first line: a new paragraph
     room = right - previous.x1
-    ends_sentence = previous.text.rstrip()[-1:] in _SENTENCE_END
+    ends_sentence = previous.text.rstrip()[-1:] in _SENTENCE_FINAL
     # A sentence cut short close to the margin was cut by the typesetting; a line that
     # ends a sentence continues only when the next line's start could not have fitted.
     if room < _first_unit_width(line.text, line.em) or (not ends_sentence and room < _MID_SENTENCE_ROOM * line.em):

@@ -118,13 +118,6 @@ class WordBoundaries:
         return offset in self.lines[line]
 
 
-def in_book_title(text: str, offset: int) -> bool:
-    """Whether an offset lies inside 《…》 opened earlier on its line (a cited title)."""
-    start = text.rfind("\n", 0, offset) + 1
-    before = text[start:offset]
-    return before.count("《") > before.count("》")
-
-
 def _registry() -> Dict[str, type]:
     """Every RuleType subclass with a name, in the modules of this package: a new
     rule type is one module here, nothing to list."""

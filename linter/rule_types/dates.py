@@ -23,7 +23,8 @@ import datetime
 import re
 
 from linter.extract.dates import dates
-from linter.rule_types import Hit, RuleType, compile_regex, in_book_title
+from linter.rule_types import Hit, RuleType, compile_regex
+from linter.text_units import SENTENCE_END, in_book_title
 
 
 WEEKDAY_NAMES = "一二三四五六日"
@@ -37,7 +38,6 @@ _TWO_DIGIT_YEAR = re.compile(r"(?:^|(?<=[\s，,。；：:（(“、于在自从�
 _WEEKDAY_ARABIC = re.compile(r"(?<!每)(星期|礼拜)([1-7])(?![\d次天个日小])")
 # 零, the letter O, the circle ○ (U+25CB) and ◯, or a digit 0 for 〇 in a Chinese-numeral year.
 _CHINESE_BAD_ZERO = re.compile(r"[零OＯ0○◯]")
-_SENTENCE_END = "。；！？\n"
 # The year a relative word spells out: 今年（2023年）, 去年2023年.
 _YEAR_AFTER_RELATIVE = re.compile(r"[ \t\u3000]*(?:[（(][ \t\u3000]*((?:19|20)\d\d)[ \t\u3000]*年?[ \t\u3000]*[)）]|((?:19|20)\d\d)年)")
 _LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff\u3000 ]{2,10}[：:][ \t\u3000]*")
@@ -143,11 +143,11 @@ class Dates(RuleType):
             if not _after(m, published) or in_book_title(text, m.start) or _is_labelled(text, m.start):
                 continue
             # What the sentence says after this date and before the next one.
-            clause_end = _find_end(text, m.end, _SENTENCE_END)
+            clause_end = _find_end(text, m.end, SENTENCE_END)
             if index + 1 < len(mentions):
                 clause_end = min(clause_end, mentions[index + 1].start)
             clause = text[m.end:clause_end + 1]  # with its 。, which says 揭牌。 is done
-            sentence = text[_find_start(text, m.start, _SENTENCE_END):_find_end(text, m.end, _SENTENCE_END)]
+            sentence = text[_find_start(text, m.start, SENTENCE_END):_find_end(text, m.end, SENTENCE_END)]
             if self.past.search(clause) and not self.plan.search(sentence):
                 start = m.relative.start if m.relative else m.start
                 yield Hit(start, m.end, {"found": _one_line(text[start:m.end]), "published": published.isoformat()})
@@ -168,7 +168,7 @@ class Dates(RuleType):
             too_late = published is not None and m.year > published.year + self.max_years_ahead
             if not (too_old or too_late):
                 continue
-            sentence = text[_find_start(text, m.start, _SENTENCE_END):_find_end(text, m.end, _SENTENCE_END)]
+            sentence = text[_find_start(text, m.start, SENTENCE_END):_find_end(text, m.end, SENTENCE_END)]
             if too_late and self.plan.search(sentence):
                 continue
             yield Hit(m.start, m.end, {"found": _one_line(m.text), "published": published.isoformat() if published else "",

@@ -41,9 +41,10 @@ from linter.extract.figures import DEFAULT_TOLERANCE, figures, metric_key
 from linter.extract.outline import ACHIEVED, PAST, STATED, TARGET
 from linter.factsheet import figure_value
 from linter.rule_types import Hit, RuleType
+from linter.text_units import HAN
 
 
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_CHINESE = re.compile(HAN)
 # Metrics that describe a change or a comparison, not a state: 增长{}, 较上年增加{}.
 _CHANGE_WORDS = re.compile(r"增|减|降|升|提高|扩大|缩|比|较|超|翻|差|多|少|快|慢|涨|跌|幅|速|净")
 # A part that is itself a total or a saving is not a share of the figure before it.

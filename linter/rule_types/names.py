@@ -28,9 +28,9 @@ import re
 from collections import Counter, defaultdict
 
 from linter.extract.names import PHRASE_END_CHARS, exclusive_titles, abbreviations, organisation_mentions, person_mentions
-from linter.rule_types import Hit, RuleType, in_book_title
+from linter.rule_types import Hit, RuleType
+from linter.text_units import HAN, in_book_title
 
-_HAN = r"[\u4e00-\u9fff]"
 
 # Sentences about the renaming itself may use the former name.
 _RENAMING = re.compile(r"划转|更名|改名|改称|前身|曾用名|旧称|原名|组建|合并")
@@ -211,7 +211,7 @@ class Names(RuleType):
                 # After a content character the full name is part of a longer name
                 # (国务院自由贸易试验区工作部际联席会议), which keeps its full form.
                 before = doc.text[start - 1:start] if start else ""
-                if re.match(_HAN, before) and before not in PHRASE_END_CHARS:
+                if re.match(HAN, before) and before not in PHRASE_END_CHARS:
                     continue
                 if not _in_sentence_line(doc.text, start) or re.match(r"[（(](?:以下|下文|下)?简?称", doc.text[end:end + 5]):
                     continue

@@ -10,7 +10,8 @@ document) quotes the old name rather than using it, and is not reported.
 import re
 
 from linter.document import parse_iso_or_chinese_date
-from linter.rule_types import Hit, RuleType, in_book_title, word_boundaries
+from linter.rule_types import Hit, RuleType, word_boundaries
+from linter.text_units import in_book_title
 
 _DATE = {"type": "string", "description": "publication date, YYYY-MM-DD"}
 
