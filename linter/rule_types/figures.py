@@ -36,6 +36,7 @@ import datetime
 import difflib
 import re
 
+from linter import knowledge
 from linter.extract.enumerations import enumerations
 from linter.extract.figures import DEFAULT_TOLERANCE, figures, metric_key
 from linter.extract.outline import ACHIEVED, PAST, STATED, TARGET
@@ -50,12 +51,31 @@ _CHANGE_WORDS = re.compile(r"增|减|降|升|提高|扩大|缩|比|较|超|翻|�
 # A part that is itself a total or a saving is not a share of the figure before it.
 _NOT_A_PART = re.compile(_CHANGE_WORDS.pattern + r"|共|总|合计|浪费|节约|节省")
 # Shares and rates that cannot exceed 100% (完成率, 使用率, 增长率 can).
-_SHARE = re.compile(r"(?:占比|占(?:总|全)[\u4e00-\u9fff]{0,10}?的?|比例|比重|覆盖率|合格率|达标率|知晓率|满意率|满意度|治愈率|好转率|参保率|普及率|接种率|正确率|准确率|通过率|及格率|优良率|占有率|入学率|巩固率|有效率)[^，。；\d]{0,4}$")
+
+
+@knowledge.derived
+def _share_clause():
+    """A clause ending in a share or rate word (占比, 覆盖率, 满意度 …): its figure is a part of 100%."""
+    words = "|".join(re.escape(word) for word in ["占比", *knowledge.get("figures", "share-words")])
+    return re.compile(rf"(?:{words}|占(?:总|全)[\u4e00-\u9fff]{{0,10}}?的?)[^，。；\d]{{0,4}}$")
+
+
 _PLURAL = re.compile(r"分别")
-# A metric ending in an action verb leaves open what the amount is for (中央财政安排51亿元，用于…).
-_ACTION_END = re.compile(r"(?:安排|投入|下达|拨付|拨|发放|支出|支付|筹集|募集|落实|争取|完成|实现|开展|新建|建成|建设|改造|培训|招聘|录取|招收|接待|救治|帮助|带动|吸引|收治|举办|组织|派出|提供|补助|奖励|资助|惠及|覆盖|受理|办理|处理|处分|受到|用于|获得|获|有|达到|达)$")
-# A metric with these is a condition, a rate or a comparison, not a stated fact.
-_CONDITION = re.compile(r"^(?:其他|其余|另)|" + _CHANGE_WORDS.pattern + r"|的|每|按|以上|以下|以内|等|可|应|不得|最高|最低|标准|至少|不少于|各|均|第")
+
+
+@knowledge.derived
+def _action_end():
+    """A metric ending in an action verb leaves open what the amount is for (中央财政安排51亿元，用于…)."""
+    return re.compile("(?:" + "|".join(re.escape(word) for word in knowledge.get("figures", "action-verbs")) + ")$")
+
+
+@knowledge.derived
+def _condition():
+    """A metric with these is a condition, a rate or a comparison, not a stated fact."""
+    words = "|".join(re.escape(word) for word in knowledge.get("figures", "condition-words"))
+    return re.compile(r"^(?:其他|其余|另)|" + _CHANGE_WORDS.pattern + "|" + words)
+
+
 _TOTAL_WORDS = re.compile(r"(?:共|共计|合计|总计|总共|总数|总量)[^，。；\d]{0,6}$")
 # Words that make a figure after 其中 a new metric, not a part: 其中主管护师15名，年均培训进修护士120名.
 _NEW_METRIC = re.compile(r"年均|日均|月均|人均|平均|每|累计|新增|同比|环比")
@@ -161,9 +181,9 @@ class Figures(RuleType):
             name = figure.metric.split("{}")[0]
             if not figure.arabic:
                 continue
-            if figure.listed or figure.attributive or len(_CHINESE.findall(name)) < 3 or _CONDITION.search(figure.metric):
+            if figure.listed or figure.attributive or len(_CHINESE.findall(name)) < 3 or _condition().search(figure.metric):
                 continue
-            if _ACTION_END.search(name) and figure.metric.endswith("{}"):
+            if _action_end().search(name) and figure.metric.endswith("{}"):
                 continue
             index = bisect.bisect_right(change_starts, figure.start) - 1
             if index >= 0 and figure.start < facts.changes[index].end:
@@ -245,7 +265,7 @@ class Figures(RuleType):
             if figure.unit != "%" or figure.low <= 100:
                 continue
             clause = text[max(0, figure.start - 20):figure.start]
-            if _SHARE.search(clause) and not re.search(r"增长|增幅|增速|提高|同比|环比|上升|完成|超额", clause):
+            if _share_clause().search(clause) and not re.search(r"增长|增幅|增速|提高|同比|环比|上升|完成|超额", clause):
                 yield Hit(figure.start, figure.end, {"found": figure.text})
 
     def _factsheet(self, doc):
