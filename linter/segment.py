@@ -120,8 +120,7 @@ class SortedFrequencies:
 def _frequencies(words) -> array.array:
     """[total, frequency of each word in `words` order], cached beside the sorted words."""
     dictionary = _dictionary_file()
-    stat = dictionary.stat()
-    kind, key = "jieba-frequencies", f"{stat.st_size}-{int(stat.st_mtime)}"
+    kind, key = "jieba-frequencies", _dictionary_key()
     cache = usercache.entry(kind, key, ".bin")
     frequencies = array.array("q")
     try:
@@ -186,12 +185,17 @@ def _dictionary_file() -> Path:
     return Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
 
 
+def _dictionary_key() -> str:
+    """What the user-cache entries derived from jieba's dictionary are keyed on: its size and time."""
+    stat = _dictionary_file().stat()
+    return f"{stat.st_size}-{int(stat.st_mtime)}"
+
+
 def _sorted_words() -> bytes:
     global _words
     if _words is None:
         dictionary = _dictionary_file()
-        stat = dictionary.stat()
-        kind, key = "jieba-words", f"{stat.st_size}-{int(stat.st_mtime)}"
+        kind, key = "jieba-words", _dictionary_key()
         cache = usercache.entry(kind, key, ".txt")
         try:
             _words = cache.read_bytes()
@@ -381,9 +385,7 @@ def dictionary_tag(word):
 
 
 def _tag_list(words):
-    dictionary = _dictionary_file()
-    stat = dictionary.stat()
-    kind, key = "jieba-tags", f"{stat.st_size}-{int(stat.st_mtime)}"
+    kind, key = "jieba-tags", _dictionary_key()
     cache = usercache.entry(kind, key, ".txt")
     try:
         tags = cache.read_text("utf-8").split("\n")
@@ -392,7 +394,7 @@ def _tag_list(words):
     except (OSError, UnicodeDecodeError):
         pass
     by_word = {}
-    with open(dictionary, encoding="utf-8") as handle:
+    with open(_dictionary_file(), encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
             if len(parts) >= 3:
@@ -433,9 +435,7 @@ _forms = None
 def dictionary_forms() -> DictionaryForms:
     global _forms
     if _forms is None:
-        dictionary = _dictionary_file()
-        stat = dictionary.stat()
-        kind, key = "jieba-forms", f"{NAME_ENDING_WORDS}-{stat.st_size}-{int(stat.st_mtime)}"
+        kind, key = "jieba-forms", f"{NAME_ENDING_WORDS}-{_dictionary_key()}"
         cache = usercache.entry(kind, key, ".txt")
         try:
             endings, names = cache.read_text("utf-8").split("\n")
