@@ -49,6 +49,7 @@ _STAMP_LINES = 30
 # The signature block: the last non-blank lines (after dropping 附注 and 版记 lines).
 _TAIL_LINES = 8
 _MASTHEAD_WIDTH = 40  # characters: a date with its issue number or weekday
+_TITLE_WIDTH = 40  # characters: a title or an issuing organ's name is a short line, a sentence is not
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def document_type(doc) -> Optional[Found]:
             if any(_ADDRESSEE.match(text) and not _NOT_ADDRESSEE.match(text) for _, _, text in head[index + 1:index + 8]):
                 return Found(GOV_DOCUMENT, f"发文字号 and 主送机关, line {number}")
     for number, _, line in _head(doc, 3):
-        if _report_title().search(line) and len(line.strip()) <= 40 and not _SENTENCE_MARK.search(line):
+        if _report_title().search(line) and len(line.strip()) <= _TITLE_WIDTH and not _SENTENCE_MARK.search(line):
             return Found(WORK_REPORT, f"title, line {number}")
     return None
 
@@ -124,7 +125,7 @@ def _signature_date(doc) -> Optional[Found]:
         number, start, line = tail[index]
         date = _sole_date(line)
         organ = tail[index - 1][2].strip()
-        if date and organ and len(organ) <= 40 and not _SENTENCE_MARK.search(organ) and not full_dates(organ):
+        if date and organ and len(organ) <= _TITLE_WIDTH and not _SENTENCE_MARK.search(organ) and not full_dates(organ):
             return Found(date, f"成文日期, line {number}")
     return None
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from linter import knowledge
 from linter.text_units import FULL_STOP, Sentences
 
 MARKUP, NUMBERING, CHAPTER, LAYOUT = "markup", "numbering", "chapter", "layout"
@@ -339,14 +340,14 @@ def _find(doc) -> List[Heading]:
         elif doc.numbered_headings:
             before = lines[index - 1] if index > 0 else ""
             after = lines[index + 1] if index + 1 < len(lines) else ""
-            if not before and not after and len(line) <= 25 and line[-1] not in _LINE_END and not _TOPIC.match(line):
+            if not before and not after and len(line) <= _LAYOUT_HEADING_WIDTH and line[-1] not in _LINE_END and not _TOPIC.match(line):
                 found.append(Heading(number, 0, "", line, LAYOUT))
     return found
 
 
 def _numbering(line: str):
     """(level, the numbering) when a line starts with a heading number."""
-    for level, pattern in _NUMBERED_HEADINGS:
+    for level, pattern in _numbered_headings():
         match = pattern.match(line)
         if match:
             return level, match.group(0)
@@ -362,15 +363,15 @@ def _rank(heading: Heading, structured: bool) -> float:
 
 _MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*$")
 _CN_DIGITS = "一二三四五六七八九十"
-_NUMBERED_HEADINGS = [
-    (-3, re.compile(rf"第[{_CN_DIGITS}百]+[篇编](?=[ \t\u3000]|$)[ \t\u3000]*")),
-    (-2, re.compile(rf"第[{_CN_DIGITS}百]+章(?=[ \t\u3000]|$)[ \t\u3000]*")),
-    (-1, re.compile(rf"第[{_CN_DIGITS}百]+节(?=[ \t\u3000]|$)[ \t\u3000]*")),
-    (1, re.compile(rf"[{_CN_DIGITS}]+、")),
-    (2, re.compile(rf"[（(][{_CN_DIGITS}]+[）)]")),
-    (3, re.compile(r"\d{1,2}[.．、](?!\d)")),
-    (4, re.compile(r"[（(]\d{1,2}[）)]")),
-]
+_LAYOUT_HEADING_WIDTH = 25  # characters: a line standing alone between blank lines is a heading when this short
+
+
+@knowledge.derived
+def _numbered_headings():
+    """(level, pattern) of the heading numberings (linter/data/knowledge.yaml): 第一章, 一、, （一）, 1., （1） …"""
+    return [(form["level"], re.compile(form["pattern"])) for form in knowledge.get("headings", "numbered")]
+
+
 _LINE_END = set("。；！？，,;!?：:、")
 # 一是…, 二要…, 首先…: the topic of a paragraph, not a heading.
 _TOPIC = re.compile(rf"[{_CN_DIGITS}][是要]|首先|其次|再次|最后")
