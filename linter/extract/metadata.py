@@ -61,7 +61,12 @@ class Found:
 
 # -- the document type ------------------------------------------------------------
 
-_PRINT_PERMIT = re.compile(r"准印证号?[^\n\d]{0,10}\d{4,}")
+
+
+@knowledge.derived
+def _newsletter_mark():
+    """What makes a text an internal newsletter (a printed 准印证号), from knowledge.yaml."""
+    return re.compile(knowledge.get("document-types", "newsletter-mark"))
 # 国发〔2019〕5号, also with the wrong brackets the gov-document pack reports.
 _DOC_NUMBER = re.compile(r"^[ \t　]*(?:发文字号[ \t　]*[:：][ \t　]*)?[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号[ \t　]*$")
 # 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：  /  国家发展改革委：
@@ -72,7 +77,7 @@ _SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
 
 def document_type(doc) -> Optional[Found]:
     """The document type the text shows, or None."""
-    permit = _PRINT_PERMIT.search(doc.text)
+    permit = _newsletter_mark().search(doc.text)
     if permit:
         # A printed 准印证号 makes it an internal publication (内部资料性出版物管理办法):
         # the newsletter pack applies without any configuration.
