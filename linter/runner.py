@@ -2,12 +2,13 @@
 it (in worker processes for large runs, through the content cache), then the
 cross-document checks. Input problems become per-file errors; the other files go on."""
 
+import functools
 import os
 import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence
 
 from linter import knowledge
 from linter.cache import ResultCache, fingerprint
@@ -110,12 +111,10 @@ class _IgnoreRules:
         relative = os.path.relpath(path, self.top).replace(os.sep, "/")
         return relative not in (self.tracked_folders if folder else self.tracked)
 
-    @property
+    @functools.cached_property
     def tracked_folders(self) -> set:
         """Every folder that holds a file git does not ignore."""
-        if not hasattr(self, "_folders"):
-            self._folders = {name.rsplit("/", depth)[0] for name in self.tracked for depth in range(1, name.count("/") + 1)}
-        return self._folders
+        return {name.rsplit("/", depth)[0] for name in self.tracked for depth in range(1, name.count("/") + 1)}
 
     def _by_ignore_files(self, path: Path, folder: bool) -> bool:
         ignored = False

@@ -5,7 +5,6 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-import pytest
 from click.testing import CliRunner
 
 from linter.cli import main

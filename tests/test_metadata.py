@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from linter.cli import main
 from linter.document import Document
 from linter.extract.dates import dates
-from tests.conftest import CORPORA, codes, corpus_texts, lint_text, only_present
+from tests.conftest import CORPORA, codes, lint_text, only_present
 
 D = datetime.date
 REPORT_TITLE = "2023年政府工作报告\n\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 from linter.config import Config
 from linter.rule_types import Hit, RuleType
 from linter.rules import Rule, load_catalog
-from linter.config import CACHE_FOLDER, Config
+from linter.config import CACHE_FOLDER
 from linter.runner import PARALLEL_MIN_BYTES, run
 
 RULES = load_catalog().select(["default"])

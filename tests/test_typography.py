@@ -2,7 +2,6 @@
 newsletters, where it must fire, and the State Council corpus, where it must
 stay almost silent."""
 
-import textwrap
 from collections import Counter
 from pathlib import Path
 

@@ -18,7 +18,7 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import List, Tuple
+from typing import List
 
 from linter.errors import UserError
 from linter.readers import Parsed
