@@ -98,7 +98,7 @@ def scan(text, pairs):
     unopened, crossed, mismatched or nested."""
     opening = {p[0]: p[1] for p in pairs}
     closing = {p[1]: p[0] for p in pairs}
-    skipped = {m.end() - 1 for m in _ENUMERATION.finditer(text)} | {m.start() for m in _APOSTROPHE.finditer(text)}
+    skipped = set()
     found = []
     if "》》" in text or "《《" in text:
         found += _ARROWS.finditer(text)
@@ -117,7 +117,7 @@ def scan(text, pairs):
         if char == "\n":
             line_offset = offset + 1
             continue
-        if offset in skipped:
+        if offset in skipped or (char in "）)" and _closes_enumeration(text, offset)) or (char == "’" and _APOSTROPHE.match(text, offset)):
             continue
         if char in _HALF_WIDTH:
             _half_width(char, offset, stack, problems)
@@ -155,6 +155,17 @@ def scan(text, pairs):
     if any(kind != "nested" for kind, _, _, _ in problems):
         problems = [p for p in problems if p[0] != "nested"]
     return sorted(problems, key=lambda p: p[1])
+
+
+def _closes_enumeration(text, offset) -> bool:
+    """Whether the parenthesis at offset closes a sequence number (1）, 二）, a）).
+    Asked only at each closing parenthesis: searching the whole text for the
+    pattern costs more than the rest of the scan."""
+    for length in (1, 2, 3):
+        match = _ENUMERATION.match(text, offset - length) if offset >= length else None
+        if match and match.end() == offset + 1:
+            return True
+    return False
 
 
 def _half_width(char, offset, stack, problems):
