@@ -300,6 +300,9 @@ def _model(names, user_words) -> "WordModel":
     return WordModel(*loaded, added)
 
 
+_PREFIX = object()  # WordModel's score of a piece that only begins words
+
+
 class WordModel:
     """A unigram model of Chinese words: jieba's dictionary frequencies, with
     added words on top. `route` is jieba's own calculation (its DAG of the
@@ -311,6 +314,9 @@ class WordModel:
         self.log_total = math.log(total)
         self.added, self.tags = {}, {}
         self.prefixes = set()
+        # piece of text -> its log probability as a word, _PREFIX (a proper prefix of a
+        # word only) or None (neither): `route` asks for the same pieces again and again.
+        self._scores = {}
         for word, (frequency, tag) in added.items():
             if not word:
                 continue
@@ -320,6 +326,7 @@ class WordModel:
             if tag:
                 self.tags[word] = tag
             self.prefixes.update(word[:n] for n in range(1, len(word)))
+            self._scores.clear()  # pieces scored before this word was added
 
     def _frequency_of_pieces(self, word) -> int:
         """What frequency makes the word beat the best way of cutting it (jieba's suggest_freq)."""
@@ -340,24 +347,33 @@ class WordModel:
 
     def route(self, text):
         """(log probability, [(word, start, end)]) of the best segmentation of `text`."""
-        size, frequency, log, log_total = len(text), self.frequency, math.log, self.log_total
+        size, scores, unknown = len(text), self._scores, -self.log_total
         best = [(0.0, size)] * (size + 1)
         for start in range(size - 1, -1, -1):
             options, end = [], start + 1
             while end <= size:
-                found = frequency(text[start:end])
-                if found is None:
+                piece = text[start:end]
+                score = scores.get(piece, _UNSEEN)
+                if score is _UNSEEN:
+                    score = self._score(piece)
+                if score is None:
                     break
-                if found:
-                    options.append((log(found) - log_total + best[end][0], end))
+                if score is not _PREFIX:
+                    options.append((score + best[end][0], end))
                 end += 1
-            best[start] = max(options) if options else (-log_total + best[start + 1][0], start + 1)
+            best[start] = max(options) if options else (unknown + best[start + 1][0], start + 1)
         words, start = [], 0
         while start < size:
             end = best[start][1]
             words.append((text[start:end], start, end))
             start = end
         return best[0][0] if size else 0.0, words
+
+    def _score(self, piece):
+        found = self.frequency(piece)
+        score = None if found is None else _PREFIX if found == 0 else math.log(found) - self.log_total
+        self._scores[piece] = score
+        return score
 
     def tag(self, word):
         """jieba's part-of-speech tag of a word (n, v, nr, z, uj …), or None."""
