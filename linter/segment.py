@@ -1,13 +1,10 @@
 """Chinese words: jieba's dictionary, loaded lazily once per process, for
 segmentation (run at most once per document) and for the word checks.
 
-jieba's own start-up unmarshals its 350,000-word prefix dictionary (about
-0.8 s here). Instead its dict.txt is written once to the user's cache folder
-as a sorted word list and an array of frequencies (keyed on the dictionary
-file's size and time); loading both takes about 0.05 s, and lookups bisect
-the list (`SortedFrequencies`). Checks that only ask whether a string is a
-word (`is_word`) search the sorted list's bytes without loading jieba at all.
-Any problem with the cache falls back to jieba's own loading.
+jieba reads its dictionary from our cached copy (`linter.dictionary`), which
+loads in milliseconds; checks that only ask whether a string is a word
+(`is_word`) use that copy without importing jieba at all. Any problem with it
+falls back to jieba's own loading.
 
 `word_model(doc)` is the unigram model the word checks score text with:
 jieba's frequencies, plus the vocabulary jieba lacks (linter/data/words.txt,
@@ -18,15 +15,12 @@ jieba's dictionary (`WordModel.tag`). The added vocabulary is the checks'
 alone: `tokens()` segments exactly as jieba does.
 """
 
-import array
-import bisect
 import functools
 import logging
 import math
 import sys
-from pathlib import Path
 
-from linter import usercache
+from linter import dictionary, usercache
 
 _jieba = None
 
@@ -49,96 +43,14 @@ def _load():
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.dt
-    loaded = _dictionary()
-    if loaded is None:  # an unreadable cache: jieba's own loader
+    loaded = dictionary.load()
+    if loaded is None:  # an unreadable dictionary: jieba's own loader
         jieba.initialize()
     else:
-        tokenizer.FREQ, tokenizer.total = loaded
+        tokenizer.FREQ, tokenizer.total = loaded, loaded.total
         tokenizer.initialized = True
     _jieba = jieba
     return jieba
-
-
-_loaded_dictionary = None
-
-
-def _dictionary():
-    """(SortedFrequencies, total) from the cache, without importing jieba; None when unreadable."""
-    global _loaded_dictionary
-    if _loaded_dictionary is None:
-        try:
-            words = _sorted_words().decode("utf-8").split("\n")[:-1]
-            frequencies = _frequencies(words)
-            _loaded_dictionary = SortedFrequencies(words, frequencies[1:]), frequencies[0]
-        except Exception:
-            return None
-    return _loaded_dictionary
-
-
-_UNSEEN = object()
-
-
-class SortedFrequencies:
-    """jieba's FREQ mapping (word -> frequency, a proper prefix of a word -> 0),
-    answered by bisection over the sorted dictionary. Loading two flat files
-    takes about 0.05 s; unpickling jieba's 500,000-entry dict took 0.2-0.3 s and
-    its own marshal cache about 0.8 s. Words added later (the fact sheet's
-    names, through jieba.add_word) go to the dict of answers beside it."""
-
-    def __init__(self, words, frequencies):
-        # `known` remembers every answer (text repeats its fragments) and holds added words.
-        self.words, self.frequencies, self.known = words, frequencies, {}
-
-    def get(self, key, default=None):
-        found = self.known.get(key, _UNSEEN)
-        if found is _UNSEEN:
-            found = self.known[key] = self._search(key)
-        return default if found is None else found
-
-    def _search(self, key):
-        index = bisect.bisect_left(self.words, key)
-        if index < len(self.words):
-            if self.words[index] == key:
-                return self.frequencies[index]
-            if self.words[index].startswith(key):
-                return 0
-        return None
-
-    def __contains__(self, key):
-        return self.get(key) is not None
-
-    def __getitem__(self, key):
-        value = self.get(key)
-        if value is None:
-            raise KeyError(key)
-        return value
-
-    def __setitem__(self, key, value):
-        self.known[key] = value
-
-
-def _frequencies(words) -> array.array:
-    """[total, frequency of each word in `words` order], cached beside the sorted words."""
-    dictionary = _dictionary_file()
-    kind, key = "jieba-frequencies", _dictionary_key()
-    cache = usercache.entry(kind, key, ".bin")
-    frequencies = array.array("q")
-    try:
-        frequencies.frombytes(cache.read_bytes())
-        if len(frequencies) == len(words) + 1:
-            return frequencies
-    except OSError:
-        pass
-    by_word, total = {}, 0
-    with open(dictionary, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                word, frequency = line.strip().split(" ")[:2]
-                by_word[word] = int(frequency)  # as jieba: the last line of a word wins, every line counts in the total
-                total += int(frequency)
-    frequencies = array.array("q", [total] + [by_word[word] for word in words])
-    usercache.write(kind, key, ".bin", frequencies.tobytes())
-    return frequencies
 
 
 def tokens(doc):
@@ -170,43 +82,6 @@ def _load_for(doc):
     return jieba
 
 
-# -- jieba's dictionary, sorted, in the user cache ---------------------------
-#
-# Checks that only ask "is this a word?" (doubled characters, spaces inside
-# words) search the sorted list's bytes by bisection (UTF-8 sorts like code
-# points) and never load jieba; segmentation loads the list and the frequencies.
-
-_words = None
-
-
-def _dictionary_file() -> Path:
-    import importlib.util
-
-    return Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
-
-
-def _dictionary_key() -> str:
-    """What the user-cache entries derived from jieba's dictionary are keyed on: its size and time."""
-    stat = _dictionary_file().stat()
-    return f"{stat.st_size}-{int(stat.st_mtime)}"
-
-
-def _sorted_words() -> bytes:
-    global _words
-    if _words is None:
-        dictionary = _dictionary_file()
-        kind, key = "jieba-words", _dictionary_key()
-        cache = usercache.entry(kind, key, ".txt")
-        try:
-            _words = cache.read_bytes()
-        except OSError:
-            with open(dictionary, encoding="utf-8") as handle:
-                words = sorted({line.split(" ", 1)[0] for line in handle if line.strip()})
-            _words = "".join(word + "\n" for word in words).encode("utf-8")
-            usercache.write(kind, key, ".txt", _words)
-    return _words
-
-
 def is_word(doc, word: str) -> bool:
     """Whether jieba's dictionary, the domain vocabulary, the config's words or
     the document's fact sheet has the word."""
@@ -220,19 +95,8 @@ def is_word(doc, word: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _in_dictionary(word: str) -> bool:
-    words, key = _sorted_words(), word.encode("utf-8", "replace")  # a lone surrogate is in no word
-    low, high = 0, len(words)  # offsets of line starts
-    while low < high:
-        start = words.rfind(b"\n", 0, (low + high) // 2) + 1
-        end = words.index(b"\n", start)
-        found = words[start:end]
-        if found == key:
-            return True
-        if found < key:
-            low = end + 1
-        else:
-            high = start
-    return False
+    loaded = dictionary.load()
+    return loaded is not None and loaded.number(word) is not None
 
 
 # -- the word model of the word checks ------------------------------------------
@@ -290,17 +154,20 @@ def word_model(doc) -> "WordModel":
 
 @functools.lru_cache(maxsize=8)
 def _model(names, user_words) -> "WordModel":
-    loaded = _dictionary()
+    loaded = dictionary.load()
     if loaded is None:
         tokenizer = _load().dt
-        loaded = tokenizer.FREQ, tokenizer.total
+        frequencies, total = tokenizer.FREQ, tokenizer.total
+    else:
+        frequencies, total = loaded, loaded.total
     added = dict(domain_words())
     added.update(dict(user_words))
     added.update({name: (None, tag) for name, tag in names})
-    return WordModel(*loaded, added)
+    return WordModel(frequencies, total, added)
 
 
-_PREFIX = object()  # WordModel's score of a piece that only begins words
+# WordModel's score of a piece that only begins words, and of one not scored yet.
+_PREFIX, _UNSEEN = object(), object()
 
 
 class WordModel:
@@ -379,56 +246,8 @@ class WordModel:
         """jieba's part-of-speech tag of a word (n, v, nr, z, uj …), or None."""
         if word in self.tags:
             return self.tags[word]
-        return dictionary_tag(word)
-
-
-_tags = None
-
-
-def dictionary_tag(word):
-    """A word's tag in jieba's dict.txt, from a tag list cached beside the sorted words."""
-    global _tags
-    loaded = _dictionary()
-    if loaded is None:
-        return None
-    words = loaded[0].words
-    if _tags is None:
-        _tags = _tag_list(words)
-    index = bisect.bisect_left(words, word)
-    if index < len(words) and words[index] == word and index < len(_tags):
-        return _tags[index] or None
-    return None
-
-
-def _tag_list(words):
-    kind, key = "jieba-tags", _dictionary_key()
-    cache = usercache.entry(kind, key, ".txt")
-    try:
-        tags = cache.read_text("utf-8").split("\n")
-        if len(tags) == len(words):
-            return tags
-    except (OSError, UnicodeDecodeError):
-        pass
-    by_word = {}
-    with open(_dictionary_file(), encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) >= 3:
-                by_word[parts[0]] = parts[2]
-    tags = [by_word.get(word, "") for word in words]
-    usercache.write(kind, key, ".txt", "\n".join(tags).encode("utf-8"))
-    return tags
-
-
-def dictionary_entries():
-    """(word, tag) for every word of jieba's dictionary, sorted ([] when the cache cannot be read)."""
-    global _tags
-    loaded = _dictionary()
-    if loaded is None:
-        return []
-    if _tags is None:
-        _tags = _tag_list(loaded[0].words)
-    return zip(loaded[0].words, _tags)
+        loaded = dictionary.load()
+        return loaded.tag(word) if loaded is not None else None
 
 
 # How many dictionary place or organisation names (ns, nt) must end in a character
@@ -451,7 +270,7 @@ _forms = None
 def dictionary_forms() -> DictionaryForms:
     global _forms
     if _forms is None:
-        kind, key = "jieba-forms", f"{NAME_ENDING_WORDS}-{_dictionary_key()}"
+        kind, key = "jieba-forms", f"{NAME_ENDING_WORDS}-{dictionary.dictionary_key()}"
         cache = usercache.entry(kind, key, ".txt")
         try:
             endings, names = cache.read_text("utf-8").split("\n")
@@ -460,7 +279,8 @@ def dictionary_forms() -> DictionaryForms:
             from collections import Counter
 
             endings, counts = set(), Counter()
-            for word, tag in dictionary_entries():
+            loaded = dictionary.load()
+            for word, tag in loaded.entries() if loaded is not None else ():
                 if tag == "z" and len(word) == 3 and word[1] == word[2] != word[0]:
                     endings.add(word[1:])
                 elif tag in ("ns", "nt") and len(word) >= 3:

@@ -34,9 +34,9 @@ def test_the_user_cache_keeps_only_the_current_entry_of_each_kind(tmp_path, monk
 
 
 def test_cached_dictionary_segments_like_jieba_and_survives_corruption(tmp_path):
-    built = segment_in_fresh_process(tmp_path)  # writes the sorted words and frequencies
+    built = segment_in_fresh_process(tmp_path)  # writes the sorted words, their index, frequencies and tags
     caches = sorted(p.name.split(".")[0] for p in tmp_path.glob("jieba-*"))
-    assert caches == ["jieba-frequencies", "jieba-words"]
+    assert caches == ["jieba-frequencies", "jieba-index", "jieba-tags", "jieba-words"]
     assert segment_in_fresh_process(tmp_path) == built  # read from the cache
     for cache in tmp_path.glob("jieba-*"):
         cache.write_bytes(b"corrupt")
@@ -62,7 +62,7 @@ def test_sorted_dictionary_gives_jiebas_own_tokens_on_every_seed(tmp_path):
     result = subprocess.run([sys.executable, "-c", COMPARE, *seeds], capture_output=True, text=True, cwd=ROOT, check=True,
                             env={"REPORTLINT_CACHE_DIR": str(tmp_path), "PATH": ""})
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert lines == [[seed, True] for seed in seeds] + [["ours", "SortedFrequencies"]]
+    assert lines == [[seed, True] for seed in seeds] + [["ours", "SortedDictionary"]]
 
 
 def test_runs_needing_no_word_boundaries_never_import_jieba_nor_jsonschema_twice(tmp_path):
