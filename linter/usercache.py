@@ -2,9 +2,10 @@
 data that is slow to rebuild and a pure function of its key. Anything in it
 may be missing, stale or corrupt; readers fall back to the slow path.
 
-An entry is named `<kind>.<key><suffix>`; writing one removes the other
-entries of its kind, so the folder holds one per kind (the current key), not
-one per jieba installation ever used."""
+An entry is named `<kind>.<key><suffix>`; writing one removes all but the
+newest few other entries of its kind, so the folder holds one per jieba
+installation in use (a project's virtual environment and pre-commit's own
+each have one), not one per installation ever used."""
 
 import os
 import tempfile
@@ -22,16 +23,29 @@ def entry(kind: str, key: str, suffix: str) -> Path:
     return folder() / f"{kind}.{key}{suffix}"
 
 
+# How many entries of a kind are kept: alternating between installations with
+# one entry each would rebuild it on every run.
+KEPT_PER_KIND = 3
+
+
 def write(kind: str, key: str, suffix: str, data: bytes) -> None:
-    """Write an entry atomically and drop the entries of its kind with other keys."""
+    """Write an entry atomically and drop the older entries of its kind beyond KEPT_PER_KIND."""
     path = entry(kind, key, suffix)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
             handle.write(data)
         os.replace(handle.name, path)
-        for old in path.parent.glob(f"{kind}.*{suffix}"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        others = sorted((p for p in path.parent.glob(f"{kind}.*{suffix}") if p != path), key=_age)
+        for old in others[KEPT_PER_KIND - 1:]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home only costs speed
+
+
+def _age(path: Path) -> float:
+    """Newest first."""
+    try:
+        return -path.stat().st_mtime
+    except OSError:
+        return 0.0

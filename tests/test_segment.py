@@ -22,15 +22,21 @@ def segment_in_fresh_process(cache_dir):
     return json.loads(result.stdout)
 
 
-def test_the_user_cache_keeps_only_the_current_entry_of_each_kind(tmp_path, monkeypatch):
+def test_the_user_cache_keeps_the_newest_entries_of_each_kind(tmp_path, monkeypatch):
+    import os
+
     from linter import usercache
 
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
-    usercache.write("jieba-words", "100-1", ".txt", b"old")
-    usercache.write("jieba-words", "200-2", ".txt", b"new")
-    usercache.write("jieba-tags", "200-2", ".txt", b"tags")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["jieba-tags.200-2.txt", "jieba-words.200-2.txt"]
-    assert usercache.entry("jieba-words", "200-2", ".txt").read_bytes() == b"new"
+    for age, key in enumerate(["400-4", "300-3", "200-2", "100-1"]):  # 100-1 oldest
+        usercache.write("jieba-words", key, ".txt", key.encode())
+        os.utime(usercache.entry("jieba-words", key, ".txt"), (1000 - age, 1000 - age))
+    usercache.write("jieba-tags", "500-5", ".txt", b"tags")
+    usercache.write("jieba-words", "500-5", ".txt", b"new")
+    # The new entry and the two newest others (two installations in use), not the oldest two.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jieba-tags.500-5.txt", "jieba-words.300-3.txt", "jieba-words.400-4.txt",
+                                                          "jieba-words.500-5.txt"]
+    assert usercache.entry("jieba-words", "500-5", ".txt").read_bytes() == b"new"
 
 
 def test_cached_dictionary_segments_like_jieba_and_survives_corruption(tmp_path):

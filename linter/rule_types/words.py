@@ -46,9 +46,10 @@ from linter.segment import dictionary_forms
 
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A Han character typed twice (the stdlib engine: several times faster than
-# `regex` here), and a two-character string typed twice (found overlapping).
+# `regex` here), and a two-character string typed twice (found overlapping:
+# each match takes only its first character).
 _DOUBLED = re.compile(f"([{_HAN_CLASS}])\\1")
-_DOUBLED_PAIR = re.compile(f"(?=([{_HAN_CLASS}]{{2}})\\1)")
+_DOUBLED_PAIR = re.compile(f"([{_HAN_CLASS}])(?=([{_HAN_CLASS}])\\1\\2)")
 _HAN = re.compile(f"[{_HAN_CLASS}]")
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 _UNITS = set("十百千万亿")
@@ -57,7 +58,7 @@ _SPACED = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 # Characters only traditional-character text uses; a document with a few of
 # them is not judged against jieba's simplified dictionary.
-_TRADITIONAL = regex.compile(r"[們這爲說對時來個經與發過還國會]")
+_TRADITIONAL = re.compile(r"[們這爲說對時來個經與發過還國會]")
 _TRADITIONAL_ENOUGH = 10
 
 # The longest word looked for around a pair or a space, and the window a
