@@ -37,13 +37,13 @@ import difflib
 import re
 
 from linter import knowledge
-from linter.extract.enumerations import enumerations
-from linter.extract.figures import DEFAULT_TOLERANCE, figures, metric_key
 from linter.extract.outline import ACHIEVED, PAST, STATED, TARGET
 from linter.factsheet import figure_value
 from linter.rule_types import Hit, RuleType
 from linter.text_units import HAN
 
+# linter.extract.figures and .enumerations are imported where they are used: a
+# run without figure rules (--select typography) never compiles their patterns.
 
 _CHINESE = re.compile(HAN)
 # Metrics that describe a change or a comparison, not a state: 增长{}, 较上年增加{}.
@@ -96,6 +96,8 @@ class Figures(RuleType):
 
     def __init__(self, options, error):
         super().__init__(options, error)
+        from linter.extract.figures import DEFAULT_TOLERANCE
+
         self.tolerance = options.get("tolerance", DEFAULT_TOLERANCE)
         self.run = self.CHECKS[options["check"]]
 
@@ -112,6 +114,8 @@ class Figures(RuleType):
         return self.options["check"] == "cross-document"
 
     def _figures(self, doc):
+        from linter.extract.figures import figures
+
         return figures(doc, self.tolerance)
 
     # -- within a document ----------------------------------------------------------
@@ -146,7 +150,7 @@ class Figures(RuleType):
             group = _MODALITY_GROUPS.get(figure.modality)
             if not figure.arabic or group is None or _inside(change_spans, figure.start) or figure.start in parallel:
                 continue
-            key = metric_key(doc, figure)
+            key = _metric_key(doc, figure)
             sentence = facts.full_sentences.start(figure.start)
             before = text[max(sentence, figure.start - _RESTATED_BEFORE):figure.start]
             if len(_CHINESE.findall(before)) < (4 if key else 8):
@@ -285,6 +289,8 @@ class Figures(RuleType):
                                                          "facts": sheet.path})
 
     def _enumeration(self, doc):
+        from linter.extract.enumerations import enumerations
+
         for found in enumerations(doc):
             if found.listed > found.count or (found.listed < found.count and found.closed):
                 yield Hit(found.start, found.end, {"found": found.text, "count": found.count, "listed": found.listed,
@@ -337,11 +343,17 @@ class Figures(RuleType):
         "required": ["check"],
     }
 
+def _metric_key(doc, figure):
+    from linter.extract.figures import metric_key
+
+    return metric_key(doc, figure)
+
+
 def _identity(doc, figure):
     """What makes two figures the same fact: metric key, period, qualifiers, unit and
     modality; None for a figure that compares with nothing (a condition, no metric)."""
     group = _MODALITY_GROUPS.get(figure.modality)
-    key = metric_key(doc, figure)
+    key = _metric_key(doc, figure)
     if group is None or not key:
         return None
     return key, figure.period, figure.qualifiers, figure.unit_class, group
@@ -353,7 +365,7 @@ def _parallel(doc, facts):
     17.9万人), which a repeated metric word cannot tell apart."""
     by_sentence = {}
     for figure in facts.figures:
-        key = metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
+        key = _metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
         by_sentence.setdefault((facts.full_sentences.start(figure.start), key, figure.unit_class), []).append(figure)
     return {f.start for group in by_sentence.values() if len(group) > 1 and _disagree(group) for f in group}
 

@@ -27,13 +27,20 @@ import datetime
 import re
 from collections import Counter, defaultdict
 
-from linter.extract.names import PHRASE_END_CHARS, exclusive_titles, abbreviations, organisation_mentions, person_mentions
 from linter.rule_types import Hit, RuleType
 from linter.text_units import HAN, in_book_title
 
 
 # Sentences about the renaming itself may use the former name.
 _RENAMING = re.compile(r"划转|更名|改名|改称|前身|曾用名|旧称|原名|组建|合并")
+
+
+def _facts():
+    """linter.extract.names, imported at first use: a run without name rules
+    (--select typography) never compiles its patterns."""
+    from linter.extract import names
+
+    return names
 
 
 class Names(RuleType):
@@ -55,7 +62,7 @@ class Names(RuleType):
         if not sheet or not sheet.people:
             return
         people = sheet.person_names()
-        for mention in person_mentions(doc):
+        for mention in _facts().person_mentions(doc):
             person = people.get(mention.name)
             if not person or mention.past:
                 continue
@@ -72,7 +79,7 @@ class Names(RuleType):
     def _title_consistency(self, doc):
         registered = doc.factsheet.person_names() if doc.factsheet else {}
         by_name = defaultdict(list)
-        for mention in person_mentions(doc):
+        for mention in _facts().person_mentions(doc):
             if mention.titles and not mention.past and not mention.title_after and mention.name not in registered:
                 by_name[mention.name].append(mention)
         for name, mentions in by_name.items():
@@ -98,7 +105,7 @@ class Names(RuleType):
         if not sheet or not sheet.people:
             return
         people = sheet.person_names()
-        for mention in person_mentions(doc):
+        for mention in _facts().person_mentions(doc):
             if mention.name in people:
                 continue
             for name, person in people.items():
@@ -115,7 +122,7 @@ class Names(RuleType):
 
     def _misspelling_consistency(self, doc):
         registered = doc.factsheet.person_names() if doc.factsheet else {}
-        before_names = [m for m in person_mentions(doc) if m.titles and not m.title_after]
+        before_names = [m for m in _facts().person_mentions(doc) if m.titles and not m.title_after]
         counts = Counter((m.titles[-1], m.name) for m in before_names)
         for mention in before_names:
             if mention.name in registered or counts[(mention.titles[-1], mention.name)] != 1:
@@ -132,7 +139,7 @@ class Names(RuleType):
     def _spelling_variant(self, doc):
         registered = doc.factsheet.person_names() if doc.factsheet else {}
         text = doc.text
-        mentions = person_mentions(doc)
+        mentions = _facts().person_mentions(doc)
         names = {m.name for m in mentions if m.name not in registered}
         uses = {name: _uses(text, name, names) for name in names}
         reported = set()
@@ -159,7 +166,7 @@ class Names(RuleType):
         if not sheet or not sheet.people:
             return
         people = sheet.person_names()
-        listed = [m for m in person_mentions(doc) if m.titles and people.get(m.name, {}).get("order") is not None]
+        listed = [m for m in _facts().person_mentions(doc) if m.titles and people.get(m.name, {}).get("order") is not None]
         for before, after in zip(listed, listed[1:]):
             # Only a list: the second title+name follows the first with nothing but a separator between.
             if not re.fullmatch(r"[，、,\s\u3000]*", doc.text[before.end:after.title_start]):
@@ -171,7 +178,7 @@ class Names(RuleType):
 
     def _former_name(self, doc):
         date = doc.metadata.date
-        for mention in organisation_mentions(doc):
+        for mention in _facts().organisation_mentions(doc):
             if mention.kind != "former":
                 continue
             # A dated renaming needs a publication date after it; an undated former name is always former.
@@ -184,7 +191,7 @@ class Names(RuleType):
 
     def _short_name(self, doc):
         sheet = doc.factsheet
-        for mention in organisation_mentions(doc):
+        for mention in _facts().organisation_mentions(doc):
             if mention.kind != "unregistered" or in_book_title(doc.text, mention.start):
                 continue
             org = next(o for o in sheet.organisations if o["name"] == mention.organisation)
@@ -196,7 +203,7 @@ class Names(RuleType):
     def _declared(self, doc):
         """The first declaration of each short form."""
         seen = set()
-        for abbreviation in abbreviations(doc):
+        for abbreviation in _facts().abbreviations(doc):
             if abbreviation.short not in seen:
                 seen.add(abbreviation.short)
                 yield abbreviation
@@ -211,7 +218,7 @@ class Names(RuleType):
                 # After a content character the full name is part of a longer name
                 # (国务院自由贸易试验区工作部际联席会议), which keeps its full form.
                 before = doc.text[start - 1:start] if start else ""
-                if re.match(HAN, before) and before not in PHRASE_END_CHARS:
+                if re.match(HAN, before) and before not in _facts().PHRASE_END_CHARS:
                     continue
                 if not _in_sentence_line(doc.text, start) or re.match(r"[（(](?:以下|下文|下)?简?称", doc.text[end:end + 5]):
                     continue
@@ -264,7 +271,7 @@ def _same_post(title: str, held: str) -> bool:
 
 
 def _incompatible(a: str, b: str) -> bool:
-    return a.replace("副", "", 1) == b or b.replace("副", "", 1) == a or {a, b} in exclusive_titles()
+    return a.replace("副", "", 1) == b or b.replace("副", "", 1) == a or {a, b} in _facts().exclusive_titles()
 
 
 def _one_apart(a: str, b: str) -> bool:
