@@ -2,6 +2,7 @@
 the JSON Schema, and choosing the rules a run uses (packs, select, ignore)."""
 
 import datetime
+import functools
 import json
 
 import regex
@@ -30,8 +31,13 @@ class Example:
     text: str
     date: Optional[datetime.date] = None
     reader: str = "text"  # the text-based format it is read as (markdown: true in the rule file)
-    facts: Optional[FactSheet] = None  # a fact sheet for this example (people, organisations)
+    facts_data: Optional[dict] = None  # a fact sheet for this example (people, organisations), as written
     earlier: Tuple[str, ...] = ()  # documents linted before this one in the same run (cross-document rules)
+
+    @functools.cached_property
+    def facts(self) -> Optional[FactSheet]:
+        """The example's fact sheet, built when the example is run (a lint run never does)."""
+        return factsheet_from_data(self.facts_data) if self.facts_data is not None else None
 
     def document(self) -> Document:
         return Document(self.text, "<example>", self.reader, self.date, self.facts)
@@ -248,8 +254,8 @@ def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str, shipped
         when=when,
         from_date=_date_option(spec, "from_date", error),
         until_date=_date_option(spec, "until_date", error),
-        bad_examples=[_example(e, error) for e in spec["examples"]["bad"]],
-        good_examples=[_example(e, error) for e in spec["examples"]["good"]],
+        bad_examples=[_example(e, error, shipped) for e in spec["examples"]["bad"]],
+        good_examples=[_example(e, error, shipped) for e in spec["examples"]["good"]],
         source=source,
         fix=FixSpec(spec["fix"], rule_type.gives_expected, error) if "fix" in spec else None,
     )
@@ -333,17 +339,17 @@ def _date_option(spec, key, error) -> Optional[datetime.date]:
     return date
 
 
-def _example(item, error) -> Example:
+def _example(item, error, shipped: bool) -> Example:
     if isinstance(item, str):
         return Example(item)
-    facts = None
-    if "facts" in item:
+    reader = "markdown" if item.get("markdown") else "text"
+    example = Example(item["text"], _date_option(item, "date", error), reader, item.get("facts"), tuple(item.get("earlier", ())))
+    if not shipped:  # a user's example fact sheet is checked when the rule file loads (the tests check the shipped ones)
         try:
-            facts = factsheet_from_data(item["facts"])
+            example.facts
         except UserError as exc:
             raise error("examples", f"example fact sheet: {exc.message}")
-    reader = "markdown" if item.get("markdown") else "text"
-    return Example(item["text"], _date_option(item, "date", error), reader, facts, tuple(item.get("earlier", ())))
+    return example
 
 
 _schemas: Dict[str, dict] = {}
