@@ -361,6 +361,7 @@ def _file_schema() -> dict:
     return _schemas["file"]
 
 
+@functools.lru_cache(maxsize=None)
 def _rule_schema(rule_type) -> dict:
     """The shared rule schema closed over the type's own options."""
     base = _file_schema()["definitions"]["rule"]

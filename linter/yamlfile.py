@@ -76,10 +76,21 @@ def _digest(schema, data) -> Optional[str]:
         raise TypeError(value)  # a YAML set or binary: no JSON form that could not collide, so always validate
 
     try:
-        dumped = json.dumps([schema, data], sort_keys=True, ensure_ascii=False, default=refuse)
+        dumped = json.dumps(data, sort_keys=True, ensure_ascii=False, default=refuse)
     except (TypeError, ValueError):
         return None
-    return hashlib.sha256(dumped.encode("utf-8")).hexdigest()[:40]
+    return hashlib.sha256(f"{_schema_text(schema)}\0{dumped}".encode("utf-8")).hexdigest()[:40]
+
+
+_schema_texts = {}  # id(schema) -> (schema, its JSON)
+
+
+def _schema_text(schema) -> str:
+    """A schema's JSON, written once: the same schema objects validate every rule of a pack."""
+    known = _schema_texts.get(id(schema))
+    if known is None or known[0] is not schema:
+        known = _schema_texts[id(schema)] = (schema, json.dumps(schema, sort_keys=True, ensure_ascii=False))
+    return known[1]
 
 
 def _valid_digests() -> Set[str]:
