@@ -7,7 +7,7 @@ even splitting a sorted list of the words costs 30 ms in every process. The
 cache instead holds four flat files, built once from dict.txt and keyed on its
 size and time: the words sorted, UTF-8, one per line (`jieba-words`); the
 frequency of each (`jieba-frequencies`, after the total); the tag of each
-(`jieba-tags`, one byte each after a line naming the tags); and where the
+(`jieba-tag-codes`, one byte each after a line naming the tags); and where the
 words of each first character begin (`jieba-index`). A lookup decodes only the
 words sharing its first character, the first time one is asked for, so a
 document reads the few thousand groups of the characters it uses. Any problem
@@ -116,7 +116,7 @@ def dictionary_key() -> str:
     return f"{stat.st_size}-{int(stat.st_mtime)}"
 
 
-_PARTS = (("jieba-words", ".txt"), ("jieba-index", ".bin"), ("jieba-frequencies", ".bin"), ("jieba-tags", ".txt"))
+_PARTS = (("jieba-words", ".txt"), ("jieba-index", ".bin"), ("jieba-frequencies", ".bin"), ("jieba-tag-codes", ".bin"))
 
 
 @functools.lru_cache(maxsize=1)
