@@ -92,9 +92,10 @@ class Document:
 
     def lines(self):
         """(line number, start offset, text) for every line of the lintable text."""
-        for number in range(1, self.line_count + 1):
-            start, end = self.line_span(number)
-            yield number, start, self.text[start:end]
+        start = 0
+        for number, line in enumerate(self.text.split("\n"), 1):  # the text keeps the source's line breaks
+            yield number, start, line
+            start += len(line) + 1
 
     def memo(self, name: str, compute: Callable[[], object], scratch: bool = False):
         """Compute a derived structure (segmentation, dates, figures) once per document.
