@@ -65,7 +65,8 @@ class SortedDictionary:
             return None, None
         return words[place], self.group_numbers[group] + place
 
-    def _search(self, key):
+    def frequency(self, key) -> Optional[int]:
+        """The word's frequency; 0 for a proper prefix of words only; None for neither."""
         found, number = self._find(key)
         if found == key:
             return self.frequencies[number]
@@ -86,7 +87,7 @@ class SortedDictionary:
     def get(self, key, default=None):
         found = self.known.get(key, _UNSEEN)
         if found is _UNSEEN:
-            found = self.known[key] = self._search(key)
+            found = self.known[key] = self.frequency(key)
         return default if found is None else found
 
     def __contains__(self, key):

@@ -157,13 +157,13 @@ def _model(names, user_words) -> "WordModel":
     loaded = dictionary.load()
     if loaded is None:
         tokenizer = _load().dt
-        frequencies, total = tokenizer.FREQ, tokenizer.total
+        lookup, total = tokenizer.FREQ.get, tokenizer.total
     else:
-        frequencies, total = loaded, loaded.total
+        lookup, total = loaded.frequency, loaded.total
     added = dict(domain_words())
     added.update(dict(user_words))
     added.update({name: (None, tag) for name, tag in names})
-    return WordModel(frequencies, total, added)
+    return WordModel(lookup, total, added)
 
 
 # WordModel's score of a piece that only begins words, and of one not scored yet.
@@ -176,8 +176,9 @@ class WordModel:
     dictionary words in a text, and the route of greatest log probability through
     it), on a short window of text rather than a whole document."""
 
-    def __init__(self, frequencies, total, added):
-        self.frequencies, self.total = frequencies, total
+    def __init__(self, lookup, total, added):
+        """`lookup(word)`: the dictionary's frequency of a word, 0 for a prefix of words only, else None."""
+        self.lookup, self.total = lookup, total
         self.log_total = math.log(total)
         self.added, self.tags = {}, {}
         self.prefixes = set()
@@ -204,7 +205,7 @@ class WordModel:
         """The word's frequency; 0 for a prefix of a word only; None for neither."""
         if word in self.added:
             return self.added[word]
-        found = self.frequencies.get(word)
+        found = self.lookup(word)
         if found is None and word in self.prefixes:
             return 0
         return found
