@@ -12,6 +12,7 @@ structured source (a PDF's page and line).
 
 import bisect
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,15 +24,38 @@ from linter.extract.outline import headings as outline_headings
 from linter.readers import READERS, Parsed, convertible_error, parse_text, reader_for
 
 
-@dataclass
 class Metadata:
-    date: Optional[datetime.date] = None
-    date_source: str = ""
-    type: Optional[str] = None
-    type_source: str = ""
-    org: Optional[str] = None
-    # Datelines and article stamps: metadata lines, not dates the document tells.
-    spans: List[Tuple[int, int]] = field(default_factory=list)
+    """What a document says about itself: its type, organisation and publication
+    date, with where each came from. The date is read from the text when it is
+    first asked for: a run whose rules never ask (typography) does not read it."""
+
+    def __init__(self, type: Optional[str] = None, type_source: str = "", org: Optional[str] = None, find_date=None):
+        self.type, self.type_source, self.org = type, type_source, org
+        self._find_date = find_date  # () -> (date, where from, metadata spans)
+        self._date: Optional[datetime.date] = None
+        self._date_source = ""
+        self._spans: List[Tuple[int, int]] = []
+
+    def _read_date(self) -> None:
+        if self._find_date is not None:
+            self._date, self._date_source, self._spans = self._find_date()
+            self._find_date = None
+
+    @property
+    def date(self) -> Optional[datetime.date]:
+        self._read_date()
+        return self._date
+
+    @property
+    def date_source(self) -> str:
+        self._read_date()
+        return self._date_source
+
+    @property
+    def spans(self) -> List[Tuple[int, int]]:
+        """Datelines and article stamps: metadata lines, not dates the document tells."""
+        self._read_date()
+        return self._spans
 
     @property
     def pack_type(self) -> Optional[str]:
@@ -124,24 +148,27 @@ class Document:
 
     def _metadata(self, front_matter: dict, default_date) -> Metadata:
         """Front matter first, then the config's date, then what the text shows (extract/metadata.py)."""
-        meta = Metadata(org=_optional_str(front_matter.get("org")))
         if front_matter.get("type") is not None:
-            meta.type, meta.type_source = str(front_matter["type"]), "front matter"
+            doc_type, type_source = str(front_matter["type"]), "front matter"
         else:
             found = document_type(self)
-            if found:
-                meta.type, meta.type_source = found.value, found.source
-        if front_matter.get("date") is not None:
-            meta.date = _front_matter_date(front_matter["date"], self.path)
-            meta.date_source = "front matter"
+            doc_type, type_source = (found.value, found.source) if found else (None, "")
+        if front_matter.get("date") is not None:  # a bad one is the file's error now, not when a rule asks
+            find_date = functools.partial(_known_date, _front_matter_date(front_matter["date"], self.path), "front matter")
         elif default_date is not None:
-            meta.date, meta.date_source = default_date, "config"
+            find_date = functools.partial(_known_date, default_date, "config")
         else:
-            found = publication_date(self, document_types().get(meta.type, meta.type))
-            if found:
-                meta.date, meta.date_source = found.value, found.source
-                meta.spans = [found.span] if found.span else []
-        return meta
+            find_date = functools.partial(_date_from_text, self, doc_type)
+        return Metadata(doc_type, type_source, _optional_str(front_matter.get("org")), find_date)
+
+
+def _known_date(date, source):
+    return date, source, []
+
+
+def _date_from_text(doc: "Document", doc_type: Optional[str]):
+    found = publication_date(doc, document_types().get(doc_type, doc_type))
+    return (found.value, found.source, [found.span] if found.span else []) if found else (None, "", [])
 
 
 @dataclass(frozen=True)
