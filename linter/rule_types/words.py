@@ -168,8 +168,6 @@ class _Doublings:
         start, end = _window(text, i, i + 2)
         window, at = text[start:end], i - start
         written_score, written = self.model.route(window)
-        removed_score, _ = self.model.route(window[:at] + window[at + 1:])
-        gain = removed_score - written_score
         left = next(w for w in written if w[1] <= at < w[2])
         right = next(w for w in written if w[1] <= at + 1 < w[2])
         if left == right:  # one word holds both copies (常常, 兢兢业业, a user word)
@@ -188,8 +186,10 @@ class _Doublings:
             if self._word_of_its_own((char, i + second, second), previous, right[0]):
                 return None
             margin = _MARGIN
-        # The rarer intentional forms are looked for only where the model says slip.
-        if gain < margin or self._reduplicated(i) or self._named(i, i + 2):
+        # The text with one copy removed is scored only now, and the rarer
+        # intentional forms are looked for only where the model says slip.
+        removed_score, _ = self.model.route(window[:at] + window[at + 1:])
+        if removed_score - written_score < margin or self._reduplicated(i) or self._named(i, i + 2):
             return None
         return Hit(i, i + 2, {"found": char * 2, "expected": char})
 
