@@ -42,7 +42,7 @@ def test_the_user_cache_keeps_the_newest_entries_of_each_kind(tmp_path, monkeypa
 def test_cached_dictionary_segments_like_jieba_and_survives_corruption(tmp_path):
     built = segment_in_fresh_process(tmp_path)  # writes the sorted words, their index, frequencies and tags
     caches = sorted(p.name.split(".")[0] for p in tmp_path.glob("jieba-*"))
-    assert caches == ["jieba-frequencies", "jieba-index", "jieba-tag-codes", "jieba-words"]
+    assert caches == ["jieba-blocks", "jieba-frequencies", "jieba-heads", "jieba-tag-codes", "jieba-words"]
     assert segment_in_fresh_process(tmp_path) == built  # read from the cache
     for cache in tmp_path.glob("jieba-*"):
         cache.write_bytes(b"corrupt")
