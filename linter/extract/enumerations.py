@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from linter.extract.dates import chinese_number
+from linter.numerals import chinese_number
 
 _COUNT = r"(?P<count>十[一二三四五六七八九]?|[两二三四五六七八九]|\d{1,2})"
 _MEASURE = r"(?P<measure>个|大|项|条|种|类|方面|件|批|位|名)"

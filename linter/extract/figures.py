@@ -32,7 +32,7 @@ from typing import List, Optional, Tuple
 
 from linter import knowledge
 
-from linter.extract.dates import chinese_number as read_chinese_number
+from linter.numerals import chinese_number as read_chinese_number
 from linter.extract.dates import dates
 from linter.extract.outline import STATED, outline, period_mentions
 from linter.text_units import Sentences

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import Callable, List, Optional, Tuple
 
 from linter import knowledge
-from linter.extract.dates import full_dates
 from linter.text_units import SENTENCE_END
 
 NEWSLETTER, GOV_DOCUMENT, WORK_REPORT = "newsletter", "gov-document", "work-report"
@@ -130,7 +129,7 @@ def _signature_date(doc) -> Optional[Found]:
         number, start, line = tail[index]
         date = _sole_date(line)
         organ = tail[index - 1][2].strip()
-        if date and organ and len(organ) <= _TITLE_WIDTH and not _SENTENCE_MARK.search(organ) and not full_dates(organ):
+        if date and organ and len(organ) <= _TITLE_WIDTH and not _SENTENCE_MARK.search(organ) and not _full_dates(organ):
             return Found(date, f"成文日期, line {number}")
     return None
 
@@ -154,7 +153,7 @@ def _dateline(doc) -> Optional[Found]:
             body = bracketed.group(1)
         elif body == text and not re.search(_DATELINE_PLACE + "[上中]$", body):
             continue  # neither a dash, brackets, nor 在…会议上 after the date: a sentence
-        mentions = full_dates(body)
+        mentions = _full_dates(body)
         if not mentions or mentions[0].start != 0 or mentions[0].date is None:
             continue
         rest = body[mentions[0].end:].strip()
@@ -170,7 +169,7 @@ def _stamp(doc) -> Optional[Found]:
         if not label:
             continue
         value = _SLASHED.sub(r"\1-\2-\3", line[label.end():])
-        mentions = full_dates(value)
+        mentions = _full_dates(value)
         if mentions and mentions[0].start == 0 and mentions[0].date is not None:
             after = value[mentions[0].end:]
             time = _TIME_OF_DAY.match(after)
@@ -195,7 +194,7 @@ def _masthead(doc) -> Optional[Found]:
         piece = line
         if line.rstrip().endswith("年") and index + 1 < len(lines):
             piece += "\n" + lines[index + 1][2]
-        for mention in full_dates(piece):
+        for mention in _full_dates(piece):
             if mention.date is None or mention.form == "numeric":
                 continue
             before, after = piece[:mention.start], piece[mention.end:].split("\n")[0]
@@ -205,6 +204,14 @@ def _masthead(doc) -> Optional[Found]:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+
+def _full_dates(text: str):
+    """extract/dates.py's full dates, imported only when a date is read: the type
+    (which chooses the packs) needs none, and a typography run never asks for the date."""
+    from linter.extract.dates import full_dates
+
+    return full_dates(text)
 
 
 def _nonblank(doc) -> List[Tuple[int, int, str]]:
@@ -224,7 +231,7 @@ def _head(doc, count: int) -> List[Tuple[int, int, str]]:
 
 def _sole_date(text: str) -> Optional[datetime.date]:
     """The date when a piece of text is one full date and nothing else."""
-    mentions = full_dates(text.strip())
+    mentions = _full_dates(text.strip())
     if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(text.strip()):
         return mentions[0].date
     return None

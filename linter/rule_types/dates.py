@@ -22,7 +22,6 @@ import calendar
 import datetime
 import re
 
-from linter.extract.dates import dates
 from linter.rule_types import Hit, RuleType, compile_regex
 from linter.text_units import SENTENCE_END, in_book_title
 
@@ -43,6 +42,14 @@ _YEAR_AFTER_RELATIVE = re.compile(r"[ \t\u3000]*(?:[（(][ \t\u3000]*((?:19|20)\
 _LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff\u3000 ]{2,10}[：:][ \t\u3000]*")
 # A 4-digit number with 年 after these is a count of years (有1300年历史), not a date.
 _COUNT_BEFORE = "有近约达余超逾共用历经过满"
+
+
+def _dates(doc):
+    """The document's date facts; extract/dates.py is imported at first use, so a
+    run without date rules (--select typography) never compiles its patterns."""
+    from linter.extract.dates import dates
+
+    return dates(doc)
 
 
 class Dates(RuleType):
@@ -69,7 +76,7 @@ class Dates(RuleType):
     # -- calendar ---------------------------------------------------------------
 
     def _exists(self, doc):
-        found = dates(doc)
+        found = _dates(doc)
         hits = []
         for m in found.mentions:
             # 2月29日 without a known year may be right (a leap year); `exists` allows it.
@@ -82,7 +89,7 @@ class Dates(RuleType):
 
     def _weekday(self, doc):
         published = doc.metadata.date
-        for m in dates(doc).mentions:
+        for m in _dates(doc).mentions:
             if m.weekday is None or m.weekday.arabic or not m.exists:
                 continue
             if m.date is not None:
@@ -102,7 +109,7 @@ class Dates(RuleType):
             yield Hit(m.weekday.start, m.weekday.end, {"found": m.weekday.text, "expected": expected, "date": f"{date.year}年{date.month}月{date.day}日"})
 
     def _lunar(self, doc):
-        for m in dates(doc).mentions:
+        for m in _dates(doc).mentions:
             lunar = m.lunar
             if lunar is None or m.date is None or m.year_source != "explicit":
                 continue
@@ -122,7 +129,7 @@ class Dates(RuleType):
         published = doc.metadata.date
         if published is None:
             return
-        for relative in dates(doc).relatives:
+        for relative in _dates(doc).relatives:
             if relative.year is None or relative.month is not None or relative.text.endswith("半年"):
                 continue  # 本月, 上半年: no year of their own to contradict
             match = _YEAR_AFTER_RELATIVE.match(doc.text, relative.end)
@@ -136,7 +143,7 @@ class Dates(RuleType):
         if published is None:
             return
         text = doc.text
-        mentions = dates(doc).mentions
+        mentions = _dates(doc).mentions
         for index, m in enumerate(mentions):
             if m.year is None or m.year_source not in ("explicit", "relative", "context"):
                 continue
@@ -155,7 +162,7 @@ class Dates(RuleType):
     def _extent(self, doc):
         published = doc.metadata.date
         text = doc.text
-        for m in dates(doc).mentions:
+        for m in _dates(doc).mentions:
             if m.year_source != "explicit" or m.form == "numeric" or in_book_title(text, m.start):
                 continue
             # A year alone is often a count (有1300年历史), a history or an event bid for
@@ -175,19 +182,19 @@ class Dates(RuleType):
                                        "expected": f"{self.min_year}年以后" if too_old else f"不晚于{published.year + self.max_years_ahead}年"})
 
     def _range(self, doc):
-        for r in dates(doc).ranges:
+        for r in _dates(doc).ranges:
             if r.last < r.first:
                 yield Hit(r.start, r.end, {"found": _one_line(r.text)})
 
     # -- forms (GB/T 15835, GB/T 9704) ------------------------------------------------------
 
     def _mixed(self, doc):
-        for m in dates(doc).mentions:
+        for m in _dates(doc).mentions:
             if m.form == "mixed":
                 yield Hit(m.start, m.end, {"found": _one_line(m.text), "expected": _arabic(m)})
 
     def _chinese_zero(self, doc):
-        for m in dates(doc).mentions:
+        for m in _dates(doc).mentions:
             if m.year_text and not m.year_text.isdigit() and _CHINESE_BAD_ZERO.search(m.year_text):
                 fixed = _CHINESE_BAD_ZERO.sub("〇", m.year_text)
                 yield Hit(m.start, m.start + len(m.year_text), {"found": m.year_text, "expected": fixed})
@@ -197,7 +204,7 @@ class Dates(RuleType):
         the last lines. A labelled 成文日期：2019年01月27日 is a catalogue's metadata, not the date line."""
         text = doc.text
         closing = _closing_lines(doc)
-        for m in dates(doc).mentions:
+        for m in _dates(doc).mentions:
             if m.precision != "day" or m.form != "arabic" or "\n" in m.text:
                 continue
             if not (m.month_text.startswith("0") or m.day_text.startswith("0")):
@@ -214,12 +221,12 @@ class Dates(RuleType):
                 yield Hit(match.start(), match.end(), {"found": match.group(0), "expected": "完整的四位年份"})
 
     def _lunar_arabic(self, doc):
-        for lunar in dates(doc).lunars:
+        for lunar in _dates(doc).lunars:
             if lunar.arabic:
                 yield Hit(lunar.start, lunar.end, {"found": _one_line(lunar.text), "expected": "汉字数字（如农历八月十五）"})
 
     def _lunar_first_month(self, doc):
-        for lunar in dates(doc).lunars:
+        for lunar in _dates(doc).lunars:
             if lunar.month_text == "一":
                 month_at = lunar.start + lunar.text.index("一月")
                 yield Hit(month_at, month_at + 2, {"found": "一月", "expected": "正月"})

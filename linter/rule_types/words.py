@@ -214,7 +214,7 @@ class _Doublings:
         the doubling makes unreadable (二百百五十, 四四千万) and in a year of five
         digits (一九九五二年); other numbers digit by digit (一九九五, 二〇〇四,
         二点三三), 一一 and 六万万 (an old 亿) are right."""
-        from linter.extract.dates import chinese_number
+        from linter.numerals import chinese_number
 
         first, last = i, i + 2
         while first > 0 and self.text[first - 1] in _NUMERALS:
