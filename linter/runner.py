@@ -51,6 +51,8 @@ def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] 
     found = Discovery()
 
     def excluded(path: Path) -> bool:
+        if not excludes:
+            return False  # without resolving the path (two resolve() calls per file)
         relative = relative_path(path, config.root)
         return any(glob_match(relative, p) or glob_match(relative, p.rstrip("/*")) for p in excludes if p.rstrip("/*"))
 
