@@ -14,11 +14,9 @@ linted (changed since, mixed line endings), that has other hard links, or
 that is not a .txt or .md file is not written at all.
 """
 
-import difflib
 import os
 import stat
 import string
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -228,6 +226,8 @@ def reread(doc: Document, text: str, default_date=None) -> Document:
 
 
 def unified_diff(doc: Document, text: str) -> str:
+    import difflib  # only for --diff
+
     lines = difflib.unified_diff(doc.source.splitlines(keepends=True), text.splitlines(keepends=True), f"a/{doc.path}", f"b/{doc.path}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
@@ -259,6 +259,8 @@ def write_fixed(doc: Document, text: str) -> Optional[str]:
     except UnicodeEncodeError:
         return f"the fixed text cannot be written in {encoding.codec}"
     try:
+        import tempfile  # only when writing a fixed file
+
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".reportlint")
     except OSError as error:
         return f"cannot write in its folder ({error.strerror or error})"

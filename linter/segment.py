@@ -16,7 +16,6 @@ alone: `tokens()` segments exactly as jieba does.
 """
 
 import functools
-import logging
 import math
 import sys
 
@@ -40,6 +39,8 @@ def _load():
     finally:
         if blocked:
             del sys.modules["pkg_resources"]
+
+    import logging  # needed here only, where jieba is
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.dt

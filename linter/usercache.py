@@ -8,7 +8,6 @@ installation in use (a project's virtual environment and pre-commit's own
 each have one), not one per installation ever used."""
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -33,6 +32,8 @@ def write(kind: str, key: str, suffix: str, data: bytes) -> None:
     path = entry(kind, key, suffix)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # imported only to write (with shutil and random: 5 ms of start-up)
+
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
             handle.write(data)
         os.replace(handle.name, path)

@@ -33,7 +33,6 @@ Option `tolerance` (default 0.05) is how far 约/左右 let a value stray.
 
 import bisect
 import datetime
-import difflib
 import re
 
 from linter import knowledge
@@ -399,6 +398,8 @@ def _dated_apart(first, second) -> bool:
 
 
 def _similarity(first: str, second: str) -> float:
+    import difflib  # only where figures are compared
+
     return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
 
 
