@@ -85,3 +85,30 @@ def test_remembered_validation_never_hides_an_error(tmp_path, monkeypatch):
     monkeypatch.setattr(yamlfile, "_valid", None)
     with pytest.raises(UserError):
         YamlFile("b.yaml", "packs: 3\n").validate(schema)
+
+
+def test_parsed_yaml_is_remembered_with_its_lines_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
+    from linter import usercache, yamlfile
+    from linter.yamlfile import YamlFile
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(yamlfile, "_parsed_texts", None)
+    text = "pack: demo\nrules:\n  - id: X001\n    message: 一\n  - id: X002\n    message: 二\n"
+    parsed = YamlFile("demo.yaml", text)
+    assert (parsed.line_of(["rules", 1, "message"]), parsed.line_of(["rules", 1, "nothing"]), parsed.line_of(["rules", 7])) == (6, 5, 3)
+    monkeypatch.setattr(yamlfile, "_parsed_texts", None)  # a new process: read back from the cache file
+    monkeypatch.setattr(yamlfile, "SafeLoader", None)  # which must not parse again
+    again = YamlFile("demo.yaml", text)
+    assert again.data == parsed.data and again.lines == parsed.lines
+    monkeypatch.undo()
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    cache = next(tmp_path.glob("parsed-yaml.*.json"))
+    for broken in (b"\xff not json", b"[1, 2]"):
+        cache.write_bytes(broken)
+        monkeypatch.setattr(yamlfile, "_parsed_texts", None)
+        assert YamlFile("demo.yaml", text).data == parsed.data
+    # Data JSON would change (an integer key) is parsed each time, never stored.
+    monkeypatch.setattr(yamlfile, "_parsed_texts", None)
+    assert YamlFile("numbers.yaml", "1: one\n").data == {1: "one"}
+    assert all(entry["data"] != {"1": "one"} for entry in yamlfile._parsed().values())
+    assert usercache.entry("parsed-yaml", __import__("yaml").__version__, ".json").exists()
