@@ -20,7 +20,6 @@ from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from linter.errors import UserError
 from linter.extract.metadata import document_type, document_types, packs_without_config, parse_iso_or_chinese_date, publication_date
-from linter.extract.outline import headings as outline_headings
 from linter.readers import READERS, Parsed, convertible_error, parse_text, reader_for
 
 
@@ -140,7 +139,9 @@ class Document:
 
     @property
     def headings(self):
-        return outline_headings(self)
+        from linter.extract.outline import headings  # only for rules that read headings
+
+        return headings(self)
 
     def text_without_metadata(self) -> str:
         """`text` with the dateline or stamp blanked out: what the document tells, for its date facts."""

@@ -33,10 +33,10 @@ Option `tolerance` (default 0.05) is how far 约/左右 let a value stray.
 
 import bisect
 import datetime
+import functools
 import re
 
 from linter import knowledge
-from linter.extract.outline import ACHIEVED, PAST, STATED, TARGET
 from linter.factsheet import figure_value
 from linter.rule_types import Hit, RuleType
 from linter.text_units import HAN
@@ -78,8 +78,17 @@ def _condition():
 _TOTAL_WORDS = re.compile(r"(?:共|共计|合计|总计|总共|总数|总量)[^，。；\d]{0,6}$")
 # Words that make a figure after 其中 a new metric, not a part: 其中主管护师15名，年均培训进修护士120名.
 _NEW_METRIC = re.compile(r"年均|日均|月均|人均|平均|每|累计|新增|同比|环比")
-# Which modalities compare: results with results, targets with targets, the past with the past; conditions never.
-_MODALITY_GROUPS = {ACHIEVED: "result", STATED: "result", TARGET: "target", PAST: "past"}
+
+
+@functools.lru_cache(maxsize=None)
+def _modality_groups() -> dict:
+    """Which modalities compare: results with results, targets with targets, the
+    past with the past; conditions never."""
+    from linter.extract.outline import ACHIEVED, PAST, STATED, TARGET
+
+    return {ACHIEVED: "result", STATED: "result", TARGET: "target", PAST: "past"}
+
+
 # A restatement repeats the words before the number (this many characters of its
 # sentence, nearly the same) and the rest of its clause after it.
 _RESTATED_BEFORE, _RESTATED_AFTER = 30, 6
@@ -146,7 +155,7 @@ class Figures(RuleType):
         change_spans = [(c.start, c.end) for c in facts.changes]
         groups = {}
         for figure in facts.figures:
-            group = _MODALITY_GROUPS.get(figure.modality)
+            group = _modality_groups().get(figure.modality)
             if not figure.arabic or group is None or _inside(change_spans, figure.start) or figure.start in parallel:
                 continue
             key = _metric_key(doc, figure)
@@ -351,7 +360,7 @@ def _metric_key(doc, figure):
 def _identity(doc, figure):
     """What makes two figures the same fact: metric key, period, qualifiers, unit and
     modality; None for a figure that compares with nothing (a condition, no metric)."""
-    group = _MODALITY_GROUPS.get(figure.modality)
+    group = _modality_groups().get(figure.modality)
     key = _metric_key(doc, figure)
     if group is None or not key:
         return None

@@ -9,7 +9,6 @@ fine) and go back up to any level. `stop` (a regex) ends the check at the first
 line it matches: the 附件说明 and the attachments number afresh.
 """
 
-from linter.extract.outline import NUMBERING
 from linter.rule_types import Hit, RuleType, compile_regex
 
 LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
@@ -36,6 +35,8 @@ class HeadingLevels(RuleType):
             match = self.stop.search(doc.text)
             if match:
                 stop_line = doc.position(match.start())[0]
+        from linter.extract.outline import NUMBERING  # imported here: a run without heading rules never needs it
+
         previous = None
         for heading in doc.headings:
             if heading.line >= stop_line:
