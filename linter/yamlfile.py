@@ -1,31 +1,41 @@
 """Loading YAML (safe loader only) and validating it against a JSON Schema,
 with errors that name the file and the line of the offending value."""
 
+import functools
 import hashlib
 import json
 from pathlib import Path
 from typing import Optional, Set
 
-import yaml
-
 from linter import usercache
 from linter.errors import UserError
 
+# PyYAML is imported only to parse a text the user cache does not hold (the
+# first run, an edited file): a run whose packs and config were read before
+# never imports it (about 11 ms).
 
-class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+
+@functools.lru_cache(maxsize=1)
+def _safe_loader():
     """PyYAML's safe loader (its C parser when built with libyaml, several times
     faster) that leaves dates as strings: we parse them ourselves, so 2022-13-01
     is our clear error rather than a ValueError inside PyYAML."""
+    import yaml
 
+    class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
 
-SafeLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    SafeLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return SafeLoader
 
 
 def safe_load(text: str):
-    return yaml.load(text, Loader=SafeLoader)
+    import yaml
+
+    return yaml.load(text, Loader=_safe_loader())
 
 
 class LocatedData:
@@ -146,7 +156,9 @@ def _parse(path: str, text: str):
     cached = _parsed().get(digest)
     if cached is not None:
         return cached["data"], {tuple(where): line for where, line in cached["lines"]}
-    loader = SafeLoader(text)
+    import yaml
+
+    loader = _safe_loader()(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
@@ -156,35 +168,47 @@ def _parse(path: str, text: str):
         raise UserError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None)
     finally:
         loader.dispose()
-    lines = dict(_node_lines(root, ())) if root is not None else {}
+    lines = dict(_node_lines(yaml.nodes, root, ())) if root is not None else {}
     _remember_parsed(digest, data, lines)
     return data, lines
 
 
-def _node_lines(node, path):
-    """(data path, 1-based line) of a node and of every node below it."""
+def _node_lines(nodes, node, path):
+    """(data path, 1-based line) of a node and of every node below it (`nodes`: yaml.nodes)."""
     yield path, node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, nodes.MappingNode):
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                yield from _node_lines(value, path + (key.value,))
-    elif isinstance(node, yaml.SequenceNode):
+            if isinstance(key, nodes.ScalarNode):
+                yield from _node_lines(nodes, value, path + (key.value,))
+    elif isinstance(node, nodes.SequenceNode):
         for index, value in enumerate(node.value):
-            yield from _node_lines(value, path + (index,))
+            yield from _node_lines(nodes, value, path + (index,))
 
 
 # Parsed YAML in the user cache: one JSON file of the most recent texts, keyed by
-# their digest (and the file by PyYAML's version). Only data that JSON gives back
-# unchanged is stored (no integer keys, sets or binary).
+# their digest (and the file by the installed PyYAML's size and time). Only data
+# that JSON gives back unchanged is stored (no integer keys, sets or binary).
 _PARSED_KIND, _PARSED_KEPT = "parsed-yaml", 64
 _parsed_texts: Optional[dict] = None
+
+
+@functools.lru_cache(maxsize=1)
+def _yaml_key() -> str:
+    """The installed PyYAML, without importing it: its size and time."""
+    import importlib.util
+
+    try:
+        stat = Path(importlib.util.find_spec("yaml").origin).stat()
+        return f"{stat.st_size}-{int(stat.st_mtime)}"
+    except (AttributeError, ImportError, OSError):
+        return "unknown"
 
 
 def _parsed() -> dict:
     global _parsed_texts
     if _parsed_texts is None:
         try:
-            _parsed_texts = json.loads(usercache.entry(_PARSED_KIND, yaml.__version__, ".json").read_text("utf-8"))
+            _parsed_texts = json.loads(usercache.entry(_PARSED_KIND, _yaml_key(), ".json").read_text("utf-8"))
             if not isinstance(_parsed_texts, dict):
                 _parsed_texts = {}
         except (OSError, ValueError):
@@ -204,4 +228,4 @@ def _remember_parsed(digest: str, data, lines: dict) -> None:
     parsed[digest] = json.loads(dumped)
     for old in list(parsed)[:-_PARSED_KEPT]:
         del parsed[old]
-    usercache.write(_PARSED_KIND, yaml.__version__, ".json", json.dumps(parsed, ensure_ascii=False).encode("utf-8"))
+    usercache.write(_PARSED_KIND, _yaml_key(), ".json", json.dumps(parsed, ensure_ascii=False).encode("utf-8"))

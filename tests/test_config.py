@@ -97,7 +97,7 @@ def test_parsed_yaml_is_remembered_with_its_lines_and_a_broken_cache_is_ignored(
     parsed = YamlFile("demo.yaml", text)
     assert (parsed.line_of(["rules", 1, "message"]), parsed.line_of(["rules", 1, "nothing"]), parsed.line_of(["rules", 7])) == (6, 5, 3)
     monkeypatch.setattr(yamlfile, "_parsed_texts", None)  # a new process: read back from the cache file
-    monkeypatch.setattr(yamlfile, "SafeLoader", None)  # which must not parse again
+    monkeypatch.setattr(yamlfile, "_safe_loader", None)  # which must not parse again
     again = YamlFile("demo.yaml", text)
     assert again.data == parsed.data and again.lines == parsed.lines
     monkeypatch.undo()
@@ -111,4 +111,4 @@ def test_parsed_yaml_is_remembered_with_its_lines_and_a_broken_cache_is_ignored(
     monkeypatch.setattr(yamlfile, "_parsed_texts", None)
     assert YamlFile("numbers.yaml", "1: one\n").data == {1: "one"}
     assert all(entry["data"] != {"1": "one"} for entry in yamlfile._parsed().values())
-    assert usercache.entry("parsed-yaml", __import__("yaml").__version__, ".json").exists()
+    assert usercache.entry("parsed-yaml", yamlfile._yaml_key(), ".json").exists()

@@ -71,23 +71,23 @@ def test_sorted_dictionary_gives_jiebas_own_tokens_on_every_seed(tmp_path):
     assert lines == [[seed, True] for seed in seeds] + [["ours", "SortedDictionary"]]
 
 
-def test_runs_needing_no_word_boundaries_never_import_jieba_nor_jsonschema_twice(tmp_path):
+def test_runs_needing_no_word_boundaries_never_import_jieba_nor_jsonschema_nor_yaml_twice(tmp_path):
     """jieba loads only for a rule that needs word boundaries; schema validation
-    is remembered in the user cache (a pure function of schema and data)."""
+    and parsed YAML are remembered in the user cache (pure functions of their input)."""
     doc = tmp_path / "plain.txt"
     doc.write_text("三峡医院召开2023年度工作会议，总结成绩，部署任务。\n", encoding="utf-8")
     script = (
         "import sys\nfrom click.testing import CliRunner\nfrom linter.cli import main\n"
         f"CliRunner().invoke(main, ['check', '--no-cache', {str(doc)!r}])\n"
-        "print('jieba' in sys.modules, 'jsonschema' in sys.modules)\n"
+        "print('jieba' in sys.modules, 'jsonschema' in sys.modules, 'yaml' in sys.modules)\n"
     )
     env = {"REPORTLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": ""}
 
     def run():
         return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env, check=True).stdout.split()
 
-    assert run() == ["False", "True"]  # first run: validates the shipped packs
-    assert run() == ["False", "False"]
+    assert run() == ["False", "True", "True"]  # first run: parses and validates the shipped packs
+    assert run() == ["False", "False", "False"]
 
 
 def test_word_boundaries_by_line_equal_the_whole_documents():

@@ -3,8 +3,6 @@ matter, fenced code and HTML comments are kept in the text but not linted."""
 
 import re
 
-import yaml
-
 from linter.errors import UserError
 from linter.readers import Parsed, text as plain
 from linter.yamlfile import safe_load
@@ -41,6 +39,8 @@ def _parsed(text: str, path, encoding) -> Parsed:
 
 
 def _front_matter(block: str, path) -> dict:
+    import yaml  # only for a file with front matter
+
     try:
         data = safe_load(block)
     except yaml.YAMLError as error:
