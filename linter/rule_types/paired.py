@@ -110,13 +110,9 @@ def scan(text, pairs):
     stack = []  # (mark, offset); a half-width ( is stacked as "(" and closes as （
     crossed = []  # marks left open by a crossing: their closing mark ends the crossing
     problems = []
-    line_offset = 0
-    marks = re.compile("[\n" + re.escape("".join(opening) + "".join(closing) + ("()" if half_width else "")) + "]")
+    marks = re.compile("[" + re.escape("".join(opening) + "".join(closing) + ("()" if half_width else "")) + "]")
     for match in marks.finditer(text):
         offset, char = match.start(), match.group(0)
-        if char == "\n":
-            line_offset = offset + 1
-            continue
         if offset in skipped or (char in "）)" and _closes_enumeration(text, offset)) or (char == "’" and _APOSTROPHE.match(text, offset)):
             continue
         if char in _HALF_WIDTH:
@@ -127,6 +123,7 @@ def scan(text, pairs):
             stack.pop()
             continue
         if char in opening:
+            line_offset = text.rfind("\n", 0, offset) + 1
             if stack and stack[-1][0] == char and not text[line_offset:offset].strip(_SPACE):
                 pass  # the next paragraph of a quotation repeats its opening mark
             else:
