@@ -16,6 +16,8 @@ alone: `tokens()` segments exactly as jieba does.
 """
 
 import functools
+import hashlib
+import json
 import math
 import sys
 
@@ -164,7 +166,22 @@ def _model(names, user_words) -> "WordModel":
     added = dict(domain_words())
     added.update(dict(user_words))
     added.update({name: (None, tag) for name, tag in names})
-    return WordModel(lookup, total, added)
+    if loaded is None:
+        return WordModel(lookup, total, added)
+    # The added words' frequencies are worked out by scoring each against the
+    # dictionary (10 ms per process): remembered in the user cache, keyed on the
+    # dictionary and the added words in their order.
+    kind = "word-model"
+    key = hashlib.sha256(json.dumps([dictionary.dictionary_key(), ADDED_WORD_FREQUENCY, list(added.items())],
+                                    ensure_ascii=False).encode("utf-8")).hexdigest()[:40]
+    try:
+        known = json.loads(usercache.entry(kind, key, ".json").read_text("utf-8"))
+    except (OSError, ValueError):
+        known = None
+    model = WordModel(lookup, total, added, known if isinstance(known, dict) else None)
+    if model.added != known:
+        usercache.write(kind, key, ".json", json.dumps(model.added, ensure_ascii=False).encode("utf-8"))
+    return model
 
 
 # WordModel's score of a piece that only begins words, and of one not scored yet.
@@ -177,8 +194,9 @@ class WordModel:
     dictionary words in a text, and the route of greatest log probability through
     it), on a short window of text rather than a whole document."""
 
-    def __init__(self, lookup, total, added):
-        """`lookup(word)`: the dictionary's frequency of a word, 0 for a prefix of words only, else None."""
+    def __init__(self, lookup, total, added, known=None):
+        """`lookup(word)`: the dictionary's frequency of a word, 0 for a prefix of words only, else None;
+        `known`: the frequencies the added words were given before (word -> frequency)."""
         self.lookup, self.total = lookup, total
         self.log_total = math.log(total)
         self.added, self.tags = {}, {}
@@ -190,6 +208,8 @@ class WordModel:
             if not word:
                 continue
             if frequency is None:
+                frequency = known.get(word) if known else None
+            if not isinstance(frequency, int):
                 frequency = max(ADDED_WORD_FREQUENCY, self._frequency_of_pieces(word))
             self.added[word] = frequency
             if tag:

@@ -100,3 +100,24 @@ def test_word_boundaries_by_line_equal_the_whole_documents():
         whole = {offset for _, start, end in tokens(doc) for offset in (start, end)}
         by_line = word_boundaries(doc)
         assert [o for o in range(len(doc.text) + 1) if (o in by_line) != (o in whole)] == [], seed.name
+
+
+def test_the_word_model_remembers_its_added_words_frequencies(tmp_path, monkeypatch):
+    from linter import segment
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    names = (("王乐乐", "nr"),)
+    segment._model.cache_clear()
+    built = segment._model(names, ())
+    [entry] = tmp_path.glob("word-model.*.json")
+    assert json.loads(entry.read_text("utf-8")) == built.added and built.added["王乐乐"] >= segment.ADDED_WORD_FREQUENCY
+    segment._model.cache_clear()
+    monkeypatch.setattr(segment.WordModel, "_frequency_of_pieces", None)  # read back, not worked out again
+    assert segment._model(names, ()).added == built.added
+    monkeypatch.undo()
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    entry.write_text('{"王乐乐": "many"}', encoding="utf-8")  # corrupt: worked out again and rewritten
+    segment._model.cache_clear()
+    assert segment._model(names, ()).added == built.added
+    assert json.loads(entry.read_text("utf-8")) == built.added
+    segment._model.cache_clear()
