@@ -89,17 +89,18 @@ def _digest(schema, data) -> Optional[str]:
         dumped = json.dumps(data, sort_keys=True, ensure_ascii=False, default=refuse)
     except (TypeError, ValueError):
         return None
-    return hashlib.sha256(f"{_schema_text(schema)}\0{dumped}".encode("utf-8")).hexdigest()[:40]
+    return hashlib.sha256(f"{_schema_digest(schema)}\0{dumped}".encode("utf-8")).hexdigest()[:40]
 
 
-_schema_texts = {}  # id(schema) -> (schema, its JSON)
+_schema_digests = {}  # id(schema) -> (schema, the digest of its JSON)
 
 
-def _schema_text(schema) -> str:
-    """A schema's JSON, written once: the same schema objects validate every rule of a pack."""
-    known = _schema_texts.get(id(schema))
+def _schema_digest(schema) -> str:
+    """A schema's digest, worked out once: the same schema objects validate every rule of a pack."""
+    known = _schema_digests.get(id(schema))
     if known is None or known[0] is not schema:
-        known = _schema_texts[id(schema)] = (schema, json.dumps(schema, sort_keys=True, ensure_ascii=False))
+        text = json.dumps(schema, sort_keys=True, ensure_ascii=False)
+        known = _schema_digests[id(schema)] = (schema, hashlib.sha256(text.encode("utf-8")).hexdigest())
     return known[1]
 
 
