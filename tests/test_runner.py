@@ -92,3 +92,30 @@ def test_documents_without_findings_are_not_kept_unless_asked(tmp_path):
     kept = {Path(r.path).name: r.document is not None for r in run([str(clean), str(bad)], RULES, config)}
     assert kept == {"clean.txt": False, "bad.txt": True}  # the finding's source line is shown
     assert all(r.document is not None for r in run([str(clean)], RULES, config, keep_documents=True))
+
+
+def test_workers_started_by_multiprocessing_give_the_forked_workers_results(tmp_path, monkeypatch):
+    """Windows and macOS start workers with multiprocessing.Pool; Linux forks them itself."""
+    from linter import runner
+
+    corpus = make_corpus(tmp_path / "docs")
+    config = Config(root=tmp_path)
+    forked = run([str(corpus)], RULES, config, jobs=2)
+    monkeypatch.setattr(runner, "FORK_WORKERS", False)
+    pooled = run([str(corpus)], RULES, config, jobs=2)
+    assert flatten(pooled) == flatten(forked) and len(flatten(forked)) == 80
+
+
+def test_a_forked_worker_that_fails_is_reported_with_its_traceback(tmp_path, monkeypatch):
+    import pytest
+
+    from linter import runner
+
+    corpus = make_corpus(tmp_path / "docs")
+
+    def broken(path, settings):
+        raise ValueError(f"cannot lint {path.name}")
+
+    monkeypatch.setattr(runner, "lint_file", broken)
+    with pytest.raises(RuntimeError, match=r"(?s)a worker process failed on .*\.txt:.*ValueError: cannot lint"):
+        run([str(corpus)], RULES, Config(root=tmp_path), jobs=2)
