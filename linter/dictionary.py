@@ -166,7 +166,7 @@ def _consistent(loaded: SortedDictionary) -> bool:
 
 
 def _build(path: Path):
-    """The four cache files' contents from jieba's dict.txt."""
+    """The five cache files' contents from jieba's dict.txt."""
     frequencies, tags, total = {}, {}, 0
     with open(path, encoding="utf-8") as handle:
         for line in handle:
