@@ -1,6 +1,7 @@
 """Configuration: discovery, validation, select/ignore, per-file-ignores, exclude."""
 
 import datetime
+import json
 
 import pytest
 
@@ -103,7 +104,8 @@ def test_parsed_yaml_is_remembered_with_its_lines_and_a_broken_cache_is_ignored(
     monkeypatch.undo()
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
     cache = next(tmp_path.glob("parsed-yaml.*.json"))
-    for broken in (b"\xff not json", b"[1, 2]"):
+    digest = next(iter(json.loads(cache.read_text("utf-8"))))  # the demo text's
+    for broken in (b"\xff not json", b"[1, 2]", json.dumps({digest: {"data": 1}}).encode(), json.dumps({digest: [1]}).encode()):
         cache.write_bytes(broken)
         monkeypatch.setattr(yamlfile, "_parsed_texts", None)
         assert YamlFile("demo.yaml", text).data == parsed.data
