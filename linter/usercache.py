@@ -30,6 +30,19 @@ KEPT_PER_KIND = 3
 def write(kind: str, key: str, suffix: str, data: bytes) -> None:
     """Write an entry atomically and drop the older entries of its kind beyond KEPT_PER_KIND."""
     path = entry(kind, key, suffix)
+    if not write_file(path, data):
+        return
+    try:
+        others = sorted((p for p in path.parent.glob(f"{kind}.*{suffix}") if p != path), key=_age)
+        for old in others[KEPT_PER_KIND - 1:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def write_file(path: Path, data: bytes) -> bool:
+    """Replace a file of the folder atomically; False when it cannot be written
+    (a read-only home only costs speed)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # imported only to write (with shutil and random: 5 ms of start-up)
@@ -37,11 +50,9 @@ def write(kind: str, key: str, suffix: str, data: bytes) -> None:
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
             handle.write(data)
         os.replace(handle.name, path)
-        others = sorted((p for p in path.parent.glob(f"{kind}.*{suffix}") if p != path), key=_age)
-        for old in others[KEPT_PER_KIND - 1:]:
-            old.unlink(missing_ok=True)
+        return True
     except OSError:
-        pass  # a read-only home only costs speed
+        return False
 
 
 def _age(path: Path) -> float:

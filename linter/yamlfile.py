@@ -104,13 +104,23 @@ def _schema_digest(schema) -> str:
     return known[1]
 
 
+# The file grows by a line for each new text validated (an edited config, a new
+# version's packs); past this many lines only the newest half is kept.
+_VALID_KEPT = 4096
+
+
 def _valid_digests() -> Set[str]:
     global _valid
     if _valid is None:
+        path = usercache.folder() / _VALID_FILE
         try:
-            _valid = set((usercache.folder() / _VALID_FILE).read_text(encoding="ascii").split())
+            lines = path.read_text(encoding="ascii").split()
         except (OSError, UnicodeDecodeError):
-            _valid = set()
+            lines = []
+        if len(lines) > _VALID_KEPT:
+            lines = lines[-_VALID_KEPT // 2:]
+            usercache.write_file(path, "".join(line + "\n" for line in lines).encode("ascii"))
+        _valid = set(lines)
     return _valid
 
 

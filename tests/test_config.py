@@ -114,3 +114,14 @@ def test_parsed_yaml_is_remembered_with_its_lines_and_a_broken_cache_is_ignored(
     assert YamlFile("numbers.yaml", "1: one\n").data == {1: "one"}
     assert all(entry["data"] != {"1": "one"} for entry in yamlfile._parsed().values())
     assert usercache.entry("parsed-yaml", yamlfile._yaml_key(), ".json").exists()
+
+
+def test_remembered_validations_keep_only_the_newest_when_the_file_grows_large(tmp_path, monkeypatch):
+    from linter import yamlfile
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(yamlfile, "_valid", None)
+    monkeypatch.setattr(yamlfile, "_VALID_KEPT", 10)
+    (tmp_path / "valid-yaml.txt").write_text("".join(f"digest{n}\n" for n in range(11)), encoding="ascii")
+    assert yamlfile._valid_digests() == {f"digest{n}" for n in range(6, 11)}
+    assert (tmp_path / "valid-yaml.txt").read_text(encoding="ascii").split() == [f"digest{n}" for n in range(6, 11)]
