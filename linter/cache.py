@@ -8,11 +8,11 @@ error; writes are atomic, so parallel workers cannot leave half an entry.
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import List, Optional
 
 import linter
+from linter import usercache
 from linter.engine import Violation
 from linter.fixes import Fix
 
@@ -50,15 +50,11 @@ class ResultCache:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by reportlint\n*\n", encoding="utf-8")
-            rows = [{**{f: getattr(v, f) for f in _FIELDS}, "location": dict(v.location), "fix": v.fix.to_cache() if v.fix else None}
-                    for v in violations]
-            import tempfile  # imported only to write (with shutil and random: 5 ms of start-up)
-
-            with tempfile.NamedTemporaryFile("w", dir=entry.parent, delete=False, encoding="utf-8", suffix=".tmp") as handle:
-                json.dump(rows, handle, ensure_ascii=False)
-            os.replace(handle.name, entry)
         except OSError:
-            pass  # a read-only folder only costs speed
+            return  # a read-only folder only costs speed
+        rows = [{**{f: getattr(v, f) for f in _FIELDS}, "location": dict(v.location), "fix": v.fix.to_cache() if v.fix else None}
+                for v in violations]
+        usercache.write_file(entry, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
 
 
 def fingerprint(rules, config) -> str:

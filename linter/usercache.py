@@ -41,8 +41,8 @@ def write(kind: str, key: str, suffix: str, data: bytes) -> None:
 
 
 def write_file(path: Path, data: bytes) -> bool:
-    """Replace a file of the folder atomically; False when it cannot be written
-    (a read-only home only costs speed)."""
+    """Replace a file atomically (of this folder, or the result cache's); False
+    when it cannot be written (a read-only home only costs speed)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # imported only to write (with shutil and random: 5 ms of start-up)
