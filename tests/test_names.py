@@ -13,7 +13,7 @@ import pytest
 from linter.document import Document, read_document
 from linter.engine import lint_document
 from linter.errors import UserError
-from linter.extract.names import abbreviations, organisation_mentions, person_mentions
+from linter.extract.names import abbreviations, may_hold_a_person, organisation_mentions, person_mentions
 from linter.factsheet import FactSheet, factsheet_from_data, load_factsheet
 from linter.rules import load_catalog
 from tests.conftest import CORPORA, SEEDS, codes, corpus_texts, lint_text
@@ -626,3 +626,18 @@ def test_one_person_spelt_two_ways_in_one_story():
     changed = "主任医师张先祥说，要抓好医疗质量。\n“我们还要加强学科建设。”张先祥表示。\n会后，张先详说，将继续努力。"
     assert [v.line for v in lint_text(changed, ["NM011"])] == [3]
     assert lint_text("副院长王平和副院长王萍分别发言。院长张先祥说，要抓好质量。张先祥表示，将继续努力。", ["NM011"]) == []
+
+
+def test_the_quick_person_test_never_says_no_where_a_person_mention_holds_the_text():
+    """TY010 asks may_hold_a_person before reading a document's people: it must be
+    true of every two characters inside every person mention, and false far from one."""
+    sheet = factsheet_from_data({"people": [{"name": "张先祥", "titles": ["院长"]}]})
+    texts = ["党委书记、院长王乐乐主持会议，副院长欧阳明明出席。", "院长　　李晶晶讲话。", "会上，王乐乐表示，要抓好落实。",
+             "张先详院长强调，要提高认识。"]
+    docs = [Document(text) for text in texts[:3]] + [Document(texts[3], factsheet=sheet)]
+    docs += [read_document(path) for path in sorted(SEEDS.glob("*.txt"))]
+    pairs = [(doc, a) for doc in docs for m in person_mentions(doc) for a in range(m.start, m.end - 1)]
+    assert len(pairs) >= 8
+    assert all(may_hold_a_person(doc, a, a + 2) for doc, a in pairs)
+    far = Document("医院坚持人人参与，常常开展义诊。")
+    assert not any(may_hold_a_person(far, a, a + 2) for a in range(len(far.text) - 1))

@@ -63,7 +63,8 @@ FOLLOWERS = sorted(
 _FUNCTION_FOLLOWERS = set("将在对向与及就到被从以也还则等率曾已")
 SPEECH_VERBS = ("说", "表示", "指出", "强调", "介绍", "认为", "坦言")
 
-_SPACE = "[ \u3000\u00a0]"
+_SPACE_CHARS = " \u3000\u00a0"
+_SPACE = f"[{_SPACE_CHARS}]"
 _PUNCT_END = set("，。、；：！？,.;:!?）)”\"’》」』…—\n")
 # Characters that do not occur in a name but often follow a surname-like
 # character in ordinary text (高兴地说, 王主任说, 他们说).
@@ -120,6 +121,24 @@ class Abbreviation:
 def person_mentions(doc) -> List[PersonMention]:
     registered = doc.factsheet.person_names() if doc.factsheet else {}
     return doc.memo("names.people", lambda: _find_people(doc.text, registered))
+
+
+def may_hold_a_person(doc, start: int, end: int) -> bool:
+    """Whether one of `person_mentions` could hold text[start:end], judged from the
+    text right around it, without reading the document's people: a title (and
+    alignment spaces) right before a name of at most four characters holding it,
+    or a speech verb right after one; or people the fact sheet registers, whose
+    names may stand anywhere before a title. False means surely not."""
+    if doc.factsheet is not None and doc.factsheet.person_names():
+        return True
+    text, leads = doc.text, tuple(titles())
+    for name_start in range(max(0, end - 4), start + 1):
+        before = name_start
+        while before > 0 and text[before - 1] in _SPACE_CHARS:
+            before -= 1
+        if text.endswith(leads, 0, before):
+            return True
+    return any(text.startswith(SPEECH_VERBS, name_end) for name_end in range(end, start + 5))
 
 
 def abbreviations(doc) -> List[Abbreviation]:

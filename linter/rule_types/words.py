@@ -251,9 +251,11 @@ class _Doublings:
         line_start = text.rfind("\n", 0, start) + 1
         if _BYLINE.search(text[max(line_start, start - 24):start]):
             return True
-        if self._names is None:
-            from linter.extract.names import person_mentions
+        from linter.extract.names import may_hold_a_person, person_mentions
 
+        if not may_hold_a_person(self.doc, start, end):
+            return False  # without reading the whole document's people
+        if self._names is None:
             self._names = [(m.start, m.end) for m in person_mentions(self.doc)]
         return any(s <= start and end <= e for s, e in self._names)
 
