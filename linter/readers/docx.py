@@ -10,7 +10,6 @@ Deleted text of tracked changes is left out; inserted text is read.
 
 import io
 import re
-import zipfile
 
 from linter.errors import UserError
 from linter.readers import Parsed
@@ -27,6 +26,8 @@ def read(data: bytes, path, options) -> Parsed:
     if data.startswith(_OLE_MAGIC):
         raise UserError(path, "is not a .docx inside (an old .doc renamed, or password-protected); "
                               f"save it as .docx without a password (soffice --headless --convert-to docx '{path}')")
+    import zipfile
+
     import docx  # python-docx, imported only when a Word file is read
     from docx.opc.exceptions import PackageNotFoundError
 
