@@ -24,7 +24,8 @@ def half_of(path: Path) -> str:
 
 
 def texts(folders=(SEEDS, CORPUS)) -> List[Path]:
-    return sorted(p for folder in folders if Path(folder).is_dir() for p in Path(folder).rglob("*.txt") if p.name != "README.md")
+    return sorted(p for folder in folders if Path(folder).is_dir() for p in Path(folder).rglob("*")
+                  if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 
 def split(folders=(SEEDS, CORPUS)) -> Dict[str, List[Path]]:

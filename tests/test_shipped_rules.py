@@ -4,7 +4,7 @@ import pytest
 
 from linter.rule_examples import failing_examples
 from linter.rules import CATEGORIES, load_catalog
-from tests.conftest import CORPORA, codes, lint_text, only_present
+from tests.conftest import CORPORA, codes, lint_text, only_present, report_folders
 
 CATALOG = load_catalog()
 
@@ -49,7 +49,7 @@ def test_number_forms_on_the_corpus_only_where_the_standard_is_broken(corpus):
     from linter.config import Config
     from linter.runner import run
 
-    results = run([str(corpus)], CATALOG.select(["number-forms"]), Config())
+    results = run([str(folder) for folder in report_folders(corpus)], CATALOG.select(["number-forms"]), Config())
     found = sorted((r.path.split("/")[-1][:4], v.rule, v.message.split("“")[1].split("”")[0]) for r in results for v in r.violations)
     # 1957: 5—6%, 10—15% (GB/T 15835: 5%—6%); 2018: 5千多户, 1万6千多户, 1亿3千多万, 2万5千公里.
     assert found == only_present(corpus, [("1957", "FG103", "10—15%"), ("1957", "FG103", "5—6%")] + [("2018", "FG101", n) for n in ("3千", "5千", "5千", "6千")])

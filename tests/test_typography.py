@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from linter.cli import main
 from linter.errors import UserError
 from linter.rules import load_catalog
-from tests.conftest import CORPORA, SEEDS, codes, lint_text, only_present
+from tests.conftest import CORPORA, SEEDS, codes, lint_text, only_present, report_folders
 
 # seeds/000: a newsletter extracted from PDF with half-width commas throughout.
 SEED_000 = "2022年,医院紧扣年度发展核心主题,在党建引领、学科建设、人才培养等方面交出满意答卷,医疗救治和疫情防控圆满完成。"
@@ -241,7 +241,7 @@ def test_typography_on_the_corpus_only_where_the_standard_is_broken(corpus):
     from linter.config import Config
     from linter.runner import run
 
-    results = run([str(corpus)], load_catalog().select(["typography"]), Config())
+    results = run([str(folder) for folder in report_folders(corpus)], load_catalog().select(["typography"]), Config())
     found = Counter((Path(r.path).name[:4], v.rule) for r in results for v in r.violations)
     expected = only_present(corpus, [(prefix, rule, count) for (prefix, rule), count in TYPOGRAPHY_ON_THE_CORPUS.items()])
     assert found == Counter({(prefix, rule): count for prefix, rule, count in expected})
