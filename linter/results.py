@@ -6,7 +6,7 @@ line the error names).
 """
 
 import re
-from typing import List
+from typing import List, Optional, Tuple
 
 from linter.engine import Violation
 
@@ -22,17 +22,18 @@ def input_errors(results) -> List[Violation]:
     errors = []
     for result in results:
         if result.error:
-            line, message = _error_parts(result)
+            line, message = error_parts(result)
+            line = line or 1
             errors.append(Violation(result.path, line, 1, line, 1, INPUT_RULE, INPUT_CATEGORY, "error", message))
     return errors
 
 
-def _error_parts(result):
-    """(line, message) of an input error written `path[:line]: message`."""
+def error_parts(result) -> Tuple[Optional[int], str]:
+    """(line or None, message) of an input error written `path[:line]: message`."""
     match = re.match(re.escape(result.path) + r"(?::(\d+))?: (.*)", result.error, re.S)
     if not match:
-        return 1, result.error
-    return int(match.group(1) or 1), match.group(2)
+        return None, result.error
+    return int(match.group(1)) if match.group(1) else None, match.group(2)
 
 
 def reported(results) -> list:
