@@ -89,8 +89,13 @@ class Linting:
         """The files `paths` hold (folders walked), the input problems and the files passed over."""
         return discover(paths, self.config, exclude)
 
-    def run(self, paths, **options) -> List[FileResult]:
-        """The results of linting `paths`, in order; `options` as runner.run takes them."""
+    def run(self, paths, scheduler: Optional[str] = None, **options) -> List[FileResult]:
+        """The results of linting `paths`, in order, on this machine or on the Dask
+        cluster whose scheduler is at `scheduler`; `options` as runner.run takes them."""
+        if scheduler:
+            from linter.cluster import on_cluster
+
+            options["backend"] = on_cluster(scheduler)
         return run(paths, self.rules, self.config, **options)
 
 

@@ -1,5 +1,6 @@
 """The `reportlint` command line: check, rules, explain, test-rules, init."""
 
+import importlib.util
 import os
 import sys
 import time
@@ -73,12 +74,13 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line.")
 @click.option("--show-metadata", is_flag=True, help="Print what was detected for each file (publication date, type, headings).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="number of cores", help="Worker processes for large runs.")
+@click.option("--scheduler", metavar="ADDRESS", help="Lint on the workers of this Dask cluster (tcp://HOST:8786); needs pip install 'reportlint[dask]'.")
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .reportlint_cache/.")
 @click.option("--profile-rules", is_flag=True, help="Print the time each rule took (to stderr).")
 @click.option("--stdin-filename", help="With the path -: the name of what is read from standard input (its format, config and the findings' path).")
 def check(paths, output_format, output_file, color, select, ignore, config_path, date_text, facts_path, exclude, fail_on, cross_document,
-          fix, unsafe_fixes, diff, baseline_path, write_baseline_path, exit_zero, statistics, quiet, show_metadata, jobs, no_cache,
-          profile_rules, stdin_filename):
+          fix, unsafe_fixes, diff, baseline_path, write_baseline_path, exit_zero, statistics, quiet, show_metadata, jobs, scheduler,
+          no_cache, profile_rules, stdin_filename):
     """Lint the documents in PATHS (default: the current folder): .txt, .md, .docx
     and .pdf files; - reads standard input."""
     from linter.api import common_folder, nothing_to_lint, parse_date, setup
@@ -90,6 +92,8 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
     stdin_name = stdin_filename or STDIN
     if fix and not diff and STDIN in paths:
         _fail("--fix cannot write to standard input; use --diff to see the fixes")
+    if scheduler and importlib.util.find_spec("distributed") is None:
+        raise click.UsageError("--scheduler needs dask.distributed: pip install 'reportlint[dask]'")
     try:
         date = parse_date(date_text)
     except ValueError as error:
@@ -114,7 +118,8 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
     def lint():
         with _Progress(len(found.files), enabled=human and not quiet and not diff) as progress:
             return linting.run(paths, extra_exclude=exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules,
-                               keep_documents=show_metadata, stdin=stdin, stdin_name=stdin_name, found=found, progress=progress)
+                               keep_documents=show_metadata, stdin=stdin, stdin_name=stdin_name, found=found, progress=progress,
+                               scheduler=scheduler)
 
     results = lint()
     notes = []  # summary lines about fixes and the baseline
