@@ -14,7 +14,7 @@ from typing import List, Optional
 import linter
 from linter import usercache
 from linter.engine import Violation
-from linter.fixes import Fix
+from linter.edits import Fix
 
 _FIELDS = ("line", "column", "end_line", "end_column", "rule", "category", "severity", "message")
 

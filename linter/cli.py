@@ -1,5 +1,6 @@
 """The `reportlint` command line: check, rules, explain, test-rules, init."""
 
+import importlib.util
 import os
 import sys
 import time
@@ -13,13 +14,9 @@ from linter.document import parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.extract.metadata import document_types
 from linter.formatters import FORMATTERS, HUMAN_FORMATS, ReportOptions, format_profile, format_statistics, format_summary, plural
-from linter.rules import CROSS_DOCUMENT_PACK, RuleSets, load_catalog, severity_rank
+from linter.rules import load_catalog, severity_rank
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _split(values):
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 def _fail(error) -> None:
@@ -77,46 +74,42 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line.")
 @click.option("--show-metadata", is_flag=True, help="Print what was detected for each file (publication date, type, headings).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="number of cores", help="Worker processes for large runs.")
+@click.option("--scheduler", metavar="ADDRESS", help="Lint on the workers of this Dask cluster (tcp://HOST:8786); needs pip install 'reportlint[dask]'.")
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .reportlint_cache/.")
 @click.option("--profile-rules", is_flag=True, help="Print the time each rule took (to stderr).")
 @click.option("--stdin-filename", help="With the path -: the name of what is read from standard input (its format, config and the findings' path).")
 def check(paths, output_format, output_file, color, select, ignore, config_path, date_text, facts_path, exclude, fail_on, cross_document,
-          fix, unsafe_fixes, diff, baseline_path, write_baseline_path, exit_zero, statistics, quiet, show_metadata, jobs, no_cache,
-          profile_rules, stdin_filename):
+          fix, unsafe_fixes, diff, baseline_path, write_baseline_path, exit_zero, statistics, quiet, show_metadata, jobs, scheduler,
+          no_cache, profile_rules, stdin_filename):
     """Lint the documents in PATHS (default: the current folder): .txt, .md, .docx
     and .pdf files; - reads standard input."""
+    from linter.api import common_folder, nothing_to_lint, parse_date, setup
     from linter.baseline import apply_baseline, load_baseline, write_baseline
     from linter.fixes import fix_results, unified_diff
-    from linter.runner import STDIN, discover, run
+    from linter.runner import STDIN
 
     paths = list(paths) or ["."]
     stdin_name = stdin_filename or STDIN
     if fix and not diff and STDIN in paths:
         _fail("--fix cannot write to standard input; use --diff to see the fixes")
-    config, catalog = _load(config_path, _common_folder([stdin_name if p == STDIN else p for p in paths]))
-    if date_text:
-        config.date = parse_iso_or_chinese_date(date_text)
-        if config.date is None:
-            raise click.BadParameter(f"{date_text!r} is not a real date (use YYYY-MM-DD)", param_hint="--date")
-    if facts_path:
-        config.facts = Path(facts_path)
-    select_list, ignore_list = _split(select) or config.select, config.ignore + _split(ignore)
-    packs = list(config.packs)
-    if cross_document or config.cross_document:
-        packs.append(CROSS_DOCUMENT_PACK)
-        if select_list:  # --select replaces the packs; the flag still adds FG008
-            select_list = select_list + [CROSS_DOCUMENT_PACK]
+    if scheduler and importlib.util.find_spec("distributed") is None:
+        raise click.UsageError("--scheduler needs dask.distributed: pip install 'reportlint[dask]'")
     try:
-        config.packs = packs  # every file's packs start from these (Config.packs_for)
-        rule_sets = RuleSets(catalog, config, select_list, ignore_list, config.origin)
+        date = parse_date(date_text)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--date")
+    try:
+        linting = setup(config_path, select=select, ignore=ignore, date=date, facts=facts_path, cross_document=cross_document,
+                        start=common_folder([stdin_name if p == STDIN else p for p in paths]))
         baseline = load_baseline(Path(baseline_path)) if baseline_path else None
     except UserError as error:
         _fail(error)
-    found = discover(paths, config, exclude)
+    config, catalog, rule_sets = linting.config, linting.catalog, linting.rules
+    found = linting.discover(paths, exclude)
     if not found.files:
         for problem in found.problems:
             click.echo(f"reportlint: {'error: ' + problem.error if problem.error else problem.notice}", err=True)
-        _fail(_nothing_to_lint(paths, found.skipped))
+        _fail(nothing_to_lint(found.skipped, " ".join(paths)))
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     human = output_format in HUMAN_FORMATS
@@ -124,8 +117,9 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
 
     def lint():
         with _Progress(len(found.files), enabled=human and not quiet and not diff) as progress:
-            return run(paths, rule_sets, config, exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules,
-                       keep_documents=show_metadata, stdin=stdin, stdin_name=stdin_name, found=found, progress=progress)
+            return linting.run(paths, extra_exclude=exclude, jobs=jobs, use_cache=not no_cache and not profile_rules, profile=profile_rules,
+                               keep_documents=show_metadata, stdin=stdin, stdin_name=stdin_name, found=found, progress=progress,
+                               scheduler=scheduler)
 
     results = lint()
     notes = []  # summary lines about fixes and the baseline
@@ -165,7 +159,7 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
     if show_metadata:
         for result in results:
             if result.document is not None:
-                packs = config.packs_for(result.path, result.document.metadata.pack_type, catalog.packs) if not select_list else ["(--select)"]
+                packs = config.packs_for(result.path, result.document.metadata.pack_type, catalog.packs) if not rule_sets.select else ["(--select)"]
                 click.echo(_describe_metadata(result.document, packs), err=output_format != "text")
 
     threshold = fail_on or config.fail_on
@@ -233,20 +227,6 @@ class _Progress:
     def __exit__(self, *exc):
         if self.bar is not None:
             self.bar.__exit__(*exc)
-
-
-def _common_folder(paths) -> Path:
-    """Where the config search starts: the folder holding every linted path."""
-    folders = [Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent for p in paths]
-    return Path(os.path.commonpath(folders)) if folders else Path.cwd()
-
-
-def _nothing_to_lint(paths, skipped) -> str:
-    where = " ".join(paths)
-    if not skipped:
-        return f"no file to lint in {where}"
-    kinds = ", ".join(f"{count} {suffix}" for suffix, count in sorted(skipped.items(), key=lambda item: (-item[1], item[0])))
-    return f"no file to lint in {where}: {sum(skipped.values())} file(s) skipped ({kinds}); reportlint reads .txt, .md, .docx and .pdf"
 
 
 def _describe_metadata(doc, packs) -> str:

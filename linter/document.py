@@ -230,25 +230,32 @@ class Suppressions:
 DEFAULT_MAX_MB = 20
 
 
-def read_document(path, default_date=None, factsheet=None, max_mb=DEFAULT_MAX_MB, options=None) -> Document:
+def read_document(path, default_date=None, factsheet=None, max_mb=DEFAULT_MAX_MB, options=None, data=None) -> Document:
     """Read a file with the reader its suffix names (an unknown suffix is read as text).
-    `options`: the config's settings for this file (its `encoding`)."""
+    `options`: the config's settings for this file (its `encoding`); `data`: its
+    bytes when they were read already (by file_bytes)."""
     path = Path(path)
     problem = convertible_error(path)
     if problem:
         raise problem
+    if data is None:
+        data = file_bytes(path, max_mb)
+    return document_from_bytes(data, str(path), default_date, factsheet, options)
+
+
+def file_bytes(path: Path, max_mb=DEFAULT_MAX_MB) -> bytes:
+    """A file's bytes, or a UserError saying why they cannot be read (or are over the size limit)."""
     try:
         size = path.stat().st_size
         if size > max_mb * 1024 * 1024:
             raise UserError(path, f"is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit (max-file-mb); skipped")
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise UserError(path, "is a directory")
     except FileNotFoundError:
         raise UserError(path, "no such file")
     except OSError as error:
         raise UserError(path, f"cannot read file: {error.strerror or error}")
-    return document_from_bytes(data, str(path), default_date, factsheet, options)
 
 
 def document_from_bytes(data: bytes, path: str, default_date=None, factsheet=None, options=None) -> Document:

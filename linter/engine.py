@@ -1,18 +1,15 @@
 """Running rules over one document: hits become violations with positions,
-rendered messages, their fixes (linter/fixes.py) and inline suppressions
+rendered messages, their fixes (linter/edits.py) and inline suppressions
 applied; misused suppression comments are reported by the rules that ask."""
 
-import string
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence
+from typing import Iterable, List, Optional, Sequence
 
 from linter.document import Document
+from linter.edits import Fix
 from linter.errors import UserError
-from linter.rule_types import ABOUT_CODE, REGEX_TIMEOUT
-
-if TYPE_CHECKING:  # fixes.py builds on this module
-    from linter.fixes import Fix
+from linter.rule_types import ABOUT_CODE, REGEX_TIMEOUT, render_message
 
 SUPPRESSIONS = "suppressions"  # the rule type of rules about suppression comments
 JSON_KEYS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message", "fix")
@@ -32,7 +29,7 @@ class Violation:
     # Where it is beyond line and column, as (key, value) pairs: a PDF's page and
     # page_line, a Word file's part (页眉, 脚注 …); empty for text files.
     location: tuple = ()
-    fix: Optional["Fix"] = None  # linter.fixes.Fix: what --fix writes in place of the finding
+    fix: Optional[Fix] = None  # what --fix writes in place of the finding
 
     def to_dict(self) -> dict:
         data = {key: getattr(self, key) for key in JSON_KEYS}
@@ -105,26 +102,3 @@ def to_violation(doc: Document, rule, hit) -> Optional[Violation]:
 
 def _order(v: Violation):
     return (v.path, v.line, v.column, v.rule)
-
-
-class _Fields(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-class _Formatter(string.Formatter):
-    """str.format that leaves unknown placeholders as they are instead of raising."""
-
-    def get_value(self, key, args, kwargs):
-        if isinstance(key, int):
-            return args[key] if key < len(args) else "{" + str(key) + "}"
-        return kwargs[key]
-
-
-def render_message(template: str, fields: dict) -> str:
-    groups = fields.get("groups") or ()
-    positional = [fields.get("found", "")] + [g or "" for g in groups]
-    try:
-        return _Formatter().vformat(template, positional, _Fields(fields))
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return template

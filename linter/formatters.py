@@ -1,14 +1,11 @@
 """Output formats. A formatter only formats: it gets the results of a run, the
 rules that ran and the report's options, and returns the text to print.
 
-Input errors (a file that cannot be read, decoded or is of a format to convert)
-appear in every machine format as findings of rule RL001, category `input`,
-severity error, at line 1 (or the line the error names), so that each format
-agrees with the exit status 2 they cause.
+Input errors appear in every machine format as RL001 findings
+(linter/results.py), so that each format agrees with the exit status 2 they cause.
 """
 
 import json
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -19,12 +16,11 @@ from urllib.parse import quote
 import click
 
 from linter import __version__
-from linter.engine import Violation
-from linter.fixes import applicable
+from linter.edits import applicable
+from linter.results import INPUT_CATEGORY, INPUT_RULE, linted_count, reported, violations_of
 from linter.rules import severity_rank
 
 INFORMATION_URI = "https://pypi.org/project/reportlint/"
-INPUT_RULE, INPUT_CATEGORY = "RL001", "input"
 INPUT_SUMMARY = "文件无法读取、解码或需先转换格式（input error）"
 _CONTEXT = 30  # characters of source shown on each side of a finding in long lines
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -37,33 +33,6 @@ class ReportOptions:
     colour: bool = False
     fail_on: str = "warning"  # the lowest severity that fails the run (JUnit failures)
     unsafe_fixes: bool = False  # unsafe fixes count as available ([*])
-
-
-def violations_of(results) -> list:
-    return [v for result in results for v in result.violations]
-
-
-def input_errors(results) -> List[Violation]:
-    """Each result's input error as an RL001 finding."""
-    errors = []
-    for result in results:
-        if result.error:
-            line, message = _error_parts(result)
-            errors.append(Violation(result.path, line, 1, line, 1, INPUT_RULE, INPUT_CATEGORY, "error", message))
-    return errors
-
-
-def _error_parts(result):
-    """(line, message) of an input error written `path[:line]: message`."""
-    match = re.match(re.escape(result.path) + r"(?::(\d+))?: (.*)", result.error, re.S)
-    if not match:
-        return 1, result.error
-    return int(match.group(1) or 1), match.group(2)
-
-
-def reported(results) -> list:
-    """Input errors and findings, file by file, in the order of the run."""
-    return [v for result in results for v in input_errors([result]) + result.violations]
 
 
 def _fix_note(v, options) -> str:
@@ -282,11 +251,6 @@ def _fixable(found, options) -> str:
     if safe:
         return f"; {FIX_MARK} {safe} fixable with --fix" + (f" ({unsafe} more with --fix --unsafe-fixes)" if unsafe else "")
     return f"; {unsafe} fixable with --fix --unsafe-fixes" if unsafe else ""
-
-
-def linted_count(results) -> int:
-    """Files that were read (an empty one too), not folders or files that could not be."""
-    return sum(1 for r in results if r.error is None and (r.notice is None or r.document is not None))
 
 
 def format_summary(results, options=ReportOptions(), fixing: bool = False) -> str:

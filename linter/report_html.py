@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from typing import Dict, List
 
 from linter import __version__
-from linter.formatters import INPUT_CATEGORY, input_errors, linted_count, violations_of
+from linter.results import INPUT_CATEGORY, input_errors, linted_count, violations_of
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}

@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from linter.document import Document, parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.factsheet import FactSheet, factsheet_from_data
-from linter.fixes import FixSpec
+from linter.edits import FixSpec
 from linter.rule_types import TYPES, RuleType, TimedRegex, compile_regex
 from linter.yamlfile import YamlFile
 

@@ -188,7 +188,24 @@ class Settings:
     stdin_name: str = STDIN  # the name it is linted under (--stdin-filename): its format, config and findings' path
 
 
-def lint_file(path: Path, settings: Settings) -> FileResult:
+def lint_file(path: Path, settings: Settings, data: Optional[bytes] = None) -> FileResult:
+    """A file's result; `data`: its bytes when they were read already (sent to a cluster's worker)."""
+    read = read_file(path, settings, data)
+    return read if isinstance(read, FileResult) else lint_read(read, settings)
+
+
+@dataclass
+class ReadFile:
+    """A file read whose result is not known without linting it."""
+
+    doc: Document
+    rules: list
+    cache_key: Optional[str]  # its entry in the result cache, when the run has one
+
+
+def read_file(path: Path, settings: Settings, data: Optional[bytes] = None):
+    """The file read: its FileResult when that is known without linting (an input
+    error, an empty file, a result in the cache), else a ReadFile to lint."""
     config = settings.config
     knowledge.use(config.knowledge)  # here, so a worker process has it too
     if config.words:
@@ -200,7 +217,7 @@ def lint_file(path: Path, settings: Settings) -> FileResult:
             path = Path(settings.stdin_name)
             doc = document_from_bytes(settings.stdin, str(path), config.date, settings.factsheet, config.options_for(str(path)))
         else:
-            doc = read_document(path, config.date, settings.factsheet, config.max_file_mb, config.options_for(str(path)))
+            doc = read_document(path, config.date, settings.factsheet, config.max_file_mb, config.options_for(str(path)), data)
     except UserError as error:
         return FileResult(str(path), error=str(error))
     if not doc.source.strip():
@@ -210,12 +227,18 @@ def lint_file(path: Path, settings: Settings) -> FileResult:
     cached = settings.cache.get(key, str(path)) if key else None
     if cached is not None:
         return FileResult(str(path), cached, document=_kept(doc, cached, settings, rules))
+    return ReadFile(doc, rules, key)
+
+
+def lint_read(read: ReadFile, settings: Settings) -> FileResult:
+    """The result of linting a file read, stored in the cache when the run has one."""
+    doc, rules = read.doc, read.rules
     errors, timings = [], {} if settings.profile else None
     violations = lint_document(doc, rules, errors, timings, settings.rules.known_ids())
-    if key and not errors:
-        settings.cache.put(key, violations)
+    if read.cache_key and not errors:
+        settings.cache.put(read.cache_key, violations)
     doc.forget_scratch()
-    return FileResult(str(path), violations, error="; ".join(errors) or None, document=_kept(doc, violations, settings, rules),
+    return FileResult(doc.path, violations, error="; ".join(errors) or None, document=_kept(doc, violations, settings, rules),
                       timings=timings or {})
 
 
@@ -266,11 +289,7 @@ def _lint_in_forks(files: Sequence[Path], settings: Settings, workers: int, prog
     import pickle
     import select
 
-    shares, loads = [[] for _ in range(workers)], [0] * workers
-    for index in sorted(range(len(files)), key=lambda i: -_size(files[i])):
-        least = loads.index(min(loads))
-        shares[least].append(index)
-        loads[least] += _size(files[index]) + 1
+    shares = size_balanced_chunks(files, workers)
     results: List[Optional[FileResult]] = [None] * len(files)
     pipes, children = {}, []
     try:
@@ -309,6 +328,17 @@ def _lint_in_forks(files: Sequence[Path], settings: Settings, workers: int, prog
     if missing:
         raise RuntimeError(f"a worker process ended before linting {', '.join(missing)}")
     return results
+
+
+def size_balanced_chunks(files: Sequence[Path], count: int) -> List[List[int]]:
+    """The indexes of `files` in `count` chunks of about equal size (the largest file
+    first, each to the lightest chunk so far): a worker's share, or a cluster's task."""
+    chunks, loads = [[] for _ in range(count)], [0] * count
+    for index in sorted(range(len(files)), key=lambda i: -_size(files[i])):
+        least = loads.index(min(loads))
+        chunks[least].append(index)
+        loads[least] += _size(files[index]) + 1
+    return [chunk for chunk in chunks if chunk]
 
 
 def _lint_share(files, share, settings: Settings, pipe: int) -> None:
@@ -353,16 +383,17 @@ def _size(path: Path) -> int:
 
 def run(paths: Sequence[str], rules, config: Config, extra_exclude: Sequence[str] = (), jobs: int = 1,
         use_cache: bool = False, profile: bool = False, keep_documents: bool = False, stdin: bytes = b"",
-        stdin_name: str = STDIN, found: Optional[Discovery] = None, progress=None) -> List[FileResult]:
+        stdin_name: str = STDIN, found: Optional[Discovery] = None, progress=None, backend=None) -> List[FileResult]:
     """Lint files with `rules`: a RuleSets (rules per document) or one list of rules for all.
     `found`: the paths' discovery when the caller made it already; `progress(result)`:
-    called as each file is linted."""
+    called as each file is linted; `backend(files, settings, progress)`: what lints
+    the files instead of this machine's processes (a cluster: linter/cluster.py)."""
     rule_sets = rules if isinstance(rules, RuleSets) else RuleSets.fixed(rules)
     found = found or discover(paths, config, extra_exclude)
     factsheet = load_factsheet(config.facts) if config.facts else None
     cache = ResultCache(config.cache_folder, fingerprint(rule_sets.possible(), config)) if use_cache else None
     settings = Settings(rule_sets, config, factsheet, cache, profile, keep_documents, stdin, stdin_name)
-    linted = lint_files(found.files, settings, jobs, progress)
+    linted = backend(found.files, settings, progress) if backend else lint_files(found.files, settings, jobs, progress)
     results = list(found.problems)
     docs = [r.document for r in linted if r.document is not None and r.error is None and r.notice is None]
     by_path = {r.path: r for r in linted}

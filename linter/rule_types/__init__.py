@@ -6,6 +6,7 @@ Adding a type means adding one module here with a `RuleType` subclass (its
 registry finds it.
 """
 
+import string
 from typing import Callable, Dict, Iterator, NamedTuple, Tuple
 
 
@@ -57,6 +58,31 @@ class RuleType:
     def compares_documents(self) -> bool:
         """Whether this type has a cross-document check (the run then keeps every document)."""
         return type(self).check_run is not RuleType.check_run
+
+
+class _Fields(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+class _Formatter(string.Formatter):
+    """str.format that leaves unknown placeholders as they are instead of raising."""
+
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, int):
+            return args[key] if key < len(args) else "{" + str(key) + "}"
+        return kwargs[key]
+
+
+def render_message(template: str, fields: dict) -> str:
+    """A rule's message (or fix) template filled in with a hit's fields: {found}, {0}, {1} … the
+    groups, {name} a field; a placeholder the hit lacks is left as written."""
+    groups = fields.get("groups") or ()
+    positional = [fields.get("found", "")] + [g or "" for g in groups]
+    try:
+        return _Formatter().vformat(template, positional, _Fields(fields))
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
 
 
 # Seconds one search of a rule's regex may take. Rule files come from users; a
