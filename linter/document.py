@@ -75,7 +75,6 @@ class Document:
         self.source = parsed.text
         self.encoding = parsed.encoding
         self.heading_levels = parsed.heading_levels
-        self.numbered_headings = parsed.numbered_headings
         self._locations = parsed.locations
         self._location_offsets = [offset for offset, _ in parsed.locations]
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.source)]

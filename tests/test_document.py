@@ -85,8 +85,25 @@ def test_headings_in_plain_text_and_markdown():
     assert [(h.level, h.numbering, h.text) for h in headings] == [
         (1, "一、", "总体要求"), (2, "（一）", "坚持全面覆盖"), (3, "1.", "抽查事项清单"), (4, "（1）", "随机抽取检查对象"), (0, "", "党建统领"),
     ]
-    md = Document("# 年度工作总结\n\n## 一、主要工作\n\n```\n# 不是标题\n```\n", reader="markdown").headings
-    assert [(h.level, h.text) for h in md] == [(1, "年度工作总结"), (2, "一、主要工作")]
+    # In Markdown, `#` adds the unnumbered headings; a numbered one ranks by its
+    # numbering, typed with `#` or not, as in every other format.
+    md = Document("# 年度工作总结\n\n## 一、主要工作\n\n（一）门诊服务\n\n```\n# 不是标题\n```\n", reader="markdown").headings
+    assert [(h.level, h.source, h.marked, h.text) for h in md] == [
+        (1, "markup", True, "年度工作总结"), (1, "numbering", True, "主要工作"), (2, "numbering", False, "门诊服务"),
+    ]
+
+
+def test_clauses_and_list_items_are_not_headings():
+    text = (
+        "第十二条 有下列情形之一的，由市场监督管理部门责令改正：\n"
+        "（一）未取得许可擅自从事经营活动的；\n"
+        "（二）超出许可范围经营的；\n"
+        "（三）法律、法规规定的其他情形。\n"
+        "一、违反本办法第八条规定，未按期报送统计资料的，处1万元以上3万元以下罚款。\n"
+        "二、总体要求\n"
+        "（一）坚持稳中求进。全年地区生产总值增长5.2%。\n"
+    )
+    assert [(h.numbering, h.text) for h in Document(text).headings] == [("二、", "总体要求"), ("（一）", "坚持稳中求进")]
 
 
 def test_suppression_comments():

@@ -92,7 +92,8 @@ def test_docx_paragraphs_tables_headers_footnotes_and_heading_styles(tmp_path):
     assert lines[4:8] == ["指标", "数值", "门诊量", "65.07万人次"]
     assert lines[8:] == ["数据来源：医院信息科。", "三峡医院院报", "第1页"]
     assert "已删去的文字" not in doc.source
-    assert [(h.line, h.level, h.source) for h in doc.headings][:2] == [(1, 1, "markup"), (2, 2, "markup")]
+    # Styles mark both; the numbered one ranks by its numbering, as in .txt.
+    assert [(h.line, h.level, h.source, h.marked) for h in doc.headings][:2] == [(1, 1, "markup", True), (2, 1, "numbering", True)]
     assert doc.location(doc.source.index("数据来源")) == {"part": "脚注"}
     assert doc.location(doc.source.index("三峡医院院报")) == {"part": "页眉"}
     assert doc.location(doc.source.index("门诊量")) == {}

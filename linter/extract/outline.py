@@ -2,11 +2,12 @@
 its headings (`headings(doc)`), the section tree with the period each
 section speaks of, its sentences and the modality of each (`outline(doc)`).
 
-Headings come from the format's markup (Markdown `#`, Word heading styles)
-and, unless the format says its markup is the only source (Markdown), from
-Chinese numbering at the start of a line (第一章, 一、 （一） 1. （1）) and from
-short lines standing alone between blank lines (level 0, unnumbered).
-Numbered lead-ins such as 一是… are topics of a paragraph, not headings.
+Headings come, in every format, from Chinese numbering at the start of a
+line (第一章, 一、 （一） 1. （1）) and from short lines standing alone between
+blank lines (level 0, unnumbered); the format's markup (Markdown `#`, Word
+heading styles) adds the unnumbered ones. Numbered lead-ins such as 一是… are
+topics of a paragraph, and numbered clauses and list items (（一）…的；) are
+items, not headings.
 
 Sections nest by heading rank (第一篇 > 第一章 > 第一节 > 一、 > （一） > 1. >
 （1）); a layout heading opens a section of its own only in a document without
@@ -43,6 +44,7 @@ class Heading:
     numbering: str
     text: str
     source: str = NUMBERING  # MARKUP, NUMBERING, CHAPTER or LAYOUT: what made it a heading
+    marked: bool = False  # marked up as a heading (`#`, a Word heading style), numbered or not
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ class Outline:
 
     def _build(self, doc) -> None:
         found = headings(doc)
-        structured = any(h.source != LAYOUT for h in found)
+        structured = any(h.source in (NUMBERING, CHAPTER) for h in found)
         stack = [(float("-inf"), self.root)]
         for heading in found:
             rank = _rank(heading, structured)
@@ -184,7 +186,7 @@ class Outline:
             parent = stack[-1][1]
             # In a document with numbered headings a layout line is a title or a
             # caption (2002年政府工作报告): it names no period of the text after it.
-            period = None if heading.source == LAYOUT and structured else self._period(doc, start, end)
+            period = None if heading.source in (LAYOUT, MARKUP) and structured else self._period(doc, start, end)
             section = Section(heading, start, len(doc.text), parent, period, _stance(heading.text))
             parent.children.append(section)
             self.sections.append(section)
@@ -320,29 +322,54 @@ def headings(doc) -> List[Heading]:
 
 
 def _find(doc) -> List[Heading]:
+    """Headings from numbering in every format; `#` and Word heading styles add
+    the unnumbered ones (their numbering, when they have one, gives the rank, so
+    that the same text has the same outline as .txt, .md or .docx)."""
     found = []
     lines = [raw.strip() for _, _, raw in doc.lines()]
+    before = ""  # the last non-blank line
+    previous_item = None  # its level when it is a list item
     for index, line in enumerate(lines):
         number = index + 1
         if not line:
             continue
-        numbered = _numbering(line) if doc.numbered_headings else None
-        if number in doc.heading_levels:
-            level = doc.heading_levels[number]
+        marked = number in doc.heading_levels
+        if marked:
             match = _MD_HEADING.match(line)
-            title = match.group(2) if match else line
-            prefix = _numbering(title)
-            found.append(Heading(number, level, prefix[1] if prefix else "", title.strip(), MARKUP))
+            line = (match.group(2) if match else line).strip()
+        numbered = _numbering(line)
+        item_level = None
+        if numbered and not marked and _list_item(line, numbered, before, previous_item):
+            item_level = numbered[0]
         elif numbered:
             level, numbering = numbered
             title = line[len(numbering):].split("。")[0].strip()
-            found.append(Heading(number, level, numbering, title, CHAPTER if level < 0 else NUMBERING))
-        elif doc.numbered_headings:
-            before = lines[index - 1] if index > 0 else ""
-            after = lines[index + 1] if index + 1 < len(lines) else ""
-            if not before and not after and len(line) <= _LAYOUT_HEADING_WIDTH and line[-1] not in _LINE_END and not _TOPIC.match(line):
+            found.append(Heading(number, level, numbering, title, CHAPTER if level < 0 else NUMBERING, marked))
+        elif marked:
+            found.append(Heading(number, doc.heading_levels[number], "", line, MARKUP, True))
+        else:
+            blank_before = index == 0 or not lines[index - 1]
+            blank_after = index + 1 == len(lines) or not lines[index + 1]
+            if blank_before and blank_after and len(line) <= _LAYOUT_HEADING_WIDTH and line[-1] not in _LINE_END and not _TOPIC.match(line):
                 found.append(Heading(number, 0, "", line, LAYOUT))
+        before, previous_item = line, item_level
     return found
+
+
+def _list_item(line: str, numbered, before: str, previous_item) -> bool:
+    """A numbered line that is an item of a list, not a heading: a whole clause
+    (一、未取得许可擅自经营的，处1万元以上3万元以下罚款。 — a long first
+    sentence with a comma in it), an item ending in ；, an item after
+    有下列情形之一的：, or a sentence after an item of its level
+    (（三）法律、法规规定的其他情形。)."""
+    level, numbering = numbered
+    rest = line[len(numbering):]
+    if rest.endswith(("；", ";")) or previous_item == level and rest.endswith(("。", ".")):
+        return True
+    if before.endswith(("：", ":")) and "下列" in before:
+        return True
+    first = re.split(r"[。；;！？]", rest, maxsplit=1)
+    return len(first) > 1 and len(first[0]) > _CLAUSE_WIDTH and bool(re.search(r"[，,]", first[0]))
 
 
 def _numbering(line: str):
@@ -355,15 +382,20 @@ def _numbering(line: str):
 
 
 def _rank(heading: Heading, structured: bool) -> float:
-    """How high a heading stands in the tree: smaller is higher."""
-    if heading.source == LAYOUT:
-        return 1 if not structured else float("inf")
+    """How high a heading stands in the tree: smaller is higher. An unnumbered
+    heading, marked up or standing alone, structures only a document without
+    numbered headings; in one with them it is a title or a caption."""
+    if heading.source in (LAYOUT, MARKUP):
+        if structured:
+            return float("inf")
+        return heading.level if heading.source == MARKUP else 1
     return heading.level
 
 
 _MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*$")
 _CN_DIGITS = "一二三四五六七八九十"
 _LAYOUT_HEADING_WIDTH = 25  # characters: a line standing alone between blank lines is a heading when this short
+_CLAUSE_WIDTH = 30  # characters: a numbered line's first sentence this long, with a comma in it, is a clause, not a title
 
 
 @knowledge.derived

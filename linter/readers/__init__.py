@@ -36,7 +36,6 @@ class Parsed:
     hidden: List[Tuple[int, int]] = field(default_factory=list)  # spans not linted (front matter, fenced code)
     front_matter: dict = field(default_factory=dict)
     heading_levels: Dict[int, int] = field(default_factory=dict)  # 1-based line -> level the format's markup gives
-    numbered_headings: bool = True  # also read headings from numbering (一、 （一） 1.) and layout
     # (offset, fields) in ascending offset: from each offset on, the text is at that
     # place of the source file (a PDF's page and line, a Word file's part).
     locations: List[Tuple[int, dict]] = field(default_factory=list)

@@ -34,8 +34,7 @@ def _parsed(text: str, path, encoding) -> Parsed:
         if heading and not any(start <= offset < end for start, end in hidden):
             levels[number] = len(heading.group(1))
         offset += len(line) + 1
-    # A Markdown file's headings are its # lines: numbering typed in a paragraph is not one.
-    return Parsed(text, NAME, hidden, front_matter, levels, numbered_headings=False, encoding=encoding)
+    return Parsed(text, NAME, hidden, front_matter, levels, encoding=encoding)
 
 
 def _front_matter(block: str, path) -> dict:

@@ -41,7 +41,7 @@ class HeadingLevels(RuleType):
         for heading in doc.headings:
             if heading.line >= stop_line:
                 break
-            if heading.source != NUMBERING:
+            if heading.source != NUMBERING or heading.marked:
                 continue
             if previous is not None and heading.level > previous.level + 1:
                 line_start = doc.line_span(heading.line)[0]
