@@ -124,3 +124,19 @@ def test_every_state_council_document_is_dated(corpus):
     assert all(m.date for m in found)
     untyped = sorted((path.name,) for path, m in zip(documents, found) if m.type != "gov-document")
     assert untyped == only_present(corpus, [("id33_国令第707号.txt",), ("id58_国令第706号.txt",)])  # a 国务院令 has no 〔year〕 number
+
+
+def test_an_articles_footer_dates_it():
+    text = ("我院举办护理技能竞赛\n\n8月5日下午，我院在门诊楼五楼会议室举办2014年护理技能竞赛，全院42名护士参赛。\n"
+            "竞赛分理论考试和操作考核两部分。\n\n作者：护理部\n来源：院办\n日期：2014-08-06 07:29\n链接：http://www.example.cn/news/1234.html\n")
+    found = meta(text)
+    assert (found.date, found.date_source) == (D(2014, 8, 6), "stamp, line 8")
+
+
+def test_a_bare_time_label_with_a_weekday_is_a_stamp():
+    found = meta("我院召开安全生产工作会议\n时间：2008年04月21日 星期一\n\n4月21日上午，我院召开安全生产工作会议。\n")
+    assert found.date == D(2008, 4, 21)
+
+
+def test_a_date_in_the_last_sentence_is_no_footer():
+    assert meta("我院召开安全生产工作会议\n\n会议要求各科室认真落实。\n日期：2024年3月5日前报送材料。\n").date is None

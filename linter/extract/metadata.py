@@ -164,7 +164,10 @@ def _dateline(doc) -> Optional[Found]:
 
 def _stamp(doc) -> Optional[Found]:
     """日期：2016-05-12, 发布时间：2018/09/03 08:15, 时间：2018年9月3日 (an article's stamp)."""
-    for number, start, line in _head(doc, _STAMP_LINES):
+    # An article's footer (作者：… / 来源：… / 日期：… / 链接：…) dates it as its head does.
+    head = _head(doc, _STAMP_LINES)
+    tail = [row for row in _nonblank(doc)[-_TAIL_LINES:] if row not in head]
+    for number, start, line in head + tail:
         label = _STAMP_LABEL.search(line)
         if not label:
             continue
@@ -174,8 +177,10 @@ def _stamp(doc) -> Optional[Found]:
             after = value[mentions[0].end:]
             time = _TIME_OF_DAY.match(after)
             rest = after[time.end():] if time else after
+            weekday = re.match(r"[ \t　]*[(（]?(?:星期|周)[一二三四五六日天][)）]?", rest)
+            rest = rest[weekday.end():] if weekday else rest
             # A bare 时间： may be a meeting's (时间：2024年3月5日): only with a time of day or in numbers.
-            if label.group(2) == "时间" and not label.group(1) and not time and mentions[0].form != "numeric":
+            if label.group(2) == "时间" and not label.group(1) and not time and not weekday and mentions[0].form != "numeric":
                 continue
             # Another label may follow on the line (来源：, 作者：), a sentence may not.
             if not rest.strip() or re.match(r"[ \t　]+\S{1,8}[:：]", rest):
