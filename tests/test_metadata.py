@@ -140,3 +140,21 @@ def test_a_bare_time_label_with_a_weekday_is_a_stamp():
 
 def test_a_date_in_the_last_sentence_is_no_footer():
     assert meta("我院召开安全生产工作会议\n\n会议要求各科室认真落实。\n日期：2024年3月5日前报送材料。\n").date is None
+
+
+NOTICE = ("中国人民银行关于进一步优化支付服务的通知（银发〔2024〕17号）\n\n"
+          "为进一步优化支付服务，提升支付便利性，现就有关事项通知如下。\n"
+          "一、各银行应当持续优化银行卡受理环境。\n\n中国人民银行\n2024年3月1日\n")
+ANNOUNCEMENT = ("国家税务总局公告\n公告〔2025〕第3号\n\n国家税务总局关于发布个人所得税汇算清缴有关事项的公告\n\n"
+                "现将有关事项公告如下。\n本公告自发布之日起施行。\n\n国家税务总局\n二○二五年二月十八日\n")
+
+
+@pytest.mark.parametrize("text, date", [(NOTICE, D(2024, 3, 1)), (ANNOUNCEMENT, D(2025, 2, 18))])
+def test_a_gov_document_without_an_addressee(text, date):
+    found = meta(text)
+    assert (found.type, found.date) == ("gov-document", date)
+
+
+def test_a_number_without_a_signature_block_is_no_gov_document():
+    text = "中国人民银行关于进一步优化支付服务的通知（银发〔2024〕17号）\n\n记者从中国人民银行获悉，该通知已于近日印发。\n"
+    assert meta(text).type is None

@@ -71,6 +71,8 @@ _DOC_NUMBER = re.compile(r"^[ \t　]*(?:发文字号[ \t　]*[:：][ \t　]*)?[\
 # 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：  /  国家发展改革委：
 _ADDRESSEE = re.compile(r"^[ \t　]*[\u4e00-\u9fff][\u4e00-\u9fff、，,（）()　 ]{1,300}[:：][ \t　]*$")
 _NOT_ADDRESSEE = re.compile(r"^[ \t　]*(?:附件|附|注|说明|主题词|抄送|发文机关|成文日期|标[ \t　]*题|索[ \t　]*引[ \t　]*号|主题分类|发文字号|发布日期)")
+# 关于…的通知（银发〔2024〕17号）: the number in brackets at the end of the title.
+_TITLE_NUMBER = re.compile(r"[（(][\u4e00-\u9fff]{1,12}[〔\[［]\d{4}[〕\]］]第?\d{1,4}号[）)][ \t　]*$")
 _SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
 
 
@@ -86,6 +88,12 @@ def document_type(doc) -> Optional[Found]:
         if _DOC_NUMBER.match(line):
             if any(_ADDRESSEE.match(text) and not _NOT_ADDRESSEE.match(text) for _, _, text in head[index + 1:index + 8]):
                 return Found(GOV_DOCUMENT, f"发文字号 and 主送机关, line {number}")
+            # A 公告 or a 通知 sent to all has no 主送机关: its organ and 成文日期 close it.
+            if _signature_date(doc):
+                return Found(GOV_DOCUMENT, f"发文字号 and 成文日期, line {number}")
+        titled = _TITLE_NUMBER.search(line)
+        if titled and len(line.strip()) <= 2 * _TITLE_WIDTH and _signature_date(doc):
+            return Found(GOV_DOCUMENT, f"发文字号 in the title and 成文日期, line {number}")
     for number, _, line in _head(doc, 3):
         if _report_title().search(line) and len(line.strip()) <= _TITLE_WIDTH and not _SENTENCE_MARK.search(line):
             return Found(WORK_REPORT, f"title, line {number}")
