@@ -158,3 +158,21 @@ def test_a_gov_document_without_an_addressee(text, date):
 def test_a_number_without_a_signature_block_is_no_gov_document():
     text = "中国人民银行关于进一步优化支付服务的通知（银发〔2024〕17号）\n\n记者从中国人民银行获悉，该通知已于近日印发。\n"
     assert meta(text).type is None
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("# 中华人民共和国个人所得税法实施条例", "条例"),
+    ("商业银行互联网贷款管理暂行办法", "办法"),
+    ("医疗机构投诉管理办法（试行）", "办法"),
+    ("国家税务总局关于发布个人所得税汇算清缴有关事项的公告", "公告"),
+])
+def test_a_normative_document_by_its_title(title, kind):
+    from linter.extract.metadata import normative
+    found = normative(Document(title + "\n\n第一条　为了规范管理，制定本办法。\n"))
+    assert (found.value, found.source) == (kind, "title, line 1")
+
+
+@pytest.mark.parametrize("title", ["2024年政府工作报告", "我院召开安全生产工作会议", "关于《专利代理条例》修订的说明", "主题分类：公安、安全、司法\\司法", "基层治理的经验做法"])
+def test_a_report_or_an_article_is_not_normative(title):
+    from linter.extract.metadata import normative
+    assert normative(Document(title + "\n\n2024年，我院门诊量增长5%。\n")) is None

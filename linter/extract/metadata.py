@@ -100,6 +100,25 @@ def document_type(doc) -> Optional[Found]:
     return None
 
 
+@knowledge.derived
+def _normative_title():
+    words = "|".join(re.escape(word) for word in sorted(knowledge.get("document-types", "normative-titles"), key=len, reverse=True))
+    return re.compile(rf"(?:{words})(?:[（(][^（()）]{{0,12}}[）)])?[ \t　]*$")
+
+
+def normative(doc) -> Optional[Found]:
+    """The normative type (规定, 办法, 条例 …) the title names, or None: in such a
+    document a figure is a rule for a case, not a fact about the world."""
+    for number, _, line in _head(doc, 3):
+        title = line.strip().lstrip("#").strip()
+        # A label line (主题分类：…\\司法) is no title; 方法, 做法, 司法 are no law.
+        if len(title) <= 2 * _TITLE_WIDTH and not _SENTENCE_MARK.search(title) and not re.search("[:：]", title):
+            word = _normative_title().search(title)
+            if word and word.start() > 0 and not (word.group().startswith("法") and title[word.start() - 1] in "方做司想看说手用"):
+                return Found(re.sub(r"[（(].*", "", word.group()).strip(), f"title, line {number}")
+    return None
+
+
 # -- the publication date -----------------------------------------------------------
 
 _DASHES = r"[—–\-－―~～]{1,6}"
