@@ -19,7 +19,7 @@ DEFAULT = [ROOT / "seeds", *sorted((ROOT.parent / "shared" / "corpus").glob("*/"
 
 def main(folders):
     for folder in folders:
-        files = sorted(Path(folder).glob("*.txt"))
+        files = sorted(p for p in Path(folder).iterdir() if p.suffix in (".txt", ".md"))
         sources, types, undated = Counter(), Counter(), []
         for path in files:
             meta = read_document(path).metadata

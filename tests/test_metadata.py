@@ -124,3 +124,55 @@ def test_every_state_council_document_is_dated(corpus):
     assert all(m.date for m in found)
     untyped = sorted((path.name,) for path, m in zip(documents, found) if m.type != "gov-document")
     assert untyped == only_present(corpus, [("id33_国令第707号.txt",), ("id58_国令第706号.txt",)])  # a 国务院令 has no 〔year〕 number
+
+
+def test_an_articles_footer_dates_it():
+    text = ("我院举办护理技能竞赛\n\n8月5日下午，我院在门诊楼五楼会议室举办2014年护理技能竞赛，全院42名护士参赛。\n"
+            "竞赛分理论考试和操作考核两部分。\n\n作者：护理部\n来源：院办\n日期：2014-08-06 07:29\n链接：http://www.example.cn/news/1234.html\n")
+    found = meta(text)
+    assert (found.date, found.date_source) == (D(2014, 8, 6), "stamp, line 8")
+
+
+def test_a_bare_time_label_with_a_weekday_is_a_stamp():
+    found = meta("我院召开安全生产工作会议\n时间：2008年04月21日 星期一\n\n4月21日上午，我院召开安全生产工作会议。\n")
+    assert found.date == D(2008, 4, 21)
+
+
+def test_a_date_in_the_last_sentence_is_no_footer():
+    assert meta("我院召开安全生产工作会议\n\n会议要求各科室认真落实。\n日期：2024年3月5日前报送材料。\n").date is None
+
+
+NOTICE = ("中国人民银行关于进一步优化支付服务的通知（银发〔2024〕17号）\n\n"
+          "为进一步优化支付服务，提升支付便利性，现就有关事项通知如下。\n"
+          "一、各银行应当持续优化银行卡受理环境。\n\n中国人民银行\n2024年3月1日\n")
+ANNOUNCEMENT = ("国家税务总局公告\n公告〔2025〕第3号\n\n国家税务总局关于发布个人所得税汇算清缴有关事项的公告\n\n"
+                "现将有关事项公告如下。\n本公告自发布之日起施行。\n\n国家税务总局\n二○二五年二月十八日\n")
+
+
+@pytest.mark.parametrize("text, date", [(NOTICE, D(2024, 3, 1)), (ANNOUNCEMENT, D(2025, 2, 18))])
+def test_a_gov_document_without_an_addressee(text, date):
+    found = meta(text)
+    assert (found.type, found.date) == ("gov-document", date)
+
+
+def test_a_number_without_a_signature_block_is_no_gov_document():
+    text = "中国人民银行关于进一步优化支付服务的通知（银发〔2024〕17号）\n\n记者从中国人民银行获悉，该通知已于近日印发。\n"
+    assert meta(text).type is None
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("# 中华人民共和国个人所得税法实施条例", "条例"),
+    ("商业银行互联网贷款管理暂行办法", "办法"),
+    ("医疗机构投诉管理办法（试行）", "办法"),
+    ("国家税务总局关于发布个人所得税汇算清缴有关事项的公告", "公告"),
+])
+def test_a_normative_document_by_its_title(title, kind):
+    from linter.extract.metadata import normative
+    found = normative(Document(title + "\n\n第一条　为了规范管理，制定本办法。\n"))
+    assert (found.value, found.source) == (kind, "title, line 1")
+
+
+@pytest.mark.parametrize("title", ["2024年政府工作报告", "我院召开安全生产工作会议", "关于《专利代理条例》修订的说明", "主题分类：公安、安全、司法\\司法", "基层治理的经验做法"])
+def test_a_report_or_an_article_is_not_normative(title):
+    from linter.extract.metadata import normative
+    assert normative(Document(title + "\n\n2024年，我院门诊量增长5%。\n")) is None

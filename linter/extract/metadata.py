@@ -71,6 +71,8 @@ _DOC_NUMBER = re.compile(r"^[ \t　]*(?:发文字号[ \t　]*[:：][ \t　]*)?[\
 # 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：  /  国家发展改革委：
 _ADDRESSEE = re.compile(r"^[ \t　]*[\u4e00-\u9fff][\u4e00-\u9fff、，,（）()　 ]{1,300}[:：][ \t　]*$")
 _NOT_ADDRESSEE = re.compile(r"^[ \t　]*(?:附件|附|注|说明|主题词|抄送|发文机关|成文日期|标[ \t　]*题|索[ \t　]*引[ \t　]*号|主题分类|发文字号|发布日期)")
+# 关于…的通知（银发〔2024〕17号）: the number in brackets at the end of the title.
+_TITLE_NUMBER = re.compile(r"[（(][\u4e00-\u9fff]{1,12}[〔\[［]\d{4}[〕\]］]第?\d{1,4}号[）)][ \t　]*$")
 _SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
 
 
@@ -86,9 +88,34 @@ def document_type(doc) -> Optional[Found]:
         if _DOC_NUMBER.match(line):
             if any(_ADDRESSEE.match(text) and not _NOT_ADDRESSEE.match(text) for _, _, text in head[index + 1:index + 8]):
                 return Found(GOV_DOCUMENT, f"发文字号 and 主送机关, line {number}")
+            # A 公告 or a 通知 sent to all has no 主送机关: its organ and 成文日期 close it.
+            if _signature_date(doc):
+                return Found(GOV_DOCUMENT, f"发文字号 and 成文日期, line {number}")
+        titled = _TITLE_NUMBER.search(line)
+        if titled and len(line.strip()) <= 2 * _TITLE_WIDTH and _signature_date(doc):
+            return Found(GOV_DOCUMENT, f"发文字号 in the title and 成文日期, line {number}")
     for number, _, line in _head(doc, 3):
         if _report_title().search(line) and len(line.strip()) <= _TITLE_WIDTH and not _SENTENCE_MARK.search(line):
             return Found(WORK_REPORT, f"title, line {number}")
+    return None
+
+
+@knowledge.derived
+def _normative_title():
+    words = "|".join(re.escape(word) for word in sorted(knowledge.get("document-types", "normative-titles"), key=len, reverse=True))
+    return re.compile(rf"(?:{words})(?:[（(][^（()）]{{0,12}}[）)])?[ \t　]*$")
+
+
+def normative(doc) -> Optional[Found]:
+    """The normative type (规定, 办法, 条例 …) the title names, or None: in such a
+    document a figure is a rule for a case, not a fact about the world."""
+    for number, _, line in _head(doc, 3):
+        title = line.strip().lstrip("#").strip()
+        # A label line (主题分类：…\\司法) is no title; 方法, 做法, 司法 are no law.
+        if len(title) <= 2 * _TITLE_WIDTH and not _SENTENCE_MARK.search(title) and not re.search("[:：]", title):
+            word = _normative_title().search(title)
+            if word and word.start() > 0 and not (word.group().startswith("法") and title[word.start() - 1] in "方做司想看说手用"):
+                return Found(re.sub(r"[（(].*", "", word.group()).strip(), f"title, line {number}")
     return None
 
 
@@ -164,7 +191,10 @@ def _dateline(doc) -> Optional[Found]:
 
 def _stamp(doc) -> Optional[Found]:
     """日期：2016-05-12, 发布时间：2018/09/03 08:15, 时间：2018年9月3日 (an article's stamp)."""
-    for number, start, line in _head(doc, _STAMP_LINES):
+    # An article's footer (作者：… / 来源：… / 日期：… / 链接：…) dates it as its head does.
+    head = _head(doc, _STAMP_LINES)
+    tail = [row for row in _nonblank(doc)[-_TAIL_LINES:] if row not in head]
+    for number, start, line in head + tail:
         label = _STAMP_LABEL.search(line)
         if not label:
             continue
@@ -174,8 +204,10 @@ def _stamp(doc) -> Optional[Found]:
             after = value[mentions[0].end:]
             time = _TIME_OF_DAY.match(after)
             rest = after[time.end():] if time else after
+            weekday = re.match(r"[ \t　]*[(（]?(?:星期|周)[一二三四五六日天][)）]?", rest)
+            rest = rest[weekday.end():] if weekday else rest
             # A bare 时间： may be a meeting's (时间：2024年3月5日): only with a time of day or in numbers.
-            if label.group(2) == "时间" and not label.group(1) and not time and mentions[0].form != "numeric":
+            if label.group(2) == "时间" and not label.group(1) and not time and not weekday and mentions[0].form != "numeric":
                 continue
             # Another label may follow on the line (来源：, 作者：), a sentence may not.
             if not rest.strip() or re.match(r"[ \t　]+\S{1,8}[:：]", rest):
