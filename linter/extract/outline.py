@@ -19,8 +19,12 @@ results or a plan) likewise.
 The modality of a place in a sentence is what the words before it in that
 sentence make of a figure there: a target (力争, 预期, 目标 … and, in a plan
 section, everything not said to be done), a result achieved (in a review
-section), past narrative (以往, 过去, 当时), a condition (如果, 凡), or a plain
-statement. Figures of different modalities are never compared.
+section), past narrative (以往, 过去, 当时), a condition (如果, 凡), a rule
+(normative: anywhere in a document whose title names a 条例, 办法, 规定 … or
+whose text is cut into 第X条 articles, and in a sentence that says 应当, 不得,
+处…罚款, …以上…以下, 自…之日起…内), or a plain statement. Figures of different
+modalities are never compared, and rules not even with each other: two
+penalties, deadlines or weights differ because their cases do.
 """
 
 import bisect
@@ -35,6 +39,7 @@ MARKUP, NUMBERING, CHAPTER, LAYOUT = "markup", "numbering", "chapter", "layout"
 
 REVIEW, PLAN = "review", "plan"
 ACHIEVED, TARGET, PAST, CONDITION, STATED = "achieved", "target", "past", "condition", "stated"
+NORMATIVE = "normative"
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,7 @@ class Outline:
         self._starts = [s.start for s in self.sections]
         self._modalities: Dict[int, list] = {}
         self._past_years: Optional[List[int]] = None  # where 去年, 过去一年 … stand
+        self.normative = _normative_document(doc)
 
     def section_at(self, offset: int) -> Section:
         """The deepest section an offset lies in."""
@@ -127,8 +133,12 @@ class Outline:
         return self.sections[index] if index >= 0 else self.root
 
     def modality_at(self, offset: int) -> str:
-        """ACHIEVED, TARGET, PAST, CONDITION or STATED: what the words of the sentence before `offset` make of a figure there."""
+        """ACHIEVED, TARGET, PAST, CONDITION, NORMATIVE or STATED: what the words of the sentence before `offset` make of a figure there."""
+        if self.normative:
+            return NORMATIVE
         start = self.full_sentences.start(offset)
+        if _NORMATIVE.search(self.doc.text, start, self.full_sentences.end(offset)):
+            return NORMATIVE
         cues = self._modalities.get(start)
         if cues is None:
             cues = self._modalities[start] = _cues(self.doc.text, start, self.full_sentences.end(offset))
@@ -303,6 +313,19 @@ _MODALITY_CUES = [
     (ACHIEVED, r"如今|现在|目前|当前|现已|已经|已|完成了|实现了|取得了|达到了|去年|过去一年|过去的一年"),
 ]
 _PAST_YEAR = re.compile(r"去年|过去一年|过去的一年")
+# What makes a sentence a rule for a case, wherever it stands in the sentence.
+_NORMATIVE = re.compile(
+    r"应当|不得|必须|处[^。；\n]{0,30}(?:罚款|罚金|拘留|徒刑)|之日起[^。；\n]{0,20}内|以上[^。；\n，]{0,12}以下"
+    r"|不超过|不少于|不低于|不高于|不足[^。；\n，]{0,12}的|超过[^。；\n，]{0,16}的[，,]"
+)
+_ARTICLE = re.compile(r"^[ \t\u3000#]*第[一二三四五六七八九十百零〇]+条", re.M)
+_ARTICLES = 3  # a text with this many 第X条 articles is normative
+
+
+def _normative_document(doc) -> bool:
+    from linter.extract.metadata import normative
+
+    return normative(doc) is not None or len(_ARTICLE.findall(doc.text, 0, 200_000)) >= _ARTICLES
 _CUES = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _MODALITY_CUES))
 
 

@@ -298,8 +298,13 @@ class Figures(RuleType):
 
     def _enumeration(self, doc):
         from linter.extract.enumerations import enumerations
+        from linter.extract.outline import NORMATIVE, outline
 
+        shape = outline(doc)
         for found in enumerations(doc):
+            # In a rule, 二名保证人 or 二类事项 names what a case needs, not the items listed after it.
+            if shape.modality_at(found.start) == NORMATIVE:
+                continue
             if found.listed > found.count or (found.listed < found.count and found.closed):
                 yield Hit(found.start, found.end, {"found": found.text, "count": found.count, "listed": found.listed,
                                                    "items": "、".join(found.items)})

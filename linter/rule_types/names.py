@@ -226,6 +226,12 @@ class Names(RuleType):
                 yield Hit(start, end, {"found": abbreviation.full, "expected": abbreviation.short, "line": line})
 
     def _abbreviation_early(self, doc):
+        from linter.extract.outline import outline
+
+        # A rule text defines its terms (（以下称播放录音制品）) from words it uses
+        # in their ordinary sense before the definition.
+        if outline(doc).normative:
+            return
         for abbreviation in self._declared(doc):
             full = (abbreviation.full or "").strip("《》")
             # A short form that is the full name's last words (领导小组, 方案) is also an ordinary word.
@@ -240,6 +246,8 @@ class Names(RuleType):
                     continue
                 # Part of a longer piece of the full name (协调委 in 协调委员会): not the short form.
                 if doc.text[match.start(): match.end() + 1] in full or doc.text[max(0, match.start() - 1): match.end()] in full:
+                    continue
+                if _inside_word(doc, match.start(), match.end()):  # 银行 in 中国人民银行, 商业银行
                     continue
                 line = doc.position(abbreviation.start)[0]
                 yield Hit(match.start(), match.end(), {"found": form, "expected": abbreviation.full, "line": line})
@@ -292,6 +300,17 @@ def _in_sentence_line(text: str, offset: int) -> bool:
     end = text.find("\n", offset)
     line = text[start: end if end >= 0 else len(text)]
     return bool(re.search(r"[。！？；]", line))
+
+
+def _inside_word(doc, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a longer word: jieba cuts inside it or at neither end of it."""
+    from linter.segment import tokenize
+
+    window = max(0, start - 8)
+    bounds = {window}
+    for _, _, token_end in tokenize(doc, doc.text[window:end + 8]):
+        bounds.add(window + token_end)
+    return start not in bounds or end not in bounds
 
 
 def _uses(text: str, name: str, names) -> list:
