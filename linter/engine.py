@@ -27,7 +27,8 @@ class Violation:
     severity: str
     message: str
     # Where it is beyond line and column, as (key, value) pairs: a PDF's page and
-    # page_line, a Word file's part (页眉, 脚注 …); empty for text files.
+    # page_line, a Word file's part (页眉, 脚注 …) or body paragraph (第N段) and the
+    # section it is under (二、（三）); empty for text files.
     location: tuple = ()
     fix: Optional[Fix] = None  # what --fix writes in place of the finding
 
@@ -38,10 +39,12 @@ class Violation:
         return data
 
     def where(self) -> str:
-        """The location beyond line and column, in words: 第3页第12行, 页眉; "" for text files."""
+        """The location beyond line and column, in words: 第3页第12行, 页眉, 第12段 二、（三）; "" for text files."""
         fields = dict(self.location)
         if "page" in fields:
             return f"第{fields['page']}页第{fields['page_line']}行"
+        if "paragraph" in fields:
+            return f"第{fields['paragraph']}段" + (f" {fields['section']}" if fields.get("section") else "")
         return fields.get("part", "")
 
 
@@ -95,9 +98,29 @@ def to_violation(doc: Document, rule, hit) -> Optional[Violation]:
         return None
     end_line, end_column = doc.position(hit.end)
     message = render_message(rule.message, hit.fields)
-    location = tuple(doc.location(hit.start).items())
+    location = doc.location(hit.start)
+    if "paragraph" in location:
+        location["section"] = _section(doc, line)
+    location = tuple(location.items())
     fix = rule.fix.fix_for(doc, hit) if rule.fix else None
     return Violation(doc.path, line, column, end_line, end_column, rule.id, rule.category, rule.severity, message, location, fix)
+
+
+def _section(doc: Document, line: int) -> str:
+    """The numberings of the headings a line is under (二、（三）), so an editor finds it in
+    Word's navigation pane; an unnumbered heading is named by its first words; "" before any."""
+    from linter.extract.outline import LAYOUT, headings  # loaded only for Word files
+
+    path = []  # (level, name) of the headings still open at `line`
+    for heading in headings(doc):
+        if heading.line > line:
+            break
+        if heading.source == LAYOUT:
+            continue  # a short line standing alone (a date, a title) names no section
+        while path and path[-1][0] >= heading.level:
+            path.pop()
+        path.append((heading.level, heading.numbering or heading.text[:12]))
+    return "".join(name for _, name in path)
 
 
 def _order(v: Violation):

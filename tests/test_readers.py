@@ -96,7 +96,7 @@ def test_docx_paragraphs_tables_headers_footnotes_and_heading_styles(tmp_path):
     assert [(h.line, h.level, h.source, h.marked) for h in doc.headings][:2] == [(1, 1, "markup", True), (2, 1, "numbering", True)]
     assert doc.location(doc.source.index("数据来源")) == {"part": "脚注"}
     assert doc.location(doc.source.index("三峡医院院报")) == {"part": "页眉"}
-    assert doc.location(doc.source.index("门诊量")) == {}
+    assert doc.location(doc.source.index("门诊量")) == {"paragraph": 7}  # 第7段: table cells count, as in Word
 
 
 def test_docx_findings_give_the_paragraph_as_the_line_and_json_keeps_its_keys(tmp_path):
@@ -104,10 +104,24 @@ def test_docx_findings_give_the_paragraph_as_the_line_and_json_keeps_its_keys(tm
     result = check("--select", "TM001", "--format", "json", str(tmp_path / "院报.docx"))
     findings = json.loads(result.output)
     assert [(f["line"], f["column"], f.get("part")) for f in findings] == [(3, 3, None), (4, 6, "页眉")]
+    assert (findings[0]["paragraph"], findings[0]["section"]) == (2, "")  # the empty paragraph is not counted
     assert set(findings[0]) >= {"path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message"}
     assert "part" not in findings[0] and findings[1]["part"] == "页眉"
     text = check("--select", "TM001", str(tmp_path / "院报.docx")).output
-    assert "院报.docx:4:6: TM001" in text and "（页眉）" in text
+    assert "院报.docx:4:6: TM001" in text and "（页眉）" in text and "（第2段）" in text
+
+
+def test_a_docx_finding_names_its_paragraph_and_the_headings_it_is_under(tmp_path):
+    lines = ["关于2023年工作的报告", "", "一、主要工作", "（一）医疗服务", "全年接诊患者65.07万人次。", "（二）疫情防控",
+             "全年未发生院内感染。", COVID, "二、下一步工作", COVID, "", "2023年2月10日"]
+    write_docx(tmp_path / "报告.docx", lines)
+    findings = json.loads(check("--select", "TM001", "--format", "json", str(tmp_path / "报告.docx")).output)
+    assert [(f["line"], f["paragraph"], f["section"]) for f in findings] == [(8, 7, "一、（二）"), (10, 9, "二、")]
+    text = check("--select", "TM001", str(tmp_path / "报告.docx")).output
+    assert "报告.docx:8:3: TM001" in text and "（第7段 一、（二））" in text and "（第9段 二、）" in text
+    plain = tmp_path / "报告.txt"
+    plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert "paragraph" not in check("--select", "TM001", "--format", "json", str(plain)).output  # text files: line only
 
 
 def test_a_broken_docx_is_an_input_error(tmp_path):

@@ -3,7 +3,9 @@
 The body comes first, paragraphs and tables in document order (a table cell
 by cell, each cell paragraph a line), so a finding's line is the paragraph's
 number in the body. Footnotes, endnotes, headers and footers follow, each
-paragraph a line whose location names its part (`part: 页眉`). Heading styles
+paragraph a line whose location names its part (`part: 页眉`). A body paragraph's
+location is its `paragraph` number as an editor counts them in Word (第N段: the
+non-empty paragraphs of the body, table cells included). Heading styles
 (Heading 1 / 标题 1 …, or an outline level) give the outline its levels.
 Deleted text of tracked changes is left out; inserted text is read.
 """
@@ -61,6 +63,7 @@ class _Builder:
         self.outline_levels = _style_levels(document)
         self.offset = 0
         self.part = None
+        self.paragraphs = 0  # non-empty body paragraphs so far
 
     def add_blocks(self, element, part, nested=False):
         """Paragraphs and tables under an element, in order; `nested`: paragraphs at any depth (footnotes)."""
@@ -87,6 +90,9 @@ class _Builder:
         level = self._level(paragraph)
         if level and text.strip():
             self.levels[len(self.lines) + 1] = level
+        if self.part is None and text.strip():
+            self.paragraphs += 1
+            self.locations.append((self.offset, {"paragraph": self.paragraphs}))
         self.lines.append(text)
         self.offset += len(text) + 1
 
