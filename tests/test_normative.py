@@ -52,3 +52,13 @@ def test_an_abbreviation_inside_longer_words_is_not_used_early():
     declared = "中国农业发展银行重庆市分行（以下简称“银行”）负责实施。\n"
     assert lint_text("中国人民银行和各商业银行加强监管。\n\n" + declared, ["NM008"]) == []
     assert [v.line for v in lint_text("今年，银行将加强监管。\n\n" + declared, ["NM008"])] == [1]
+
+
+def test_a_year_named_in_passing_does_not_change_the_period():
+    from linter.extract.figures import figures
+
+    text = "一、2024年工作回顾\n\n全市地区生产总值比2023年增长5.2%，较2023年末新增市场主体1.2万户。\n\n2023年完成投资20亿元。\n"
+    doc = Document(text)
+    periods = {figure.text: figure.period for figure in figures(doc).figures}
+    assert periods["5.2%"] == ("2024年",) and periods["1.2万户"] == ("2024年",)
+    assert periods["20亿元"] == ("2023年",)  # a year stated as the clause's own period

@@ -332,11 +332,13 @@ def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figu
     # The period: the dates of the sentence before the number, else the last date of its paragraph.
     first, last = bisect.bisect_left(periods, (sentence_start,)), bisect.bisect_left(periods, (figure.start,))
     in_sentence = [(s, e, t) for s, e, t in periods[first:last] if e <= figure.start]
-    if in_sentence:
+    # A year named in passing (比2023年增长, 较2023年末, 与上年相比) is what the figure is compared with, not its period.
+    stated = [(s, e, t) for s, e, t in in_sentence if not _IN_PASSING.search(text, max(0, s - 2), s)]
+    if stated:
         # A later clause's year replaces an earlier one: in 2022年…，2023年计划…35名 the period is 2023年.
-        years = [s for s, e, t in in_sentence if _YEAR.search(t)]
+        years = [s for s, e, t in stated if _YEAR.search(t)]
         clause = max(text.rfind(c, sentence_start, years[-1]) for c in "，,") + 1 if years else sentence_start
-        figure.period = tuple(t for s, e, t in in_sentence if s >= clause or not _YEAR.search(t))
+        figure.period = tuple(t for s, e, t in stated if s >= clause or not _YEAR.search(t))
         figure.dated_by = "sentence"
     else:
         earlier = [mark for mark in periods[max(0, first - 1):first] if mark[0] >= paragraph_start and mark[1] <= figure.start]
@@ -355,6 +357,7 @@ def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figu
 
 
 _MAX_CLAUSE = 40
+_IN_PASSING = re.compile(r"(?:比|较|与|同|相比|对比)[ \t]*$")
 _YEAR = re.compile(r"[\d０-９]{4}[ \t]*年")
 
 
