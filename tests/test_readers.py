@@ -51,6 +51,15 @@ def test_bom_less_utf16_is_told_by_its_nul_bytes(tmp_path, codec):
     assert doc.source == DATED + COVID + "\n" and doc.encoding.codec == codec and doc.encoding.bom == b""
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_bom_less_utf16_of_dates_figures_and_han_with_nuls_on_both_sides(tmp_path, codec):
+    # 一 (U+4E00) and 万 figures put NULs on the side opposite the digits' NULs
+    text = "2023年12月1日\n一、全年完成投资100万元，增长一成。\n二、一季度一万一千元。\n"
+    (tmp_path / "表.txt").write_bytes(text.encode(codec))
+    doc = read_document(tmp_path / "表.txt")
+    assert doc.source == text and doc.encoding.codec == codec
+
+
 def test_gbk_and_big5_files_are_told_apart_by_their_characters(tmp_path):
     (tmp_path / "gbk.txt").write_bytes(COVID.encode("gb18030"))
     (tmp_path / "big5.txt").write_bytes(TRADITIONAL.encode("big5"))
