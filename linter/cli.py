@@ -62,6 +62,7 @@ def main():
 @click.option("--date", "date_text", help="Publication date (YYYY-MM-DD) for documents whose front matter gives none.")
 @click.option("--facts", "facts_path", type=click.Path(dir_okay=False), help="Fact sheet (facts.yaml); overrides the config's `facts`.")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
+@click.option("--no-gitignore", is_flag=True, help="Also lint the files that git or .gitignore ignores in the folders given.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--cross-document", is_flag=True, help="Also compare figures across the files of the run (FG008).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to .txt and .md files, then report what remains.")
@@ -78,7 +79,7 @@ def main():
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .reportlint_cache/.")
 @click.option("--profile-rules", is_flag=True, help="Print the time each rule took (to stderr).")
 @click.option("--stdin-filename", help="With the path -: the name of what is read from standard input (its format, config and the findings' path).")
-def check(paths, output_format, output_file, color, select, ignore, config_path, date_text, facts_path, exclude, fail_on, cross_document,
+def check(paths, output_format, output_file, color, select, ignore, config_path, date_text, facts_path, exclude, no_gitignore, fail_on, cross_document,
           fix, unsafe_fixes, diff, baseline_path, write_baseline_path, exit_zero, statistics, quiet, show_metadata, jobs, scheduler,
           no_cache, profile_rules, stdin_filename):
     """Lint the documents in PATHS (default: the current folder): .txt, .md, .docx
@@ -105,11 +106,11 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
     except UserError as error:
         _fail(error)
     config, catalog, rule_sets = linting.config, linting.catalog, linting.rules
-    found = linting.discover(paths, exclude)
+    found = linting.discover(paths, exclude, gitignore=not no_gitignore)
     if not found.files:
         for problem in found.problems:
             click.echo(f"reportlint: {'error: ' + problem.error if problem.error else problem.notice}", err=True)
-        _fail(nothing_to_lint(found.skipped, " ".join(paths)))
+        _fail(nothing_to_lint(found.skipped, " ".join(paths), found.ignored))
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     human = output_format in HUMAN_FORMATS

@@ -42,12 +42,14 @@ class Discovery:
     files: List[Path] = field(default_factory=list)
     problems: List[FileResult] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)  # extension -> files not linted
+    ignored: Counter = field(default_factory=Counter)  # "file"/"folder" -> how many git or .gitignore hid
 
 
-def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] = ()) -> Discovery:
+def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] = (), gitignore: bool = True) -> Discovery:
     """Files named on the command line, and the files of a readable format under
-    named folders (hidden ones and those git or .gitignore ignores skipped), minus
-    the excluded ones. Files of a format that must be converted first are problems."""
+    named folders (hidden ones and, unless `gitignore` is false, those git or
+    .gitignore ignores skipped), minus the excluded ones. Files of a format that
+    must be converted first are problems."""
     excludes = list(config.exclude) + list(extra_exclude)
     found = Discovery()
 
@@ -62,7 +64,7 @@ def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] 
         if name == STDIN:
             found.files.append(path)
         elif path.is_dir():
-            _walk(path, excluded, found)
+            _walk(path, excluded, found, gitignore)
         elif path.exists() or path.is_symlink():
             if not excluded(path):
                 found.files.append(path)
@@ -71,8 +73,15 @@ def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] 
     return found
 
 
-def _walk(top: Path, excluded, found: Discovery) -> None:
-    ignored = _IgnoreRules(top)
+def _walk(top: Path, excluded, found: Discovery, gitignore: bool = True) -> None:
+    rules = _IgnoreRules(top) if gitignore else None
+
+    def ignored(path: Path, folder: bool = False) -> bool:
+        hidden = rules is not None and rules(path, folder)
+        if hidden and (folder or path.suffix.lower() in SUFFIXES):
+            found.ignored["folder" if folder else "file"] += 1  # counted so a run that lints nothing can say why
+        return hidden
+
     visited = set()
 
     def unreadable(error: OSError):

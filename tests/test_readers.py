@@ -237,6 +237,19 @@ def test_gitignore_is_honoured_in_and_outside_a_git_repository(tmp_path):
         assert [p.name for p in found.files] == ["院报.txt"], root
 
 
+def test_a_folder_git_ignores_says_so_and_no_gitignore_lints_it(tmp_path):
+    (tmp_path / "草稿" / "旧").mkdir(parents=True)
+    (tmp_path / "草稿" / "a.txt").write_text(DATED + COVID, encoding="utf-8")
+    (tmp_path / "草稿" / "旧" / "b.md").write_text(DATED + COVID, encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("草稿/\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    result = check("--select", "TM001", str(tmp_path / "草稿"))
+    assert result.exit_code == 2
+    assert "1 file(s) and 1 folder(s) ignored by git (.gitignore; lint them anyway with --no-gitignore)" in result.stderr
+    result = check("--select", "TM001", "--no-gitignore", str(tmp_path / "草稿"))
+    assert result.exit_code == 1 and "a.txt:3:3: TM001" in result.output and "b.md:3:3: TM001" in result.output
+
+
 def test_a_symlink_loop_is_skipped_with_a_notice(tmp_path):
     (tmp_path / "院报").mkdir()
     (tmp_path / "院报" / "a.txt").write_text(DATED + COVID, encoding="utf-8")
