@@ -2,7 +2,9 @@
 
 import importlib.util
 import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -36,10 +38,21 @@ def _load(config_path, cwd=None):
 
 class _Group(click.Group):
     def invoke(self, ctx):
+        # SIGTERM and SIGINT end the run as an exception, so worker processes are stopped
+        # and no half-written report is left (the exit status is 128 + the signal's number).
+        main_thread = threading.current_thread() is threading.main_thread()  # only it may set handlers
+        previous = {number: signal.signal(number, _stop) for number in (signal.SIGTERM, signal.SIGINT) if main_thread}
         try:
             return super().invoke(ctx)
         except UserError as error:
             _fail(error)
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+
+
+def _stop(number, frame):
+    raise SystemExit(128 + number)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -196,10 +209,23 @@ def _emit(text: str, output_file, colour: bool = False) -> None:
     if output_file is None:
         click.echo(text, nl=False, color=True if colour else None)  # click drops colour off a terminal unless told
         return
-    try:
-        Path(output_file).write_text(text, encoding="utf-8")
+    import tempfile
+
+    target = Path(output_file)
+    temporary = None
+    try:  # written beside it and renamed: the file is the whole report or what it was before
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False) as out:
+            temporary = Path(out.name)
+            out.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, target)
     except OSError as error:
         _fail(f"{output_file}: cannot write the report: {error.strerror or error}")
+    finally:
+        if temporary is not None and temporary.exists():
+            temporary.unlink()
 
 
 class _Progress:

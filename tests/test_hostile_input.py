@@ -3,6 +3,8 @@ and every other file of the run is still linted."""
 
 import io
 import json
+import os
+import signal
 import zipfile
 
 from click.testing import CliRunner
@@ -129,3 +131,66 @@ def test_a_mutated_pdf_never_ends_the_run(tmp_path_factory, pdf_file, mutation):
     folder = tmp_path_factory.mktemp("fuzz")
     (folder / "变.pdf").write_bytes(mutation(pdf_file))
     run_check(folder, "变.pdf")
+
+
+# -- signals and a parent that dies -------------------------------------------------
+
+def _children(pid):
+    try:
+        return [int(c) for c in open(f"/proc/{pid}/task/{pid}/children").read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid):
+    try:
+        state = next(line for line in open(f"/proc/{pid}/status") if line.startswith("State:"))
+    except (OSError, StopIteration):
+        return False
+    return " Z " not in state and "zombie" not in state
+
+
+def _start_big_run(folder, files=2):
+    import subprocess
+    import sys
+    import time
+
+    (folder / "docs").mkdir()
+    for i in range(files):  # two workers, each busy for seconds a file
+        (folder / "docs" / f"{i}.txt").write_text("2023年，全市地区生产总值增长5.2%，构建分级诊疗服务体系。\n" * 12000, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "linter", "check", "-j", "2", "--no-cache", "-o", str(folder / "report.txt"),
+                                str(folder / "docs")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(600):  # until the workers are forked
+        if len(_children(process.pid)) == 2:
+            return process, _children(process.pid)
+        time.sleep(0.05)
+    pytest.fail("the workers were not started")
+
+
+def _gone(pids):
+    import time
+
+    for _ in range(600):
+        if not any(_alive(pid) for pid in pids):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="reads worker processes from /proc (Linux)")
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_and_sigint_stop_the_workers_and_leave_no_report(tmp_path, number):
+    process, workers = _start_big_run(tmp_path)
+    process.send_signal(number)
+    assert process.wait(timeout=60) == 128 + number
+    assert _gone(workers)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]  # no report, no temporary file
+    assert b"Traceback" not in process.stderr.read()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="reads worker processes from /proc (Linux)")
+def test_workers_exit_when_their_parent_is_killed(tmp_path):
+    process, workers = _start_big_run(tmp_path, files=12)  # more than the workers would lint in the wait below
+    process.kill()
+    process.wait(timeout=60)
+    assert _gone(workers)
