@@ -61,7 +61,7 @@ def lint_paths(paths, *, config=None, select: Codes = None, ignore: Codes = None
     linting = _setup_for_caller(config, select, ignore, date, common_folder(paths))
     found = linting.discover(paths)
     if not found.files and not found.problems:
-        raise InputError(" ".join(paths), nothing_to_lint(found.skipped))
+        raise InputError(" ".join(paths), nothing_to_lint(found.skipped, ignored=found.ignored))
     return _findings(linting.run(paths, jobs=jobs, found=found), errors)
 
 
@@ -85,9 +85,10 @@ class Linting:
     catalog: Catalog
     rules: RuleSets
 
-    def discover(self, paths, exclude=()) -> Discovery:
-        """The files `paths` hold (folders walked), the input problems and the files passed over."""
-        return discover(paths, self.config, exclude)
+    def discover(self, paths, exclude=(), gitignore: bool = True) -> Discovery:
+        """The files `paths` hold (folders walked, what git ignores skipped unless `gitignore`
+        is false), the input problems and the files passed over."""
+        return discover(paths, self.config, exclude, gitignore)
 
     def run(self, paths, scheduler: Optional[str] = None, **options) -> List[FileResult]:
         """The results of linting `paths`, in order, on this machine or on the Dask
@@ -146,13 +147,18 @@ def common_folder(paths) -> Path:
     return Path(os.path.commonpath(folders)) if folders else Path.cwd()
 
 
-def nothing_to_lint(skipped, where: str = "") -> str:
-    """Why a run found no file to lint (in `where`), with the files it passed over by extension."""
+def nothing_to_lint(skipped, where: str = "", ignored=None) -> str:
+    """Why a run found no file to lint (in `where`), with the files it passed over by extension
+    and the files and folders git ignores (`ignored`, a Discovery's)."""
+    reasons = []
+    if ignored:
+        hidden = " and ".join(f"{ignored[kind]} {kind}(s)" for kind in ("file", "folder") if ignored[kind])
+        reasons.append(f"{hidden} ignored by git (.gitignore; lint them anyway with --no-gitignore)")
+    if skipped:
+        kinds = ", ".join(f"{count} {suffix}" for suffix, count in sorted(skipped.items(), key=lambda item: (-item[1], item[0])))
+        reasons.append(f"{sum(skipped.values())} file(s) skipped ({kinds}); reportlint reads .txt, .md, .docx and .pdf")
     message = f"no file to lint in {where}" if where else "no file to lint"
-    if not skipped:
-        return message
-    kinds = ", ".join(f"{count} {suffix}" for suffix, count in sorted(skipped.items(), key=lambda item: (-item[1], item[0])))
-    return f"{message}: {sum(skipped.values())} file(s) skipped ({kinds}); reportlint reads .txt, .md, .docx and .pdf"
+    return ": ".join([message, "; ".join(reasons)]) if reasons else message
 
 
 def _setup_for_caller(config, select, ignore, date, start) -> Linting:

@@ -2,7 +2,9 @@
 
 import importlib.util
 import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -36,10 +38,21 @@ def _load(config_path, cwd=None):
 
 class _Group(click.Group):
     def invoke(self, ctx):
+        # SIGTERM and SIGINT end the run as an exception, so worker processes are stopped
+        # and no half-written report is left (the exit status is 128 + the signal's number).
+        main_thread = threading.current_thread() is threading.main_thread()  # only it may set handlers
+        previous = {number: signal.signal(number, _stop) for number in (signal.SIGTERM, signal.SIGINT) if main_thread}
         try:
             return super().invoke(ctx)
         except UserError as error:
             _fail(error)
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+
+
+def _stop(number, frame):
+    raise SystemExit(128 + number)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,6 +75,7 @@ def main():
 @click.option("--date", "date_text", help="Publication date (YYYY-MM-DD) for documents whose front matter gives none.")
 @click.option("--facts", "facts_path", type=click.Path(dir_okay=False), help="Fact sheet (facts.yaml); overrides the config's `facts`.")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable).")
+@click.option("--no-gitignore", is_flag=True, help="Also lint the files that git or .gitignore ignores in the folders given.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--cross-document", is_flag=True, help="Also compare figures across the files of the run (FG008).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to .txt and .md files, then report what remains.")
@@ -78,7 +92,7 @@ def main():
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .reportlint_cache/.")
 @click.option("--profile-rules", is_flag=True, help="Print the time each rule took (to stderr).")
 @click.option("--stdin-filename", help="With the path -: the name of what is read from standard input (its format, config and the findings' path).")
-def check(paths, output_format, output_file, color, select, ignore, config_path, date_text, facts_path, exclude, fail_on, cross_document,
+def check(paths, output_format, output_file, color, select, ignore, config_path, date_text, facts_path, exclude, no_gitignore, fail_on, cross_document,
           fix, unsafe_fixes, diff, baseline_path, write_baseline_path, exit_zero, statistics, quiet, show_metadata, jobs, scheduler,
           no_cache, profile_rules, stdin_filename):
     """Lint the documents in PATHS (default: the current folder): .txt, .md, .docx
@@ -105,11 +119,11 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
     except UserError as error:
         _fail(error)
     config, catalog, rule_sets = linting.config, linting.catalog, linting.rules
-    found = linting.discover(paths, exclude)
+    found = linting.discover(paths, exclude, gitignore=not no_gitignore)
     if not found.files:
         for problem in found.problems:
             click.echo(f"reportlint: {'error: ' + problem.error if problem.error else problem.notice}", err=True)
-        _fail(nothing_to_lint(found.skipped, " ".join(paths)))
+        _fail(nothing_to_lint(found.skipped, " ".join(paths), found.ignored))
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     human = output_format in HUMAN_FORMATS
@@ -195,10 +209,23 @@ def _emit(text: str, output_file, colour: bool = False) -> None:
     if output_file is None:
         click.echo(text, nl=False, color=True if colour else None)  # click drops colour off a terminal unless told
         return
-    try:
-        Path(output_file).write_text(text, encoding="utf-8")
+    import tempfile
+
+    target = Path(output_file)
+    temporary = None
+    try:  # written beside it and renamed: the file is the whole report or what it was before
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False) as out:
+            temporary = Path(out.name)
+            out.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, target)
     except OSError as error:
         _fail(f"{output_file}: cannot write the report: {error.strerror or error}")
+    finally:
+        if temporary is not None and temporary.exists():
+            temporary.unlink()
 
 
 class _Progress:

@@ -4,6 +4,7 @@ cross-document checks. Input problems become per-file errors; the other files go
 
 import functools
 import os
+import signal
 import subprocess
 import sys
 from collections import Counter
@@ -42,12 +43,14 @@ class Discovery:
     files: List[Path] = field(default_factory=list)
     problems: List[FileResult] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)  # extension -> files not linted
+    ignored: Counter = field(default_factory=Counter)  # "file"/"folder" -> how many git or .gitignore hid
 
 
-def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] = ()) -> Discovery:
+def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] = (), gitignore: bool = True) -> Discovery:
     """Files named on the command line, and the files of a readable format under
-    named folders (hidden ones and those git or .gitignore ignores skipped), minus
-    the excluded ones. Files of a format that must be converted first are problems."""
+    named folders (hidden ones and, unless `gitignore` is false, those git or
+    .gitignore ignores skipped), minus the excluded ones. Files of a format that
+    must be converted first are problems."""
     excludes = list(config.exclude) + list(extra_exclude)
     found = Discovery()
 
@@ -62,7 +65,7 @@ def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] 
         if name == STDIN:
             found.files.append(path)
         elif path.is_dir():
-            _walk(path, excluded, found)
+            _walk(path, excluded, found, gitignore)
         elif path.exists() or path.is_symlink():
             if not excluded(path):
                 found.files.append(path)
@@ -71,8 +74,15 @@ def discover(paths: Sequence[str], config: Config, extra_exclude: Sequence[str] 
     return found
 
 
-def _walk(top: Path, excluded, found: Discovery) -> None:
-    ignored = _IgnoreRules(top)
+def _walk(top: Path, excluded, found: Discovery, gitignore: bool = True) -> None:
+    rules = _IgnoreRules(top) if gitignore else None
+
+    def ignored(path: Path, folder: bool = False) -> bool:
+        hidden = rules is not None and rules(path, folder)
+        if hidden and (folder or path.suffix.lower() in SUFFIXES):
+            found.ignored["folder" if folder else "file"] += 1  # counted so a run that lints nothing can say why
+        return hidden
+
     visited = set()
 
     def unreadable(error: OSError):
@@ -292,13 +302,19 @@ def _lint_in_forks(files: Sequence[Path], settings: Settings, workers: int, prog
     shares = size_balanced_chunks(files, workers)
     results: List[Optional[FileResult]] = [None] * len(files)
     pipes, children = {}, []
+    # The children read the lifeline and exit when it closes: when this process ends, however it ends.
+    lifeline, holding = os.pipe()
     try:
         for share in shares:
             read_end, write_end = os.pipe()
             pid = os.fork()
             if pid == 0:
-                os.close(read_end)
-                _lint_share(files, share, settings, write_end)  # never returns
+                try:  # a signal before the child set its own handlers must not run the parent's code below
+                    os.close(read_end)
+                    os.close(holding)
+                    _lint_share(files, share, settings, write_end, lifeline)  # never returns
+                finally:
+                    os._exit(1)
             os.close(write_end)
             pipes[read_end] = bytearray()
             children.append(pid)
@@ -319,7 +335,13 @@ def _lint_in_forks(files: Sequence[Path], settings: Settings, workers: int, prog
                     if isinstance(result, str):
                         raise RuntimeError(f"a worker process failed on {files[index]}:\n{result}")
                     results[index] = _reported(result, progress)
+    except BaseException:  # interrupted (SIGINT, SIGTERM) or a worker's bug: the others stop now
+        for pid in children:
+            _kill(pid)
+        raise
     finally:
+        os.close(lifeline)
+        os.close(holding)
         for pipe in pipes:
             os.close(pipe)
         for pid in children:
@@ -341,11 +363,28 @@ def size_balanced_chunks(files: Sequence[Path], count: int) -> List[List[int]]:
     return [chunk for chunk in chunks if chunk]
 
 
-def _lint_share(files, share, settings: Settings, pipe: int) -> None:
-    """In a forked child: lint the files of its share and write each result to the pipe, then exit."""
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+
+
+def _lint_share(files, share, settings: Settings, pipe: int, lifeline: int) -> None:
+    """In a forked child: lint the files of its share and write each result to the pipe, then exit;
+    exit at once when the parent's lifeline closes (the parent is gone) or on SIGTERM or SIGINT."""
     import pickle
+    import threading
     import traceback
 
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    def watch():
+        os.read(lifeline, 1)  # returns when the parent's end closes
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
     status = 0
     try:
         with os.fdopen(pipe, "wb") as out:

@@ -30,5 +30,4 @@ class Sentences:
 def in_book_title(text: str, offset: int) -> bool:
     """Whether an offset lies inside 《…》 opened earlier on its line (a cited title)."""
     start = text.rfind("\n", 0, offset) + 1
-    before = text[start:offset]
-    return before.count("《") > before.count("》")
+    return text.count("《", start, offset) > text.count("》", start, offset)  # counted in place: no copy of a long line

@@ -51,6 +51,15 @@ def test_bom_less_utf16_is_told_by_its_nul_bytes(tmp_path, codec):
     assert doc.source == DATED + COVID + "\n" and doc.encoding.codec == codec and doc.encoding.bom == b""
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_bom_less_utf16_of_dates_figures_and_han_with_nuls_on_both_sides(tmp_path, codec):
+    # 一 (U+4E00) and 万 figures put NULs on the side opposite the digits' NULs
+    text = "2023年12月1日\n一、全年完成投资100万元，增长一成。\n二、一季度一万一千元。\n"
+    (tmp_path / "表.txt").write_bytes(text.encode(codec))
+    doc = read_document(tmp_path / "表.txt")
+    assert doc.source == text and doc.encoding.codec == codec
+
+
 def test_gbk_and_big5_files_are_told_apart_by_their_characters(tmp_path):
     (tmp_path / "gbk.txt").write_bytes(COVID.encode("gb18030"))
     (tmp_path / "big5.txt").write_bytes(TRADITIONAL.encode("big5"))
@@ -241,6 +250,19 @@ def test_gitignore_is_honoured_in_and_outside_a_git_repository(tmp_path):
     for root in (tmp_path / "plain", tmp_path / "repo"):
         found = discover([str(root)], Config(root=root))
         assert [p.name for p in found.files] == ["院报.txt"], root
+
+
+def test_a_folder_git_ignores_says_so_and_no_gitignore_lints_it(tmp_path):
+    (tmp_path / "草稿" / "旧").mkdir(parents=True)
+    (tmp_path / "草稿" / "a.txt").write_text(DATED + COVID, encoding="utf-8")
+    (tmp_path / "草稿" / "旧" / "b.md").write_text(DATED + COVID, encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("草稿/\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    result = check("--select", "TM001", str(tmp_path / "草稿"))
+    assert result.exit_code == 2
+    assert "1 file(s) and 1 folder(s) ignored by git (.gitignore; lint them anyway with --no-gitignore)" in result.stderr
+    result = check("--select", "TM001", "--no-gitignore", str(tmp_path / "草稿"))
+    assert result.exit_code == 1 and "a.txt:3:3: TM001" in result.output and "b.md:3:3: TM001" in result.output
 
 
 def test_a_symlink_loop_is_skipped_with_a_notice(tmp_path):

@@ -28,6 +28,42 @@ def read(data: bytes, path, options) -> Parsed:
     if data.startswith(_OLE_MAGIC):
         raise UserError(path, "is not a .docx inside (an old .doc renamed, or password-protected); "
                               f"save it as .docx without a password (soffice --headless --convert-to docx '{path}')")
+    from lxml import etree
+
+    try:
+        return _read(data, path)
+    except etree.XMLSyntaxError as error:
+        raise _xml_error(data, path, error) from None
+    except UserError:
+        raise
+    except Exception as error:  # a damaged zip or an odd part raises many kinds; none may escape as a traceback
+        raise UserError(path, f"cannot be read as a .docx file ({type(error).__name__}: {error})") from None
+
+
+def _xml_error(data: bytes, path, error) -> UserError:
+    """The input error for a part that is not well-formed XML, naming the part, line and column.
+    python-docx does not say which part it was parsing, so each XML member is parsed again to find it."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                try:
+                    etree.fromstring(archive.read(name))
+                except etree.XMLSyntaxError as found:
+                    error = found
+                    break
+        else:
+            name = "a part"
+    line, column = error.position
+    reason = re.sub(r", line \d+, column \d+$", "", error.msg)  # lxml repeats the place
+    return UserError(path, f"is not a readable .docx file: {name} is not well-formed XML at line {line}, "
+                           f"column {column} ({reason})")
+
+
+def _read(data: bytes, path) -> Parsed:
     import zipfile
 
     import docx  # python-docx, imported only when a Word file is read

@@ -111,15 +111,17 @@ def _nul_pattern(data: bytes) -> Optional[str]:
     if len(data) % 2:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
-    # Every NUL on one side; a text has them only there (a NUL pair is a binary file).
-    name = "utf-16-le" if odd and not even else "utf-16-be" if even and not odd else None
-    if name is None:
-        return None
-    try:
-        text = data.decode(name)
-    except UnicodeDecodeError:
-        return None
-    return name if _clean(text) else None
+    # ASCII puts its NUL on one side, but Han characters such as 一 (U+4E00) put one on
+    # the other, so a text of dates and figures has NULs on both: the side with more is
+    # tried first, and a decoding counts when it reads as text (never a U+0000 in it).
+    for name in (("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _clean(text):
+            return name
+    return None
 
 
 def _plausibility(text: str) -> Optional[float]:

@@ -40,6 +40,7 @@ _CHINESE_BAD_ZERO = re.compile(r"[零OＯ0○◯]")
 # The year a relative word spells out: 今年（2023年）, 去年2023年.
 _YEAR_AFTER_RELATIVE = re.compile(r"[ \t\u3000]*(?:[（(][ \t\u3000]*((?:19|20)\d\d)[ \t\u3000]*年?[ \t\u3000]*[)）]|((?:19|20)\d\d)年)")
 _LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff\u3000 ]{2,10}[：:][ \t\u3000]*")
+_NON_BLANK = re.compile(r"[^ \t\u3000]")
 # A 4-digit number with 年 after these is a count of years (有1300年历史), not a date.
 _COUNT_BEFORE = "有近约达余超逾共用历经过满"
 
@@ -298,7 +299,12 @@ def _is_labelled(text, offset) -> bool:
     """Whether a date is the value of a labelled line (发布日期：2018年12月24日): a
     catalogue's metadata (a web republication date), not something the document tells."""
     line_start = text.rfind("\n", 0, offset) + 1
-    return bool(_LABEL.fullmatch(text[line_start:offset]))
+    first = _NON_BLANK.search(text, line_start, offset)
+    if first is None:
+        return False
+    # Matched in place from just before the line's first character (blanks further back change
+    # nothing), so a date on a 20 MB line costs a few characters, not a copy of the line.
+    return bool(_LABEL.fullmatch(text, max(line_start, first.start() - 12), offset))
 
 
 # How far a sentence boundary is looked for: a long document without ！ must not
