@@ -96,14 +96,21 @@ class SortedDictionary:
             found = self.known[key] = self.frequency(key)
         return default if found is None else found
 
+    # jieba's get_DAG asks `in` and `[]` about a million times on the corpus:
+    # each answers from `known` itself rather than through `get`.
     def __contains__(self, key):
-        return self.get(key) is not None
+        found = self.known.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.known[key] = self.frequency(key)
+        return found is not None
 
     def __getitem__(self, key):
-        value = self.get(key)
-        if value is None:
+        found = self.known.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.known[key] = self.frequency(key)
+        if found is None:
             raise KeyError(key)
-        return value
+        return found
 
     def __setitem__(self, key, value):
         self.known[key] = value

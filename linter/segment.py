@@ -62,8 +62,26 @@ def tokens(doc):
 
 
 def tokenize(doc, text: str):
-    """[(word, start, end)] for a piece of the document's text, with its fact sheet's names."""
-    return list(_load_for(doc).tokenize(text))
+    """[(word, start, end)] for a piece of the document's text, with its fact sheet's names.
+    The same short text (a figure's clause, a line) is often segmented many times
+    in a run, so results are kept per process, keyed on the text and on how many
+    names have been added to jieba's dictionary (which only grows, and is all
+    that can change a segmentation)."""
+    jieba = _load_for(doc)
+    if len(text) > _SEGMENTED_LONGEST:  # a whole document: segmented once anyway
+        return list(jieba.tokenize(text))
+    key = (len(_added_words), text)
+    found = _segmented.get(key)
+    if found is None:
+        if len(_segmented) >= _SEGMENTED_MAX:
+            _segmented.clear()
+        found = _segmented[key] = tuple(jieba.tokenize(text))
+    return list(found)
+
+
+_segmented = {}
+_SEGMENTED_MAX = 100_000
+_SEGMENTED_LONGEST = 500
 
 
 _added_words = set()
