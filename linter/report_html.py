@@ -19,7 +19,7 @@ from linter.results import INPUT_CATEGORY, input_errors, linted_count, violation
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 CATEGORY_NAMES = {"dates": "日期", "figures": "数字", "names": "名称", "sections": "要素", "terminology": "用语",
-                  "typography": "标点与排版", "suppressions": "抑制注释", INPUT_CATEGORY: "无法读取"}
+                  "typography": "标点与排版", "spelling": "错别字", "suppressions": "抑制注释", INPUT_CATEGORY: "无法读取"}
 CONTEXT_LINES = 2  # lines shown around a finding; longer runs without findings are folded
 
 

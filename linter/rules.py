@@ -19,7 +19,7 @@ from linter.rule_types import TYPES, RuleType, TimedRegex, compile_regex
 from linter.yamlfile import YamlFile
 
 SEVERITIES = ("info", "warning", "error")  # ascending
-CATEGORIES = ("dates", "figures", "names", "sections", "terminology", "typography", "suppressions")
+CATEGORIES = ("dates", "figures", "names", "sections", "terminology", "typography", "spelling", "suppressions")
 # Pack names the code relies on (the document-type packs are named in extract/metadata.py).
 DEFAULT_PACK = "default"  # the rules safe on any document; a run without config runs it
 CROSS_DOCUMENT_PACK = "cross-document"  # comparisons across the files of a run (--cross-document)
