@@ -165,6 +165,8 @@ class _Doublings:
             return None  # 哈哈哈
         if char in _NUMERALS:
             return None if self._reduplicated(i) else self._numeral(i)
+        if not self.model.is_word(char) and self._after_surname(i):
+            return None  # a given name doubling a character no word is made of (骆芃芃, 周芃芃)
         if text[i - 1:i] == "一" and text[i - 2:i - 1] not in _NUMERALS and self.model.is_word(char):
             return None  # 一 + AA: 一张张, 一棵棵, 一次次 (one after another)
         start, end = _window(text, i, i + 2)
@@ -251,6 +253,11 @@ class _Doublings:
         # ABB: A does not make a word with B (发生|生 is no ABB), nor does the second B with what follows.
         return (text[i:i + 2] in dictionary_forms().reduplicated_endings and i > 0 and _HAN.match(text[i - 1]) is not None
                 and not model.is_word(text[i - 1:i + 1]) and not any(model.is_word(text[i + 1:i + n]) for n in range(3, 2 + _REACH)))
+
+    def _after_surname(self, i) -> bool:
+        from linter.extract.names import surnames
+
+        return self.text[i - 1:i] in surnames() and (i < 2 or not self.model.is_word(self.text[i - 2:i]))
 
     def _verb_reduplicated(self, char, following) -> bool:
         """A one-character verb said twice before its object, the colloquial
