@@ -165,6 +165,10 @@ class _Doublings:
             return None  # 哈哈哈
         if char in _NUMERALS:
             return None if self._reduplicated(i) else self._numeral(i)
+        if not self.model.is_word(char) and self._after_surname(i):
+            return None  # a given name doubling a character no word is made of (骆芃芃, 周芃芃)
+        if text[i - 1:i] == "一" and text[i - 2:i - 1] not in _NUMERALS and self.model.is_word(char):
+            return None  # 一 + AA: 一张张, 一棵棵, 一次次 (one after another)
         start, end = _window(text, i, i + 2)
         window, at = text[start:end], i - start
         written_score, written = self.model.route(window)
@@ -173,6 +177,9 @@ class _Doublings:
         if left == right:  # one word holds both copies (常常, 兢兢业业, a user word)
             if self.model.tag(left[0]) in _NAME_TAGS:
                 return None
+            after = next((w[0] for w in written if w[1] == left[2]), "")
+            if left[0] == char * 2 and after and self._verb_reduplicated(char, char + after):
+                return None  # 松松|土
             margin = _MARGIN_IN_WORDS
         elif len(left[0]) > 1 and len(right[0]) > 1:  # 医院|院长, 糖尿病|病人
             margin = _MARGIN_IN_WORDS
@@ -184,6 +191,8 @@ class _Doublings:
             second = len(right[0]) == 1
             previous = next((w[0] for w in written if w[2] == left[1]), None)
             if self._word_of_its_own((char, i + second, second), previous, right[0]):
+                return None
+            if not second and self._verb_reduplicated(char, right[0]):
                 return None
             margin = _MARGIN
         # The text with one copy removed is scored only now, and the rarer
@@ -205,6 +214,8 @@ class _Doublings:
             return None  # not one word twice: 创业|创新
         if pair[0] in _NUMERALS or self.model.tag(pair) in ("m", "mq", "q", "d"):
             return None  # 一步一步, 一个一个, 很多很多
+        if self.model.tag(pair) == "o" or text[i + 4:i + 5] == "地":
+            return None  # onomatopoeia (滴答滴答, 哗啦哗啦), ABAB as an adverb (大块大块地吃肉)
         if self._named(i, i + 4):
             return None
         return Hit(i, i + 4, {"found": pair * 2, "expected": pair})
@@ -243,6 +254,19 @@ class _Doublings:
         return (text[i:i + 2] in dictionary_forms().reduplicated_endings and i > 0 and _HAN.match(text[i - 1]) is not None
                 and not model.is_word(text[i - 1:i + 1]) and not any(model.is_word(text[i + 1:i + n]) for n in range(3, 2 + _REACH)))
 
+    def _after_surname(self, i) -> bool:
+        from linter.extract.names import surnames
+
+        return self.text[i - 1:i] in surnames() and (i < 2 or not self.model.is_word(self.text[i - 2:i]))
+
+    def _verb_reduplicated(self, char, following) -> bool:
+        """A one-character verb said twice before its object, the colloquial
+        "do a little" (松松|松土, 抬抬|抬手, 打打|打工, 下下|下功夫): the word after
+        the lone copy begins with the verb and ends in a noun."""
+        rest = following[1:]
+        return (following[:1] == char and bool(rest) and (self.model.tag(char) or "")[:1] in ("v", "f")
+                and (self.model.tag(rest) or "")[:1] in ("n", "z"))
+
     def _named(self, start, end) -> bool:
         """Part of a name: 小明明, a byline (记者 李晶晶), 王乐乐（化名）, a person after a title."""
         text = self.text
@@ -275,7 +299,11 @@ class _Doublings:
         before = self.text[start - 1:start] if start else ""
         if before in _DIGITS or before in _NUMERALS:
             return True
-        return previous is not None and self.model.tag(previous) in _NAME_TAGS and word in dictionary_forms().name_endings
+        if previous is None or word not in dictionary_forms().name_endings:
+            return False
+        # A place the dictionary lacks splits into single characters (合|盛|村|村民) or ends a noun (瓦屋|河|河道).
+        tag = self.model.tag(previous) or ""
+        return tag in _NAME_TAGS or tag[:1] == "n" or (len(previous) == 1 and not _function_word(tag))
 
 
 def _window(text, start, end):
