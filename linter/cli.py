@@ -81,6 +81,8 @@ def main():
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to .txt and .md files, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also the fixes a reader should check (term replacements, doubled characters, weekdays).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing; exit 1 if there is anything to fix.")
+@click.option("--annotate", "annotate_folder", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write into DIR a copy of each .docx with every finding as a Word comment (批注); the original is not touched.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only the findings that this baseline file does not record.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record this run's findings in FILE (to adopt reportlint on an archive).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -93,7 +95,7 @@ def main():
 @click.option("--profile-rules", is_flag=True, help="Print the time each rule took (to stderr).")
 @click.option("--stdin-filename", help="With the path -: the name of what is read from standard input (its format, config and the findings' path).")
 def check(paths, output_format, output_file, color, select, ignore, config_path, date_text, facts_path, exclude, no_gitignore, fail_on, cross_document,
-          fix, unsafe_fixes, diff, baseline_path, write_baseline_path, exit_zero, statistics, quiet, show_metadata, jobs, scheduler,
+          fix, unsafe_fixes, diff, annotate_folder, baseline_path, write_baseline_path, exit_zero, statistics, quiet, show_metadata, jobs, scheduler,
           no_cache, profile_rules, stdin_filename):
     """Lint the documents in PATHS (default: the current folder): .txt, .md, .docx
     and .pdf files; - reads standard input."""
@@ -164,6 +166,15 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
             note += f"; {plural(matched.stale, 'baseline entry', 'baseline entries')} no longer found (rewrite it with --write-baseline to drop them)"
         notes.append(note + ".")
     rules = rule_sets.with_reported({v.rule for r in results for v in r.violations})
+    if annotate_folder:
+        from linter.annotate import annotate_results
+
+        annotated = annotate_results(results, annotate_folder, common_folder([p for p in paths if p != STDIN] or ["."]))
+        for path, why in annotated.failed:
+            click.echo(f"reportlint: {path}: not annotated: {why}", err=True)
+        comments = sum(count for _, _, count in annotated.written)
+        notes.append(f"Annotated {plural(len(annotated.written), 'Word file')} in {annotate_folder} "
+                     f"({plural(comments, 'comment')}).")
 
     for result in results:
         if result.error:

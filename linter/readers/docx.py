@@ -73,6 +73,12 @@ def _read(data: bytes, path) -> Parsed:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise UserError(path, f"is not a readable .docx file ({error or type(error).__name__})")
+    return walk(document).parsed()
+
+
+def walk(document) -> "_Builder":
+    """The document's paragraphs in reading order: the builder's `elements[i]` is line i+1's
+    paragraph and its part (None for the body), which --annotate uses to find a finding's runs."""
     builder = _Builder(document)
     builder.add_blocks(document.element.body, None)
     for part_name, label in (("footnotes", "脚注"), ("endnotes", "尾注")):
@@ -90,12 +96,13 @@ def _read(data: bytes, path) -> Parsed:
                     continue
                 seen.add(id(part.part))
                 builder.add_blocks(part._element, label)
-    return builder.parsed()
+    return builder
 
 
 class _Builder:
     def __init__(self, document):
         self.lines, self.levels, self.locations = [], {}, []
+        self.elements = []  # (paragraph element, part) of each line
         self.outline_levels = _style_levels(document)
         self.offset = 0
         self.part = None
@@ -130,6 +137,7 @@ class _Builder:
             self.paragraphs += 1
             self.locations.append((self.offset, {"paragraph": self.paragraphs}))
         self.lines.append(text)
+        self.elements.append((paragraph, self.part))
         self.offset += len(text) + 1
 
     def _level(self, paragraph):
