@@ -114,6 +114,23 @@ def test_consistency_restated_total_investment():
     assert findings(text, "FG001") == []
 
 
+def test_consistency_subject_carries_to_later_clauses():
+    # 000:117 三峡国际健康城三峡医学中心项目占地252亩,总投资50亿元: the investment is the project's.
+    text, line = mutated(SEED_000, "设置床位3000张。", "设置床位3000张。\n目前,三峡医学中心项目总投资60亿元,已完成投资12亿元。")
+    assert findings(text, "FG001") == [("FG001", line + 1)]
+    text, _ = mutated(SEED_000, "设置床位3000张。", "设置床位3000张。\n目前,三峡医学中心项目总投资50亿元,已完成投资12亿元。")
+    assert findings(text, "FG001") == []
+    # Named first with its subject, then restated in a later sentence's clause.
+    earlier = "一、工程建设\n三峡医学中心项目总投资60亿元，已完成投资12亿元。\n目前，三峡医学中心项目占地252亩，总投资50亿元，总建筑面积54万平方米。"
+    assert findings(earlier, "FG001") == [("FG001", 3)]
+
+
+def test_consistency_subject_does_not_carry_from_another_subject():
+    # The clause's sentence names another subject: two investments.
+    text = "一、工程建设\n三峡医学中心项目总投资60亿元，已完成投资12亿元。\n目前，康复中心占地80亩，总投资50亿元，总建筑面积14万平方米。"
+    assert findings(text, "FG001") == []
+
+
 def test_consistency_keeps_periods_and_plans_apart():
     assert findings("2022年，医院引进博士研究生8名。2023年计划引进博士研究生35名。", "FG001") == []
     assert findings("联盟新增成员单位4家。联盟现有成员单位22家。", "FG001") == []

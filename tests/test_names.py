@@ -285,6 +285,23 @@ def test_nm007_captions_and_credits_may_repeat_the_full_name():
     assert nm(text, "NM007") == []
 
 
+def test_nm007_silent_inside_a_longer_cited_title():
+    # From a provincial regulation: the full name is part of the State Council regulation's title.
+    text = ("第二条 凡在本省行政区域内制定和实施村庄和集镇（以下简称村镇）规划，以及在村镇规划区内进行建设活动，"
+            "必须遵守国务院《村庄和集镇规划建设管理条例》和本条例。")
+    assert nm(text, "NM007") == []
+    assert nm(text + "\n第三条 村庄和集镇规划由乡级人民政府负责编制。", "NM007") == ["NM007"]
+
+
+def test_abbreviations_declared_in_a_quoted_passage_belong_to_the_quoted_text():
+    # A 决定 quoting the interpretations it amends: each quotation declares its own short forms.
+    text = ("十、将第六十三条修改为：\n“依照《中华人民共和国民事诉讼法》（以下简称民事诉讼法）第二百一十九条的规定，公告期间不得少于六十日。”\n"
+            "十四、将引言修改为：\n“为了正确审理期货纠纷案件，根据《中华人民共和国民法典》《中华人民共和国民事诉讼法》等有关法律的规定，制定本规定。”")
+    assert nm(text, "NM007") == [] and nm(text, "NM009") == []
+    unquoted = text.replace("“", "").replace("”", "")
+    assert nm(unquoted, "NM007") == ["NM007"]
+
+
 def test_nm008_short_form_before_declaration():
     text = "三峡医专附属人民医院始建于1951年。\n\n" + SEED_002_OPENING
     violations = lint_text(text, ["NM008"])

@@ -130,14 +130,16 @@ class Figures(RuleType):
 
     def _consistency(self, doc):
         facts = self._figures(doc)
-        seen, reported = {}, set()
+        reported = set()
         parallel = _parallel(doc, facts)
+        metrics = _Metrics(doc, facts)
         for figure in self._comparable(doc):
             key = _identity(doc, figure)
             if key is None or figure.start in parallel:
                 continue
-            first = seen.setdefault(key, figure)
-            if first is not figure and not first.agrees_with(figure) and facts.full_sentences.start(figure.start) > first.start:
+            first = metrics.earlier(key, figure)
+            metrics.add(key, figure)
+            if first is not None and not first.agrees_with(figure) and facts.full_sentences.start(figure.start) > first.start:
                 reported.add(figure.start)
                 yield _contradiction(doc, figure, first)
         for figure, first in self._restatements(doc, parallel):
@@ -370,6 +372,56 @@ def _identity(doc, figure):
     if group is None or not key:
         return None
     return key, figure.period, figure.qualifiers, figure.unit_class, group
+
+
+class _Metrics:
+    """The figures seen so far by identity (`_identity`), to find the first one of a
+    metric. The subject of a sentence carries to its later clauses: in
+    三峡医学中心项目占地252亩，总投资50亿元 the investment is the project's, so a later
+    三峡医学中心项目总投资60亿元 is the same metric. Two keys name one metric when one
+    is the other with subject words in front and those words stand in the shorter
+    one's sentence before its clause. A subject as general as 项目 or 全市 (under 4
+    characters) does not carry: it names too many things."""
+
+    _MIN_SUBJECT = 4
+
+    def __init__(self, doc, facts):
+        self.doc, self.facts = doc, facts
+        self.first = {}  # identity → the first figure with it
+        self.longer = {}  # identity with a shorter key → (the first figure with a longer key, the words in front)
+
+    def add(self, identity, figure):
+        key, rest = identity[0], identity[1:]
+        self.first.setdefault(identity, figure)
+        for shorter, subject in _shorter_keys(key):
+            self.longer.setdefault((shorter,) + rest, (figure, subject))
+
+    def earlier(self, identity, figure):
+        """The first earlier figure of the same metric, or None."""
+        if identity in self.first:
+            return self.first[identity]
+        key, rest = identity[0], identity[1:]
+        for shorter, subject in _shorter_keys(key):
+            earlier = self.first.get((shorter,) + rest)
+            if earlier is not None and self._carries(earlier, subject):
+                return earlier
+        earlier, subject = self.longer.get(identity, (None, []))
+        return earlier if earlier is not None and self._carries(figure, subject) else None
+
+    def _carries(self, figure, subject) -> bool:
+        """Whether the subject words stand in `figure`'s sentence before its clause."""
+        if sum(len(word) for word in subject) < self._MIN_SUBJECT:
+            return False
+        text = self.doc.text[self.facts.full_sentences.start(figure.start):figure.clause_start]
+        return all(word in text for word in subject)
+
+
+def _shorter_keys(key: str):
+    """(a shorter key, the words dropped from its front) for each proper suffix of a key's metric words."""
+    name, _, after = key.partition("{}")
+    words = name.split("|")
+    for index in range(1, len(words)):
+        yield "|".join(words[index:]) + "{}" + after, words[:index]
 
 
 def _parallel(doc, facts):

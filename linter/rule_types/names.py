@@ -201,9 +201,13 @@ class Names(RuleType):
     # -- abbreviations -------------------------------------------------------------
 
     def _declared(self, doc):
-        """The first declaration of each short form."""
+        """The first declaration of each short form. A declaration inside a quoted
+        passage (a 决定 quoting the articles it amends: “依照《中华人民共和国民事诉讼法》
+        （以下简称民事诉讼法）…”) is the quoted text's, not this document's."""
         seen = set()
         for abbreviation in _facts().abbreviations(doc):
+            if _in_quotation(doc.text, abbreviation.start):
+                continue
             if abbreviation.short not in seen:
                 seen.add(abbreviation.short)
                 yield abbreviation
@@ -219,6 +223,9 @@ class Names(RuleType):
                 # (国务院自由贸易试验区工作部际联席会议), which keeps its full form.
                 before = doc.text[start - 1:start] if start else ""
                 if re.match(HAN, before) and before not in _facts().PHRASE_END_CHARS:
+                    continue
+                # Inside a longer cited title (《村庄和集镇规划建设管理条例》) a name keeps its full form.
+                if not abbreviation.full.startswith("《") and in_book_title(doc.text, start):
                     continue
                 if not _in_sentence_line(doc.text, start) or re.match(r"[（(](?:以下|下文|下)?简?称", doc.text[end:end + 5]):
                     continue
@@ -292,6 +299,12 @@ def _sentence(text: str, offset: int) -> str:
     start = max(text.rfind(mark, 0, offset) for mark in "。！？\n") + 1
     ends = [i for i in (text.find(mark, offset) for mark in "。！？\n") if i >= 0]
     return text[start: min(ends) if ends else len(text)]
+
+
+def _in_quotation(text: str, offset: int) -> bool:
+    """Whether an offset lies inside “…” opened earlier on its line."""
+    start = text.rfind("\n", 0, offset) + 1
+    return text.count("“", start, offset) > text.count("”", start, offset)
 
 
 def _in_sentence_line(text: str, offset: int) -> bool:
