@@ -332,6 +332,17 @@ def test_enumeration_counts():
     assert findings("在“巩固、增强、提升、畅通”八个字上下功夫。", "FG009") == []  # a count of characters
 
 
+def test_enumeration_silent_on_lists_cut_short_and_category_names():
+    # News sentences: the list goes on past the sentence (一是 without 二是), or ends in ……
+    assert findings("具体表现在三个方面：一是基础理论与核心技术落后。", "FG009") == []
+    text = "苏华敏还提出了另四条建议：建议进一步落实家庭、学校、社会“三位一体”的心理防治体系，促进中小学生健康成长；建议禁止中小学生携带手机进入校园……"
+    assert findings(text, "FG009") == []
+    assert findings(text.replace("校园……", "校园。"), "FG009") == [("FG009", 1)]
+    # 二类事项 names the second category; a count of two is 两类.
+    assert findings("二类事项：行政许可、行政处罚、行政强制。", "FG009") == []
+    assert findings("两类事项：行政许可、行政处罚、行政强制。", "FG009") == [("FG009", 1)]
+
+
 def test_enumeration_from_seed_002_line_39():
     violations = lint_text(SEED_002.read_text(encoding="utf-8"), ["FG009"])
     assert [(v.line, v.rule) for v in violations] == [(39, "FG009")]

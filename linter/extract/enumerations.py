@@ -9,7 +9,7 @@ Shapes read:
   joined by commas only when the counted noun is quoted (四个“生命通道”) and
   every item is short.
 
-Only a list read without doubt is returned: one ending in 等 (open), one with
+Only a list read without doubt is returned: one ending in 等 or …… (open), one with
 items that are clauses (commas after a colon), long items, or items holding
 another count or a second 和 say nothing.
 """
@@ -70,6 +70,8 @@ def extract(text: str) -> List[Enumeration]:
         count = _value(match.group("count"))
         if match.group("noun").lstrip("“").startswith("字"):
             continue  # 八个字: a count of characters
+        if match.group("count") == "二" and match.group("measure") == "类":
+            continue  # 二类事项: the second category's name (two of them is 两类)
         listed = _list_after(text, match.end()) if count else None
         if listed:
             items, closed = listed
@@ -107,7 +109,11 @@ def _list_after(text: str, start: int) -> Optional[Tuple[Tuple[str, ...], bool]]
     leads = _lead_ins(rest)
     if leads:
         return leads, False
+    if _LEAD_IN.match(rest.lstrip()):
+        return None  # 三个方面：一是…。 with no 二是 on its line: the list goes on elsewhere
     sentence = re.split(r"[。！!？?]", rest, 1)[0]
+    if "…" in sentence:
+        return None  # 另四条建议：建议…；建议……: the list is cut short
     if re.search(r"[；;]", sentence):
         # A；B；C: items that may hold commas of their own, each closed by a semicolon.
         items = tuple(item.strip() for item in re.split(r"[；;]", sentence))
