@@ -351,6 +351,7 @@ def facts(files, output_format, config_path, date_text):
 
     from linter.document import read_document
     from linter.extract.figures import figures, metric_key
+    from linter.extract.outline import outline
 
     config, _ = _load(config_path)
     date = parse_iso_or_chinese_date(date_text) if date_text else config.date
@@ -359,12 +360,14 @@ def facts(files, output_format, config_path, date_text):
         doc = read_document(Path(path), date, None, config.max_file_mb)
         documents.append((doc, [(figure, metric_key(doc, figure)) for figure in figures(doc).figures]))
     if output_format == "json":
-        data = [{"path": doc.path, "figures": [{"line": doc.position(f.start)[0], "column": doc.position(f.start)[1], **f.to_dict(), "key": key}
+        data = [{"path": doc.path, "normative": outline(doc).normative, "figures": [{"line": doc.position(f.start)[0], "column": doc.position(f.start)[1], **f.to_dict(), "key": key}
                                                for f, key in found]} for doc, found in documents]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for doc, found in documents:
         click.echo(f"{doc.path}: {len(found)} figure(s)")
+        if outline(doc).normative:
+            click.echo(f"  normative text ({outline(doc).normative}): every figure is a rule for a case and compares with nothing")
         if found:
             click.echo("  line:col\ttext\tvalue\tunit\tmetric\tkey\tperiod\tmodality\tsection\tqualifiers")
         for figure, key in found:

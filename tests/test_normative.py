@@ -21,7 +21,8 @@ RULES = (
 
 def test_a_rule_text_is_normative_and_its_figures_are_not_compared():
     doc = Document(RULES, reader="markdown")
-    assert outline(doc).normative
+    assert outline(doc).normative == "办法, title, line 1"
+    assert outline(Document(RULES.replace("# 重庆市统计违法行为处理办法", "附件"))).normative == "4 articles (第X条)"
     assert {outline(doc).modality_at(doc.text.index(figure)) for figure in ("2万元", "15个", "6%")} == {NORMATIVE}
     for reader in ("text", "markdown"):
         assert lint_text(RULES, FIGURES, reader=reader) == []
@@ -62,3 +63,21 @@ def test_a_year_named_in_passing_does_not_change_the_period():
     periods = {figure.text: figure.period for figure in figures(doc).figures}
     assert periods["5.2%"] == ("2024年",) and periods["1.2万户"] == ("2024年",)
     assert periods["20亿元"] == ("2023年",)  # a year stated as the clause's own period
+
+
+def test_facts_shows_the_normative_modality(tmp_path):
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    def invoke(*args):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    path = tmp_path / "办法.md"
+    path.write_text(RULES, encoding="utf-8")
+    result = invoke("facts", str(path))
+    assert "normative text (办法, title, line 1)" in result.output and "\tnormative\t" in result.output
+    report = tmp_path / "report.txt"
+    report.write_text("一、2024年工作回顾\n全年查处统计违法案件12件。\n", encoding="utf-8")
+    output = invoke("facts", str(report)).output
+    assert "normative text" not in output and "\tnormative\t" not in output and "\tachieved\t" in output

@@ -125,7 +125,7 @@ class Outline:
         self._starts = [s.start for s in self.sections]
         self._modalities: Dict[int, list] = {}
         self._past_years: Optional[List[int]] = None  # where 去年, 过去一年 … stand
-        self.normative = _normative_document(doc)
+        self.normative = _normative_document(doc)  # why the whole text is a rule text ("条例, title, line 1"), or ""
 
     def section_at(self, offset: int) -> Section:
         """The deepest section an offset lies in."""
@@ -322,10 +322,14 @@ _ARTICLE = re.compile(r"^[ \t\u3000#]*第[一二三四五六七八九十百零�
 _ARTICLES = 3  # a text with this many 第X条 articles is normative
 
 
-def _normative_document(doc) -> bool:
+def _normative_document(doc) -> str:
     from linter.extract.metadata import normative
 
-    return normative(doc) is not None or len(_ARTICLE.findall(doc.text, 0, 200_000)) >= _ARTICLES
+    found = normative(doc)
+    if found is not None:
+        return f"{found.value}, {found.source}"
+    articles = len(_ARTICLE.findall(doc.text, 0, 200_000))
+    return f"{articles} articles (第X条)" if articles >= _ARTICLES else ""
 _CUES = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _MODALITY_CUES))
 
 
