@@ -54,9 +54,11 @@ def changed_number(written):
 
 
 def later_paragraph(doc, figure_line, section, rng):
-    """A later non-empty line of the same top-level section that is not a heading."""
+    """A later non-empty line of the same top-level section that is not a heading
+    (before the first heading: a line before it)."""
     headings = {h.line for h in doc.headings}
-    first_line, last_line = figure_line + 1, doc.position(max(section.start, section.end - 1))[0]
+    end = section.children[0].start if section.heading is None and section.children else section.end
+    first_line, last_line = figure_line + 1, doc.position(max(section.start, end - 1))[0]
     lines = [n for n in range(first_line, last_line + 1) if n not in headings and doc.source_line(n).strip()]
     return rng.choice(lines) if lines else None
 
