@@ -131,6 +131,13 @@ def test_consistency_subject_does_not_carry_from_another_subject():
     assert findings(text, "FG001") == []
 
 
+def test_markdown_emphasis_and_list_markers_are_no_words_of_the_metric():
+    plain = extracted("医院全年门诊量达到165.3万人次。")[0]
+    for marked in ("医院全年门诊量达到**165.3万人次**。", "- 医院全年门诊量达到165.3万人次。", "* 医院全年门诊量达到_165.3万人次_。"):
+        assert extracted(marked)[0].metric == plain.metric == "医院全年门诊量{}"
+    assert findings("- 全年新建村级卫生室48个。\n- 全年新建村级卫生室**52个**。", "FG001") == [("FG001", 2)]
+
+
 def test_consistency_keeps_periods_and_plans_apart():
     assert findings("2022年，医院引进博士研究生8名。2023年计划引进博士研究生35名。", "FG001") == []
     assert findings("联盟新增成员单位4家。联盟现有成员单位22家。", "FG001") == []

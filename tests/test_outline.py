@@ -101,6 +101,14 @@ def test_layout_headings_are_sections_in_a_document_without_numbering():
     assert section_of(doc, "门诊量力争").period.label == "2025年"
 
 
+def test_a_caption_standing_alone_is_no_heading():
+    text = "2024年工作总结\n\n全年门诊量达到165万人次。\n\n图1 2023年门诊量150万人次\n\n全年门诊量达到165万人次，住院4.2万人次。\n"
+    doc = Document(text)
+    assert [s.label for s in outline(doc).root.children] == ["2024年工作总结"]
+    assert section_of(doc, "住院").period.label == "2024年"
+    assert len(outline(Document(text.replace("图1 ", "图书馆"))).root.children) == 2  # a short line of words stays a heading
+
+
 def test_modality_of_places_in_a_sentence():
     doc = Document("过去这类手术成功率不足50%，如今成功率达95%。如果年手术量超过500台，可申报重点专科。医院力争年内开展新技术20项。全院共有职工3000人。\n")
     assert modality_of(doc, "不足50%") == PAST

@@ -71,8 +71,10 @@ _CLAUSE_BREAK = re.compile(_CLAUSE_MARKS + r"|\d")
 # in the metric: 1年生存率 and 5年生存率 are two metrics.
 _CLAUSE_START = re.compile(_CLAUSE_MARKS)
 # Words the metric does not need: verbs of stating and approximation at its end.
-_FILLER_END = re.compile(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000])+$")
-_FILLER_START = re.compile(r"^(?:[ \t\u3000]|其中|并且|并|且|同时|而|和|及|以及|与|已|已经|目前|现|全年)+")
+# Emphasis marks (**165.3万人次**, left by Markdown) are no word of the metric either.
+_FILLER_END = re.compile(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000*_])+$")
+# A list item's marker (- * + • >, left in a .txt copy of Markdown) is no word of the metric.
+_FILLER_START = re.compile(r"^(?:[ \t\u3000\-*+•>]|其中|并且|并|且|同时|而|和|及|以及|与|已|已经|目前|现|全年)+")
 # The noun a measure word counts (8名博士研究生), not a verb that follows (台次增长到).
 _COUNTED_NOUN = re.compile(r"(?![增减降提升达为是的在和及与共其同比较占以等])[\u4e00-\u9fff]{1,8}")
 

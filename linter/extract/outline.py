@@ -377,7 +377,8 @@ def _find(doc) -> List[Heading]:
         else:
             blank_before = index == 0 or not lines[index - 1]
             blank_after = index + 1 == len(lines) or not lines[index + 1]
-            if blank_before and blank_after and len(line) <= _LAYOUT_HEADING_WIDTH and line[-1] not in _LINE_END and not _TOPIC.match(line):
+            if (blank_before and blank_after and len(line) <= _LAYOUT_HEADING_WIDTH and line[-1] not in _LINE_END
+                    and not _TOPIC.match(line) and not _CAPTION.match(line)):
                 found.append(Heading(number, 0, "", line, LAYOUT))
         before, previous_item = line, item_level
     return found
@@ -432,5 +433,7 @@ def _numbered_headings():
 
 
 _LINE_END = set("。；！？，,;!?：:、")
+# 图1 2024年门诊量, 表2-1 …, 附图3: a caption, standing alone like a heading but heading nothing.
+_CAPTION = re.compile(r"(?:附?[图表])[ \t\u3000]*[\d一二三四五六七八九十]+(?:[-—.．][\d]+)?(?![\d年月])")
 # 一是…, 二要…, 首先…: the topic of a paragraph, not a heading.
 _TOPIC = re.compile(rf"[{_CN_DIGITS}][是要]|首先|其次|再次|最后")
