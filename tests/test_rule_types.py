@@ -73,6 +73,16 @@ def test_substitution_respects_word_boundaries_and_dates(tmp_path):
     assert len(run(rules, "认真学习贯彻政府报告精神。")) == 1
     assert run(rules, "及时向市政府报告工作进展。") == []
     assert run(rules, "市政府报告厅") == []
+    # 向本级政府报告 cuts as 向|本级|政府|报告: only not-after tells the verb.
+    assert len(run(rules, "机构应当向本级政府报告工作。")) == 1
+    verb = rules_from(tmp_path, RULE_HEAD + """\
+    type: substitution
+    message: 应为“{expected}”
+    swap: {政府报告: 政府工作报告}
+    not-after: 向[^，。]{0,10}
+""", "verb.yaml")
+    assert run(verb, "机构应当向本级政府报告工作。") == []
+    assert len(run(verb, "我们向大会报告工作，请审议。认真学习贯彻政府报告精神。")) == 1
     dated = rules_from(tmp_path, RULE_HEAD + """\
     type: substitution
     from_date: 2022-12-26
@@ -109,6 +119,7 @@ def test_when_limits_a_rule_to_matching_documents(tmp_path):
     "body, expected",
     [
         (RULE_HEAD + "    type: pattern\n    pattern: '本报(讯'\n    message: x\n", r"mine\.yaml:7: rule XX001: invalid regular expression"),
+        (RULE_HEAD + "    type: substitution\n    swap: {a: b}\n    not-after: '向('\n    message: x\n", r"mine\.yaml:8: rule XX001: invalid regular expression '向\('"),
         (RULE_HEAD + "    type: regexp\n    pattern: x\n    message: x\n", r"mine\.yaml:6: unknown rule type 'regexp'"),
         (RULE_HEAD + "    type: pattern\n    message: x\n", r"mine\.yaml:2: rules/0: 'pattern' is a required property"),
         (RULE_HEAD + "    type: pattern\n    pattern: x\n    message: x\n    patern: y\n", r"mine\.yaml:2: rules/0: .*'patern' was unexpected"),

@@ -10,7 +10,7 @@ document) quotes the old name rather than using it, and is not reported.
 import re
 
 from linter.document import parse_iso_or_chinese_date
-from linter.rule_types import Hit, RuleType, word_boundaries
+from linter.rule_types import Hit, RuleType, compile_regex, word_boundaries
 from linter.text_units import in_book_title
 
 _DATE = {"type": "string", "description": "publication date, YYYY-MM-DD"}
@@ -43,6 +43,8 @@ class Substitution(RuleType):
                 "description": "term: preferred form, or term: {preferred, note, from, until}",
             },
             "match": {"enum": ["word", "text"], "description": "word: on jieba word boundaries (default); text: anywhere"},
+            "not-after": {"type": "string", "minLength": 1,
+                          "description": "regular expression: a term whose clause before it ends with a match is no use of the term (向…政府报告 is a verb)"},
         },
         "required": ["swap"],
     }
@@ -58,6 +60,10 @@ class Substitution(RuleType):
             self.terms[term] = (item["preferred"], item.get("note", ""), first, last)
         self.regex = re.compile("|".join(map(re.escape, sorted(self.terms, key=len, reverse=True))))
         self.by_word = options.get("match", "word") == "word"
+        self.not_after = None
+        if "not-after" in options:
+            compile_regex(options["not-after"], error, "not-after")  # its error names the pattern as written
+            self.not_after = compile_regex(f"(?:{options['not-after']})$", error, "not-after")
 
     def check(self, doc):
         matches = [m for m in self.regex.finditer(doc.text) if self._in_force(m.group(0), doc.metadata.date)]
@@ -70,6 +76,8 @@ class Substitution(RuleType):
                 continue
             if doc.text[max(0, start - 1):start] == "原" or in_book_title(doc.text, start):
                 continue
+            if self.not_after is not None and self.not_after.search(_clause_before(doc.text, start)):
+                continue
             preferred, note, _, _ = self.terms[match.group(0)]
             yield Hit(start, end, {"found": match.group(0), "expected": preferred, "note": note})
 
@@ -79,6 +87,12 @@ class Substitution(RuleType):
             return True
         # A dated term needs the publication date to be sure.
         return date is not None and (first is None or date >= first) and (last is None or date <= last)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """Up to 20 characters of the clause before `start`."""
+    before = text[max(0, start - 20):start]
+    return re.split(r"[，,。；;：:！!？?\n]", before)[-1]
 
 
 def _date(term, item, key, error):
