@@ -78,7 +78,7 @@ def main():
 @click.option("--no-gitignore", is_flag=True, help="Also lint the files that git or .gitignore ignores in the folders given.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--cross-document", is_flag=True, help="Also compare figures across the files of the run (FG008).")
-@click.option("--fix", is_flag=True, help="Apply the safe fixes to .txt and .md files, then report what remains.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to .txt and .md files, and to .docx files as tracked changes (修订), then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also the fixes a reader should check (term replacements, doubled characters, weekdays).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing; exit 1 if there is anything to fix.")
 @click.option("--annotate", "annotate_folder", type=click.Path(file_okay=False), metavar="DIR",
