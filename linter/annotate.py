@@ -11,6 +11,7 @@ written to a temporary file and renamed into place.
 
 import io
 import os
+from collections import Counter
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,22 +30,35 @@ class Annotated:
 
 
 def annotate_results(results, folder, base: Path) -> Annotated:
-    """Write into `folder` an annotated copy of every .docx result, at its path relative to `base`."""
-    done = Annotated()
+    """Write into `folder` an annotated copy of every .docx result, at its path relative to `base`
+    (a .doc, .wps, .rtf or .odt read through LibreOffice: a .docx copy of it)."""
+    from linter.readers import office, reader_for
+
+    done, planned = Annotated(), []
     for result in results:
-        if result.error or not result.path.lower().endswith(".docx"):
+        reader = reader_for(result.path)
+        if result.error or reader is None or reader.NAME not in ("docx", "office"):
             continue
         source = Path(result.path)
         try:
             relative = source.resolve().relative_to(base)
         except ValueError:
             relative = Path(source.name)
-        target = Path(folder) / relative
+        planned.append((result, reader, source, Path(folder) / relative))
+    # a .doc, .wps …: its .docx conversion gets the comments, as 报告.docx, or 报告.doc.docx when
+    # another file of the run would have that name
+    names = Counter(target.with_suffix(".docx") if reader is office else target for _, reader, _, target in planned)
+    for result, reader, source, target in planned:
+        if reader is office:
+            target = target.with_suffix(".docx") if names[target.with_suffix(".docx")] == 1 else target.with_name(target.name + ".docx")
         if target.resolve() == source.resolve():
             done.failed.append((result.path, "the copy would overwrite the original"))
             continue
         try:
-            data = annotate(source.read_bytes(), result.violations, result.path)
+            data = source.read_bytes()
+            if reader is office:
+                data = office.to_docx(data, result.path)
+            data = annotate(data, result.violations, result.path)
             _write_atomic(target, data)
         except UserError as error:
             done.failed.append((result.path, str(error)))
