@@ -113,16 +113,15 @@ def _track(paragraph, start: int, end: int, content: str, stamp: dict, ids) -> N
             for node in run.iter(W + "t", W + "instrText"):
                 node.tag = W + "delText" if node.tag == W + "t" else W + "delInstrText"
             anchor = deletion
-        place = anchor.addnext
+        node, after = anchor, True
     elif start < len(chars):
-        following = split_before(*chars[start])
-        template = run_of(chars[start - 1][0]) if start else following
-        place = following.addprevious
+        node, after = split_before(*chars[start]), False
+        template = run_of(chars[start - 1][0]) if start else node
     elif chars:
-        template = run_of(chars[-1][0])
-        place = template.addnext
+        template = node = run_of(chars[-1][0])
+        after = True
     else:
-        template, place = None, paragraph.append
+        template, node, after = None, None, True
     if not content:
         return
     insertion = paragraph.makeelement(W + "ins", {W + "id": ids(), **stamp})
@@ -138,7 +137,31 @@ def _track(paragraph, start: int, end: int, content: str, stamp: dict, ids) -> N
             text.text = piece
             run.append(text)
     insertion.append(run)
-    place(insertion)
+    if node is None:
+        paragraph.append(insertion)
+        return
+    node, after = _out_of_insertions(node, after, ids)
+    (node.addnext if after else node.addprevious)(insertion)
+
+
+def _out_of_insertions(node, after: bool, ids):
+    """Where to put an insertion next to `node` (after it or before it) outside any w:ins around it
+    (another author's insertion, which cannot hold ours): that w:ins is split in two there."""
+    parent = node.getparent()
+    while parent is not None and parent.tag in (W + "ins", W + "moveTo"):
+        children = list(parent)
+        at = children.index(node) + (1 if after else 0)
+        if 0 < at < len(children):
+            rest = parent.makeelement(parent.tag, dict(parent.attrib))
+            rest.set(W + "id", ids())
+            for child in children[at:]:
+                rest.append(child)
+            parent.addnext(rest)
+            after = True
+        else:
+            after = at > 0
+        node, parent = parent, parent.getparent()
+    return node, after
 
 
 def track(data: bytes, doc, fixed) -> bytes:

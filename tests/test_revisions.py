@@ -152,6 +152,43 @@ def test_each_fix_is_one_deletion_and_one_insertion_in_the_formatting_around_it(
     assert [c.text for c in document.comments] == ["请核对"]
 
 
+def _odd_places(path):
+    """Fixes inside a hyperlink, inside another author's tracked insertion and after a field."""
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+    document = docx.Document()
+    linked = document.add_paragraph("详见网站")
+    linked._p.append(parse_xml(f'<w:hyperlink {ns} r:id="rId99"><w:r><w:t>政务公开,信息公开</w:t></w:r></w:hyperlink>'))
+    inserted = document.add_paragraph("审校时")
+    inserted._p.append(parse_xml(f'<w:ins {ns} w:id="50" w:author="审校" w:date="2024-01-01T00:00:00Z"><w:r><w:t>新增了一句,内容</w:t></w:r></w:ins>'))
+    inserted.add_run("到此。")
+    field = document.add_paragraph("第")
+    for xml in ('<w:fldChar w:fldCharType="begin"/>', '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+                '<w:fldChar w:fldCharType="separate"/>', "<w:t>3</w:t>", '<w:fldChar w:fldCharType="end"/>'):
+        field._p.append(parse_xml(f"<w:r {ns}>{xml}</w:r>"))
+    field.add_run("页,共10页。")
+    document.save(path)
+    return path
+
+
+def test_fixes_in_a_hyperlink_another_authors_insertion_and_after_a_field(tmp_path):
+    path = _odd_places(tmp_path / "报告.docx")
+    original = _text(path.read_bytes())
+    invoke("--fix", str(path))
+    after = path.read_bytes()
+    assert _text(_resolve(after, accept=True)) == _txt_fixed(tmp_path, original) == original.replace(",", "，")
+    assert _text(_resolve(after, accept=False)) == original
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    assert not body.findall(f".//{W}ins//{W}ins")  # ours is put beside the editor's insertion, which is split
+    editors = [c for c in body.iter(W + "ins") if c.get(W + "author") == "审校"]
+    assert [_chars(c) for c in editors] == ["新增了一句,", "内容"]  # ... and the comma deleted from it stays inside it
+    assert editors[0].find(f"{W}del").get(W + "author") == "reportlint"
+    assert body.find(f".//{W}hyperlink/{W}ins") is not None
+    assert "PAGE" in "".join(t.text for t in body.iter(W + "instrText"))  # the field is kept
+
+
 def test_diff_on_a_docx_shows_the_text_and_writes_nothing(tmp_path):
     path = _fixture(tmp_path / "报告.docx")
     before = path.read_bytes()
