@@ -30,14 +30,15 @@ class Annotated:
 
 
 def annotate_results(results, folder, base: Path) -> Annotated:
-    """Write into `folder` an annotated copy of every .docx result, at its path relative to `base`
-    (a .doc, .wps, .rtf or .odt read through LibreOffice: a .docx copy of it)."""
+    """Write into `folder` an annotated copy of every .docx and .pdf result, at its path relative
+    to `base` (a .doc, .wps, .rtf or .odt read through LibreOffice: a .docx copy of it; a PDF's
+    copy has highlights: linter/annotate_pdf.py)."""
     from linter.readers import office, reader_for
 
     done, planned = Annotated(), []
     for result in results:
         reader = reader_for(result.path)
-        if result.error or reader is None or reader.NAME not in ("docx", "office"):
+        if result.error or reader is None or reader.NAME not in ("docx", "office", "pdf"):
             continue
         source = Path(result.path)
         try:
@@ -58,7 +59,12 @@ def annotate_results(results, folder, base: Path) -> Annotated:
             data = source.read_bytes()
             if reader is office:
                 data = office.to_docx(data, result.path)
-            data = annotate(data, result.violations, result.path)
+            if reader.NAME == "pdf":
+                from linter.annotate_pdf import annotate as annotate_pdf
+
+                data = annotate_pdf(data, [(v, comment_text(v)) for v in result.violations], result.path)
+            else:
+                data = annotate(data, result.violations, result.path)
             _write_atomic(target, data)
         except UserError as error:
             done.failed.append((result.path, str(error)))
@@ -157,7 +163,7 @@ def _whole_paragraph(document, elements, start):
 
 def _write_atomic(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".reportlint-", suffix=".docx")
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".reportlint-", suffix=target.suffix)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -78,7 +78,7 @@ def test_odt_is_linted_and_its_copy_does_not_take_the_name_of_a_docx_beside_it(t
     _convert(word, ".odt", folder)
     result = invoke("--annotate", str(tmp_path / "批注"), str(folder))
     assert "报告.odt:2:" in result.output and "报告.docx:2:" in result.output
-    assert "Annotated 2 Word files" in result.output
+    assert "Annotated 2 files" in result.output
     assert sorted(p.name for p in (tmp_path / "批注").iterdir()) == ["报告.docx", "报告.odt.docx"]
 
 
