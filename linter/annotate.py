@@ -9,19 +9,18 @@ since Word shows no comments there. The original is never written; the copy is
 written to a temporary file and renamed into place.
 """
 
-import copy
 import io
 import os
+from collections import Counter
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional, Tuple
 
 from linter.errors import UserError
+from linter.wordml import W as _W, characters, cut
 
 AUTHOR, INITIALS = "reportlint", "RL"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 @dataclass
@@ -31,22 +30,41 @@ class Annotated:
 
 
 def annotate_results(results, folder, base: Path) -> Annotated:
-    """Write into `folder` an annotated copy of every .docx result, at its path relative to `base`."""
-    done = Annotated()
+    """Write into `folder` an annotated copy of every .docx and .pdf result, at its path relative
+    to `base` (a .doc, .wps, .rtf or .odt read through LibreOffice: a .docx copy of it; a PDF's
+    copy has highlights: linter/annotate_pdf.py)."""
+    from linter.readers import office, reader_for
+
+    done, planned = Annotated(), []
     for result in results:
-        if result.error or not result.path.lower().endswith(".docx"):
+        reader = reader_for(result.path)
+        if result.error or reader is None or reader.NAME not in ("docx", "office", "pdf"):
             continue
         source = Path(result.path)
         try:
             relative = source.resolve().relative_to(base)
         except ValueError:
             relative = Path(source.name)
-        target = Path(folder) / relative
+        planned.append((result, reader, source, Path(folder) / relative))
+    # a .doc, .wps …: its .docx conversion gets the comments, as 报告.docx, or 报告.doc.docx when
+    # another file of the run would have that name
+    names = Counter(target.with_suffix(".docx") if reader is office else target for _, reader, _, target in planned)
+    for result, reader, source, target in planned:
+        if reader is office:
+            target = target.with_suffix(".docx") if names[target.with_suffix(".docx")] == 1 else target.with_name(target.name + ".docx")
         if target.resolve() == source.resolve():
             done.failed.append((result.path, "the copy would overwrite the original"))
             continue
         try:
-            data = annotate(source.read_bytes(), result.violations, result.path)
+            data = source.read_bytes()
+            if reader is office:
+                data = office.to_docx(data, result.path)
+            if reader.NAME == "pdf":
+                from linter.annotate_pdf import annotate as annotate_pdf
+
+                data = annotate_pdf(data, [(v, comment_text(v)) for v in result.violations], result.path)
+            else:
+                data = annotate(data, result.violations, result.path)
             _write_atomic(target, data)
         except UserError as error:
             done.failed.append((result.path, str(error)))
@@ -104,96 +122,29 @@ def _part_name(start) -> str:
     return start[1] if start is not None and start[1] else "正文"
 
 
-def _characters(paragraph) -> list:
-    """For each character of the paragraph's text as the reader gives it, the (w:t node, index)
-    it comes from, or (other node, None) for a tab, a hyphen or a kept line break."""
-    from linter.readers.docx import _is_han
-
-    raw = []  # (char, node, index) before line breaks are folded
-    for node in paragraph.iter(_W + "t", _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen", _W + "sym"):
-        if any(ancestor.tag in (_W + "del", _W + "moveFrom") for ancestor in node.iterancestors()):
-            continue
-        if node.tag == _W + "t":
-            raw.extend((char, node, i) for i, char in enumerate(node.text or ""))
-        elif node.tag == _W + "tab":
-            raw.append(("\t", node, None))
-        elif node.tag == _W + "noBreakHyphen":
-            raw.append(("-", node, None))
-        elif node.tag in (_W + "br", _W + "cr"):
-            raw.append(("\n", node, None))
-    kept = []
-    for i, (char, node, index) in enumerate(raw):
-        if char == "\n":  # the reader drops it at the ends and between Chinese characters, else a space
-            if i == 0 or i == len(raw) - 1 or (_is_han(raw[i - 1][0]) and _is_han(raw[i + 1][0])):
-                continue
-        kept.append((node, index))
-    return kept
-
-
 def _span(document, first, start: int, last, end: Optional[int]):
-    """The runs covering characters [start, end) of paragraph `first` … `last` (end None: to the
-    paragraph's end), split at both boundaries; None when the span holds no run."""
+    """The first and last run covering characters [start, end) of paragraph `first` … `last`
+    (end None: to the paragraph's end), split at both boundaries; None when the span holds no run."""
     from docx.text.run import Run
 
-    first_chars, last_chars = _characters(first), _characters(last)
+    first_chars, last_chars = characters(first), characters(last)
     if not first_chars or not last_chars:
         return None
     start = max(0, min(start, len(first_chars) - 1))
     end = len(last_chars) if end is None else max(1, min(end, len(last_chars)))
     if first is last and end <= start:
         end = min(start + 1, len(last_chars))
-    if end < len(last_chars):
-        _split_before(*last_chars[end])
-    _split_before(*first_chars[start])
-    # splitting keeps the text, so the indexes still hold: read the runs again
-    begin_run, end_run = _run_of(_characters(first)[start][0]), _run_of(_characters(last)[end - 1][0])
-    return [Run(begin_run, None), Run(end_run, None)]
-
-
-def _run_of(node):
-    while node is not None and node.tag != _W + "r":
-        node = node.getparent()
-    return node
-
-
-def _split_before(node, index):
-    """Split the run holding `node` so that a run starts at character `index` of it (a w:t),
-    or at the node itself (index None); return that run. The new run copies the formatting."""
-    run = _run_of(node)
-    if index:  # inside a w:t: cut the text in two
-        tail = copy.deepcopy(node)
-        tail.text, node.text = node.text[index:], node.text[:index]
-        for piece in (node, tail):
-            piece.set(_XML_SPACE, "preserve")
-        node.addnext(tail)
-        node = tail
-    # the run's content before `node` (its formatting w:rPr aside) stays; the rest moves
-    child = node
-    while child.getparent() is not run:
-        child = child.getparent()
-    before = [c for c in run if c is not child and c.tag != _W + "rPr" and _before(run, c, child)]
-    if not before:
-        return run
-    new = run.makeelement(run.tag, run.attrib)
-    properties = run.find(_W + "rPr")
-    if properties is not None:
-        new.append(copy.deepcopy(properties))
-    moving = [child] + list(child.itersiblings())
-    for c in moving:
-        new.append(c)
-    run.addnext(new)
-    return new
-
-
-def _before(run, a, b) -> bool:
-    children = list(run)
-    return children.index(a) < children.index(b)
+    if first is last:
+        runs = cut(first, start, end)
+    else:
+        runs = cut(first, start, len(first_chars))[:1] + cut(last, 0, end)[-1:]
+    return [Run(runs[0], None), Run(runs[-1], None)]
 
 
 def _whole_paragraph(document, elements, start):
     """The runs of the body paragraph nearest a finding outside the body: the paragraph citing
     its footnote, else the first body paragraph with text."""
-    body = [p for p, part in elements if part is None and _characters(p)]
+    body = [p for p, part in elements if part is None and characters(p)]
     target = None
     if start is not None:
         note = start[0].iterancestors(_W + "footnote", _W + "endnote")
@@ -207,13 +158,12 @@ def _whole_paragraph(document, elements, start):
     target = target if target is not None else (body[0] if body else None)
     if target is None:
         return None
-    characters = _characters(target)
-    return _span(document, target, 0, target, len(characters))
+    return _span(document, target, 0, target, None)
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".reportlint-", suffix=".docx")
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".reportlint-", suffix=target.suffix)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

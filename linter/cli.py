@@ -78,11 +78,11 @@ def main():
 @click.option("--no-gitignore", is_flag=True, help="Also lint the files that git or .gitignore ignores in the folders given.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--cross-document", is_flag=True, help="Also compare figures across the files of the run (FG008).")
-@click.option("--fix", is_flag=True, help="Apply the safe fixes to .txt and .md files, then report what remains.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to .txt and .md files, and to .docx files as tracked changes (修订), then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also the fixes a reader should check (term replacements, doubled characters, weekdays).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing; exit 1 if there is anything to fix.")
 @click.option("--annotate", "annotate_folder", type=click.Path(file_okay=False), metavar="DIR",
-              help="Write into DIR a copy of each .docx with every finding as a Word comment (批注); the original is not touched.")
+              help="Write into DIR a copy of each .docx (and .doc, .wps …) with every finding as a Word comment (批注), and of each .pdf with every finding highlighted; the original is not touched.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only the findings that this baseline file does not record.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record this run's findings in FILE (to adopt reportlint on an archive).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -173,7 +173,7 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
         for path, why in annotated.failed:
             click.echo(f"reportlint: {path}: not annotated: {why}", err=True)
         comments = sum(count for _, _, count in annotated.written)
-        notes.append(f"Annotated {plural(len(annotated.written), 'Word file')} in {annotate_folder} "
+        notes.append(f"Annotated {plural(len(annotated.written), 'file')} in {annotate_folder} "
                      f"({plural(comments, 'comment')}).")
 
     for result in results:

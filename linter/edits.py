@@ -20,7 +20,8 @@ from linter.document import Document
 from linter.readers import reader_for
 from linter.rule_types import SAME_LINE, render_message
 
-IN_PLACE_READERS = ("text", "markdown")  # documents whose text is the file's own: .txt and .md
+# documents --fix writes: .txt and .md (their text is the file's own), .docx (as tracked changes)
+IN_PLACE_READERS = ("text", "markdown", "docx")
 _ASCII_CONTEXT = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/")
 
 
@@ -45,7 +46,8 @@ class Fix:
     safe: bool
     edits: Tuple[Edit, ...]
     # Whether --fix can write it into the file: the document is a .txt or .md
-    # file's own text. A Word or PDF document's fix is for its text version.
+    # file's own text, or a .docx (a tracked change). A PDF's fix, or a .doc's
+    # (read through a conversion), is for its text version.
     in_place: bool = True
 
     def to_dict(self) -> dict:

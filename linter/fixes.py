@@ -3,8 +3,8 @@ what a fix is) to its text until nothing fixable is left, and writing the
 result back to the file exactly as it was stored.
 
 A file whose bytes are not what was linted (changed since, mixed line
-endings), that has other hard links, or that is not a .txt or .md file is not
-written at all.
+endings), that has other hard links, or that is not a .txt, .md or .docx file
+is not written at all. A .docx gets its fixes as tracked changes (linter/revisions.py).
 """
 
 import os
@@ -17,7 +17,7 @@ from typing import List, Optional, Sequence, Tuple
 from linter.document import Document
 from linter.edits import Edit, applicable
 from linter.engine import lint_document
-from linter.readers import parse_text
+from linter.readers import READERS, Parsed, parse_text
 
 MAX_PASSES = 10  # a fix can uncover another (a bracket's inner comma): fix again, up to this often
 
@@ -57,6 +57,7 @@ class Fixed:
     doc: Document
     text: str
     by_rule: Counter
+    passes: List[List[Edit]]  # the edits of each pass, in the text the pass before left (tracked changes need them)
 
     @property
     def count(self) -> int:
@@ -74,7 +75,7 @@ def fix_document(doc: Document, rules: Sequence, unsafe: bool = False, violation
     publication date the run gives documents without one of their own."""
     fixing = [rule for rule in rules if rule.fix is not None and (rule.fix.safe or unsafe)]
     by_id = {rule.id for rule in fixing}
-    current, by_rule = doc, Counter()
+    current, by_rule, passes = doc, Counter(), []
     found = violations
     for _ in range(MAX_PASSES):
         if found is None:
@@ -83,15 +84,27 @@ def fix_document(doc: Document, rules: Sequence, unsafe: bool = False, violation
         if not chosen:
             break
         by_rule.update(v.rule for v in chosen)
-        current = reread(current, apply_edits(current.source, [edit for v in chosen for edit in v.fix.edits]), default_date)
+        passes.append([edit for v in chosen for edit in v.fix.edits])
+        current = reread(current, apply_edits(current.source, passes[-1]), default_date)
         found = None
-    return Fixed(doc, current.source, by_rule)
+    return Fixed(doc, current.source, by_rule, passes)
 
 
 def reread(doc: Document, text: str, default_date=None) -> Document:
-    """The document with new text, read as its format again (metadata and all)."""
-    parsed = parse_text(text, doc.reader, doc.path)
-    parsed.encoding = doc.encoding
+    """The document with new text, read as its format again (metadata and all); a format read
+    from a file only (Word) keeps its heading levels and places, the lines being the same."""
+    if hasattr(READERS[doc.reader], "parse"):
+        parsed = parse_text(text, doc.reader, doc.path)
+        parsed.encoding = doc.encoding
+    else:
+        starts = [0]
+        for line in text.split("\n"):
+            starts.append(starts[-1] + len(line) + 1)
+        places = []
+        for offset, fields in doc._locations:
+            line, column = doc.position(offset)
+            places.append((min(starts[line - 1] + column - 1, starts[line] - 1), fields))
+        parsed = Parsed(text, doc.reader, heading_levels=doc.heading_levels, locations=places)
     return Document(parsed, doc.path, default_date=default_date, factsheet=doc.factsheet)
 
 
@@ -128,6 +141,33 @@ def write_fixed(doc: Document, text: str) -> Optional[str]:
         data = _encode(text, encoding)
     except UnicodeEncodeError:
         return f"the fixed text cannot be written in {encoding.codec}"
+    return replace_file(path, data, before)
+
+
+def write_tracked(doc: Document, fixed: Fixed) -> Optional[str]:
+    """Write the fixes of a .docx document into its file as tracked changes (linter/revisions.py),
+    in place and atomically. Returns why nothing was written, or None."""
+    from linter.errors import UserError
+    from linter.revisions import track
+
+    path = Path(os.path.realpath(doc.path))
+    try:
+        before = os.stat(path)
+        data = path.read_bytes()
+    except OSError as error:
+        return f"cannot read it again ({error.strerror or error})"
+    if before.st_nlink > 1:
+        return "it has other hard links, which a rename would leave with the old text"
+    try:
+        data = track(data, doc, fixed)
+    except UserError as error:
+        return error.message
+    return replace_file(path, data, before)
+
+
+def replace_file(path: Path, data: bytes, before: os.stat_result) -> Optional[str]:
+    """Write `data` over the file at `path` (whose stat was `before`) atomically, keeping its mode
+    and owner: a temporary file in the same folder, then a rename. Returns why not, or None."""
     try:
         import tempfile  # only when writing a fixed file
 
@@ -183,7 +223,7 @@ class RunFixes:
 
 
 def fix_results(results, rules_for, unsafe: bool, default_date=None, write: bool = True) -> RunFixes:
-    """Fix every .txt and .md document of a run that has a fix to apply;
+    """Fix every .txt, .md and .docx document of a run that has a fix to apply;
     `rules_for(doc)`: the rules the run lints it with."""
     outcome = RunFixes([], [])
     for result in results:
@@ -193,7 +233,12 @@ def fix_results(results, rules_for, unsafe: bool, default_date=None, write: bool
         fixed = fix_document(doc, rules_for(doc), unsafe, result.violations, default_date)
         if not fixed.changed:
             continue
-        why = write_fixed(doc, fixed.text) if write else None
+        if not write:
+            why = None
+        elif doc.reader == "docx":
+            why = write_tracked(doc, fixed)
+        else:
+            why = write_fixed(doc, fixed.text)
         if why:
             outcome.not_written.append((doc.path, why))
         else:

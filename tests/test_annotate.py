@@ -106,7 +106,7 @@ def test_annotate_writes_only_word_files_and_names_them(tmp_path):
     (tmp_path / "稿件" / "a.txt").write_text("总体平稳,稳中有进。\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--no-cache", "--annotate", str(tmp_path / "out"), str(tmp_path / "稿件")])
     assert result.exit_code == 1
-    assert "Annotated 0 Word files" in result.output
+    assert "Annotated 0 files" in result.output
     assert not (tmp_path / "out" / "a.txt").exists()
 
 
@@ -130,7 +130,7 @@ def test_a_footnote_finding_goes_on_a_body_paragraph_and_tracked_changes_stay(tm
     add_footnotes(source, ["数据来源:市统计局。"])
     add_tracked_deletion(source, 1, "基本")
     result = CliRunner().invoke(main, ["check", "--no-cache", "--annotate", str(tmp_path / "批注"), str(folder)])
-    assert "Annotated 1 Word file" in result.output, result.output
+    assert "Annotated 1 file" in result.output, result.output
     with zipfile.ZipFile(tmp_path / "批注" / "注.docx") as copy:
         xml = copy.read("word/document.xml").decode("utf-8")
     assert "<w:del " in xml and "基本" in xml  # the tracked deletion is kept

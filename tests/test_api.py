@@ -51,7 +51,8 @@ def test_select_ignore_and_date_take_the_command_line_forms():
         lint_text(text, errors="ignore")
 
 
-def test_input_errors_raise_one_type_or_are_reported(tmp_path):
+def test_input_errors_raise_one_type_or_are_reported(tmp_path, monkeypatch):
+    monkeypatch.setattr("linter.readers.office.soffice", lambda: None)  # a .doc is an input error without LibreOffice
     good = tmp_path / "good.txt"
     good.write_text(BAD, encoding="utf-8")
     bad = tmp_path / "old.doc"

@@ -172,16 +172,22 @@ def test_hard_links_are_left_alone_and_symbolic_links_keep_pointing_at_the_fixed
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "医院召开会议，研究工作。\n"
 
 
-@pytest.mark.parametrize("make", [lambda folder: write_docx(folder / "a.docx", ["医院召开会议,研究工作。"]),
-                                  lambda folder: write_pdf(folder / "a.pdf", "医院召开会议,研究工作。")], ids=["docx", "pdf"])
-def test_word_and_pdf_files_are_not_written_and_say_the_fix_is_for_the_text_version(tmp_path, make):
-    path = make(tmp_path)
+def test_pdf_files_are_not_written_and_say_the_fix_is_for_the_text_version(tmp_path):
+    path = write_pdf(tmp_path / "a.pdf", "医院召开会议,研究工作。")
     data = path.read_bytes()
     result = invoke("--fix", "--select", "TY002", str(path))
     assert "TY002" in result.output and "(fix available in the text version)" in result.output
     assert "Fixed 0 findings in 0 files." in result.output
     assert path.read_bytes() == data
     assert invoke("--format", "json", "--select", "TY002", str(path)).stdout.count('"in_place": false') == 1
+
+
+def test_word_files_get_their_fixes_as_tracked_changes(tmp_path):
+    path = write_docx(tmp_path / "a.docx", ["医院召开会议,研究工作。"])
+    assert invoke("--format", "json", "--select", "TY002", str(path)).stdout.count('"in_place": true') == 1
+    result = invoke("--fix", "--select", "TY002", str(path))
+    assert "Fixed 1 finding in 1 file." in result.output
+    assert read_document(path).source == "医院召开会议，研究工作。"  # tests/test_revisions.py checks the XML
 
 
 def test_diff_writes_nothing_and_exits_1_when_there_is_something_to_fix(tmp_path):

@@ -205,7 +205,8 @@ def test_seeds_as_docx_and_pdf_give_the_findings_of_the_txt(tmp_path, name):
 # -- formats to convert, folders, stdin ---------------------------------------------
 
 
-def test_formats_to_convert_are_errors_naming_the_command_and_the_rest_is_linted(tmp_path):
+def test_formats_to_convert_are_errors_naming_the_command_and_the_rest_is_linted(tmp_path, monkeypatch):
+    monkeypatch.setattr("linter.readers.office.soffice", lambda: None)  # as without LibreOffice (tests/test_office.py: with it)
     (tmp_path / "通知.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "总结.wps").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "报表.et").write_bytes(b"\xd0\xcf\x11\xe0")

@@ -7,8 +7,9 @@ linted as that format without a file. `Document` (linter/document.py) is built
 from a `Parsed`; nothing after that knows which format a document came from,
 except through the location fields a reader attaches.
 
-Formats that cannot be read here (.doc, .wps …) get an input error that names
-the conversion command instead of a silent skip.
+Formats that cannot be read here (.xls, .ppt …, and .doc, .wps … when LibreOffice
+is not installed: readers/office.py) get an input error that names the conversion
+command instead of a silent skip.
 """
 
 from dataclasses import dataclass, field
@@ -51,9 +52,6 @@ def _registry():
     return {module.NAME: module for module in modules if hasattr(module, "NAME")}
 
 
-READERS = _registry()
-SUFFIXES = {suffix: module for module in READERS.values() for suffix in module.SUFFIXES}
-
 # Formats people have that no maintained pure-Python library reads well: the
 # format LibreOffice converts each to, which reportlint then reads.
 CONVERTIBLE = {
@@ -62,19 +60,30 @@ CONVERTIBLE = {
 }
 
 
+def convertible_error(path) -> Optional[UserError]:
+    """The input error for a format no reader reads but LibreOffice converts, else None
+    (linter/readers/office.py reads the word processor formats when soffice is installed)."""
+    suffix = PurePath(str(path)).suffix.lower()
+    if suffix not in CONVERTIBLE or suffix in SUFFIXES:
+        return None
+    return conversion_error(path)
+
+
+def conversion_error(path) -> UserError:
+    """The input error for a file to convert with LibreOffice first."""
+    suffix = PurePath(str(path)).suffix.lower()
+    target = CONVERTIBLE[suffix]
+    return UserError(path, f"{suffix} files are not read; convert it first (soffice --headless --convert-to {target} '{path}') "
+                           f"and lint the .{target}")
+
+
+READERS = _registry()
+SUFFIXES = {suffix: module for module in READERS.values() for suffix in module.SUFFIXES}
+
+
 def reader_for(path) -> Optional[object]:
     """The reader module of a path by its suffix, or None (unknown suffix)."""
     return SUFFIXES.get(PurePath(str(path)).suffix.lower())
-
-
-def convertible_error(path) -> Optional[UserError]:
-    """The input error for a format we do not read but LibreOffice converts, else None."""
-    suffix = PurePath(str(path)).suffix.lower()
-    target = CONVERTIBLE.get(suffix)
-    if target is None:
-        return None
-    return UserError(path, f"{suffix} files are not read; convert it first (soffice --headless --convert-to {target} '{path}') "
-                           f"and lint the .{target}")
 
 
 def parse_text(text: str, reader: str = "text", path="<text>") -> Parsed:

@@ -78,12 +78,15 @@ def _read(data: bytes, path) -> Parsed:
 
 def walk(document) -> "_Builder":
     """The document's paragraphs in reading order: the builder's `elements[i]` is line i+1's
-    paragraph and its part (None for the body), which --annotate uses to find a finding's runs."""
+    paragraph and its part (None for the body), which --annotate and --fix use to find a
+    finding's runs; `detached`: (root element, package part) of the parts python-docx keeps
+    only as bytes (footnotes, endnotes), whose elements are parsed copies."""
     builder = _Builder(document)
     builder.add_blocks(document.element.body, None)
     for part_name, label in (("footnotes", "脚注"), ("endnotes", "尾注")):
-        element = _part_element(document, part_name)
+        element, package_part = _part_element(document, part_name)
         if element is not None:
+            builder.detached.append((element, package_part))
             for note in element:
                 if note.get(_W + "type") is None:  # not Word's separator lines
                     builder.add_blocks(note, label, nested=True)
@@ -103,6 +106,7 @@ class _Builder:
     def __init__(self, document):
         self.lines, self.levels, self.locations = [], {}, []
         self.elements = []  # (paragraph element, part) of each line
+        self.detached = []
         self.outline_levels = _style_levels(document)
         self.offset = 0
         self.part = None
@@ -198,11 +202,11 @@ def _is_han(char: str) -> bool:
 
 
 def _part_element(document, name: str):
-    """The root element of the footnotes or endnotes part, when the file has one."""
+    """The root element of the footnotes or endnotes part and the part, when the file has one."""
     relationship = {"footnotes": "/footnotes", "endnotes": "/endnotes"}[name]
     for rel in document.part.rels.values():
         if rel.reltype.endswith(relationship):
             from lxml import etree
 
-            return etree.fromstring(rel.target_part.blob)
-    return None
+            return etree.fromstring(rel.target_part.blob), rel.target_part
+    return None, None

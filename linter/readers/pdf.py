@@ -17,7 +17,7 @@ finding's location gives its `page` and `page_line`.
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import List
 
 from linter.errors import UserError
@@ -45,6 +45,7 @@ class _Line:
     x1: float
     top: float
     height: float
+    chars: list = field(default_factory=list)  # pdfminer's character for each character of text (None: a space it adds)
 
     @property
     def em(self) -> float:
@@ -115,15 +116,19 @@ def _lines_of(chars, page_height: float, page: int) -> List[_Line]:
     lines = []
     for number, (top, row) in enumerate(rows, 1):
         row.sort(key=lambda c: c.x0)
-        pieces, previous = [], None
+        pieces, previous, owners = [], None, []
         for char in row:
             if previous is not None and char.x0 - previous.x1 > _GAP and not previous.get_text().isspace() and not char.get_text().isspace():
                 pieces.append(" ")
+                owners.append(None)
             pieces.append(char.get_text())
+            owners += [char] * len(pieces[-1])
             previous = char
-        text = "".join(pieces).lstrip(" ")
+        text = "".join(pieces)
+        stripped = len(text) - len(text.lstrip(" "))
+        text = text[stripped:]
         if text.strip():
-            lines.append(_Line(text, page, number, row[0].x0, max(c.x1 for c in row), top, max(c.height for c in row)))
+            lines.append(_Line(text, page, number, row[0].x0, max(c.x1 for c in row), top, max(c.height for c in row), owners[stripped:]))
     return lines
 
 
@@ -153,6 +158,20 @@ def _drop_furniture(pages: List[List[_Line]]) -> List[_Line]:
 
 def _digits_blanked(text: str) -> str:
     return re.sub(r"\d+", "#", text)
+
+
+def character_boxes(data: bytes, path):
+    """For --annotate: the text as read, and for each of its offsets the (page number, (x0, y0,
+    x1, y1)) of the character read there, in pdfminer's page coordinates (the origin at the
+    media box's lower left corner); spaces the reader adds have none."""
+    lines = _drop_furniture(_extract(data, path))
+    parsed = _join(lines)
+    boxes = {}
+    for (offset, _), line in zip(parsed.locations, lines):
+        for i, char in enumerate(line.chars[:len(line.text.rstrip())]):
+            if char is not None:
+                boxes[offset + i] = (line.page, (char.x0, char.y0, char.x1, char.y1))
+    return parsed.text, boxes
 
 
 def _join(lines: List[_Line]) -> Parsed:
