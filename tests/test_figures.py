@@ -138,6 +138,15 @@ def test_markdown_emphasis_and_list_markers_are_no_words_of_the_metric():
     assert findings("- 全年新建村级卫生室48个。\n- 全年新建村级卫生室**52个**。", "FG001") == [("FG001", 2)]
 
 
+def test_consistency_a_subsection_heading_names_its_subject():
+    # A statistical bulletin: the city's health workers, then the hospitals' in （一）医院.
+    text = ("五、卫生\n年末全市共有医疗卫生机构5600个，其中医院210个。卫生技术人员4.6万人，其中注册护士2.1万人。\n"
+            "（一）医院\n全市医院床位3.2万张，卫生技术人员3.1万人。\n")
+    assert findings(text, "FG001") == []
+    restated = text + "（二）基层医疗卫生机构\n年末全市共有医疗卫生机构5600个，其中医院210个。卫生技术人员4.9万人，其中注册护士2.1万人。\n"
+    assert findings(restated, "FG001") == [("FG001", 6)]
+
+
 def test_consistency_keeps_periods_and_plans_apart():
     assert findings("2022年，医院引进博士研究生8名。2023年计划引进博士研究生35名。", "FG001") == []
     assert findings("联盟新增成员单位4家。联盟现有成员单位22家。", "FG001") == []

@@ -137,6 +137,10 @@ class Figures(RuleType):
             key = _identity(doc, figure)
             if key is None or figure.start in parallel:
                 continue
+            # A section's heading may name the subject of its figures (五、卫生 …
+            # （一）医院：卫生技术人员3.1万人): across sections a metric compares only as
+            # a restatement, where the words around it come again.
+            key += (figure.section,)
             first = metrics.earlier(key, figure)
             metrics.add(key, figure)
             if first is not None and not first.agrees_with(figure) and facts.full_sentences.start(figure.start) > first.start:
