@@ -147,6 +147,16 @@ def test_consistency_a_subsection_heading_names_its_subject():
     assert findings(restated, "FG001") == [("FG001", 6)]
 
 
+def test_consistency_a_line_label_names_its_subject():
+    # 政府信息公开工作年度报告: each line's label names what is counted.
+    text = "二、主动公开政府信息情况\n行政许可：本年处理决定数量1230件。\n行政处罚：本年处理决定数量85件。\n行政强制：本年处理决定数量85件。\n"
+    assert findings(text, "FG001") == []
+    assert findings(text + "行政处罚：本年处理决定数量95件。\n", "FG001") == [("FG001", 5)]
+    assert extracted("行政许可：本年处理决定数量1230件。")[0].label == "行政许可"
+    # A lead-in before a colon is no label.
+    assert [f.label for f in extracted("主要预期目标是：城镇新增就业1100万人。\n具体如下：新建村级卫生室48个。")] == ["", ""]
+
+
 def test_consistency_keeps_periods_and_plans_apart():
     assert findings("2022年，医院引进博士研究生8名。2023年计划引进博士研究生35名。", "FG001") == []
     assert findings("联盟新增成员单位4家。联盟现有成员单位22家。", "FG001") == []

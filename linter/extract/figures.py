@@ -138,6 +138,7 @@ class Figure:
     modality: str = STATED  # outline modality: achieved, target, past, condition or stated
     dated_by: str = ""  # where its period came from: "sentence", "paragraph", "section" or ""
     clause_start: int = 0  # where the clause naming its metric begins
+    label: str = ""  # the label its line begins with (行政许可：本年处理决定数量1230件): the subject of the line's figures
 
     @property
     def unit_class(self) -> str:
@@ -220,6 +221,8 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
     for figure in facts.figures:
         section = shape.section_at(figure.start)
         figure.section, figure.top = section.label, section.top.start
+        label = _LINE_LABEL.match(text, doc.line_span(doc.position(figure.start)[0])[0])
+        figure.label = label.group(1) if label and label.end() <= figure.start else ""
         figure.modality = shape.modality_at(figure.start)
         if not figure.period:
             # An undated figure takes its section's period, inherited from the
@@ -359,6 +362,9 @@ def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figu
 
 
 _MAX_CLAUSE = 40
+# 行政许可：…, 规范性文件：… — a short name before a colon at a line's start; a lead-in
+# (主要预期目标是：, 具体如下：) is no label.
+_LINE_LABEL = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff]{2,10})[：:](?<![是为下括有的：:][：:])")
 _IN_PASSING = re.compile(r"(?:比|较|与|同|相比|对比)[ \t]*$")
 _YEAR = re.compile(r"[\d０-９]{4}[ \t]*年")
 

@@ -138,9 +138,10 @@ class Figures(RuleType):
             if key is None or figure.start in parallel:
                 continue
             # A section's heading may name the subject of its figures (五、卫生 …
-            # （一）医院：卫生技术人员3.1万人): across sections a metric compares only as
-            # a restatement, where the words around it come again.
-            key += (figure.section,)
+            # （一）医院：卫生技术人员3.1万人), and so may a line's label (行政许可：…):
+            # across them a metric compares only as a restatement, where the words
+            # around it come again.
+            key += (figure.section, figure.label)
             first = metrics.earlier(key, figure)
             metrics.add(key, figure)
             if first is not None and not first.agrees_with(figure) and facts.full_sentences.start(figure.start) > first.start:
@@ -181,6 +182,8 @@ class Figures(RuleType):
             for earlier, earlier_before, earlier_after, earlier_sentence in reversed(candidates[-8:]):
                 if earlier_sentence == sentence or _dated_apart(earlier, figure):
                     continue
+                if earlier.label and figure.label and earlier.label != figure.label:
+                    continue  # 行政许可：本年处理决定数量… and 行政处罚：本年处理决定数量…
                 if after != earlier_after or _similarity(before, earlier_before) < similarity:
                     continue
                 if whole and _similarity(whole[-_RESTATED_SENTENCE:], text[earlier_sentence:earlier.start][-_RESTATED_SENTENCE:]) < similarity:
