@@ -157,6 +157,19 @@ def test_consistency_a_line_label_names_its_subject():
     assert [f.label for f in extracted("主要预期目标是：城镇新增就业1100万人。\n具体如下：新建村级卫生室48个。")] == ["", ""]
 
 
+def test_parts_of_a_year_are_periods():
+    # A progress bulletin: months, quarters and weeks named without their year.
+    bulletin = ("截至11月底，全市累计接种疫苗120万剂次。截至12月底，全市累计接种疫苗135万剂次。\n"
+                "其中，第一季度全市接种疫苗30万剂次，第二季度全市接种疫苗35万剂次。\n"
+                "今年1-10月，全市完成固定资产投资320亿元；1-11月，全市完成固定资产投资356亿元。\n"
+                "本周新增病例12例，上周新增病例8例。\n")
+    assert findings(bulletin, "FG001") == []
+    assert [f.period for f in extracted("第一季度全市接种疫苗30万剂次，第二季度全市接种疫苗35万剂次。")] == [("第一季度",), ("第二季度",)]
+    assert findings("截至11月底，全市累计接种疫苗120万剂次。\n截至11月底，全市累计接种疫苗135万剂次。", "FG001") == [("FG001", 2)]
+    # 12月 inside 2024年12月 is that date, not a second period.
+    assert extracted("2024年12月，全市累计接种疫苗135万剂次。")[0].period == ("2024年12月",)
+
+
 def test_consistency_keeps_periods_and_plans_apart():
     assert findings("2022年，医院引进博士研究生8名。2023年计划引进博士研究生35名。", "FG001") == []
     assert findings("联盟新增成员单位4家。联盟现有成员单位22家。", "FG001") == []

@@ -340,10 +340,14 @@ def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figu
     # A year named in passing (比2023年增长, 较2023年末, 与上年相比) is what the figure is compared with, not its period.
     stated = [(s, e, t) for s, e, t in in_sentence if not _IN_PASSING.search(text, max(0, s - 2), s)]
     if stated:
-        # A later clause's year replaces an earlier one: in 2022年…，2023年计划…35名 the period is 2023年.
-        years = [s for s, e, t in stated if _YEAR.search(t)]
-        clause = max(text.rfind(c, sentence_start, years[-1]) for c in "，,") + 1 if years else sentence_start
-        figure.period = tuple(t for s, e, t in stated if s >= clause or not _YEAR.search(t))
+        # A later clause's year replaces an earlier one: in 2022年…，2023年计划…35名 the period is 2023年;
+        # so does a later clause's part of a year (第一季度…，第二季度…35万).
+        def last_clause(marks):
+            return max(text.rfind(c, sentence_start, marks[-1]) for c in "，,；;") + 1 if marks else sentence_start
+
+        years = last_clause([s for s, e, t in stated if _YEAR.search(t)])
+        parts = last_clause([s for s, e, t in stated if not _YEAR.search(t)])
+        figure.period = tuple(t for s, e, t in stated if s >= (years if _YEAR.search(t) else parts))
         figure.dated_by = "sentence"
     else:
         earlier = [mark for mark in periods[max(0, first - 1):first] if mark[0] >= paragraph_start and mark[1] <= figure.start]
@@ -392,7 +396,17 @@ def _period_marks(doc):
     marks += [(r.start, r.end, re.sub(r"\s", "", r.text)) for r in facts.ranges]
     marks += period_mentions(doc)
     # Labels in half-width digits: a full-width ２００１年 is the year of a section's 2001年.
-    return sorted((start, end, label.translate(_NARROW)) for start, end, label in marks)
+    return _outermost(sorted((start, end, label.translate(_NARROW)) for start, end, label in marks))
+
+
+def _outermost(marks):
+    """The marks not inside an earlier or longer one (12月 is part of 2024年12月), in text order."""
+    kept, reach = [], -1
+    for mark in sorted(marks, key=lambda m: (m[0], -m[1])):
+        if mark[1] > reach:
+            kept.append(mark)
+            reach = mark[1]
+    return kept
 
 
 # -- metric keys ------------------------------------------------------------------

@@ -228,6 +228,13 @@ _CN_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七
 # “十四五” → 2021–2025.
 _FIVE_YEAR_PLAN = re.compile(r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?(?:时期|期间|规划|计划|以来)")
 _PAST_YEARS = re.compile(r"过去(?:的)?([一二三四五六七八九十两]|\d{1,2})年")  # 过去五年, 过去一年
+# Parts of a year a sentence names without its year: 一季度, 前三季度, 1—10月, 截至11月底, 本周.
+_MONTH = r"(?:1[0-2]|0?[1-9])"
+_YEAR_PART = re.compile(
+    r"(?:第?[一二三四1-4]|前[二三两]|[一1][至到—\-－~～][二三2-3])季度"
+    rf"|(?<![\d.]){_MONTH}[ \t]*(?:[—\-－~～至到][ \t]*{_MONTH}[ \t]*)?月(?:底|末|份|上旬|中旬|下旬)?(?![ \t]*\d{{1,2}}[日号])"
+    r"|本周|上周|本季度|上季度"
+)
 
 
 def period_of(text: str, date_facts, start: int, end: int, year: Optional[int]) -> Optional[Period]:
@@ -259,7 +266,8 @@ def period_of(text: str, date_facts, start: int, end: int, year: Optional[int]) 
 def period_mentions(doc) -> List[Tuple[int, int, str]]:
     """(start, end, label) of the periods the text names that are no dates:
     “十二五”时期 (2011—2015年), 过去五年, 过去一年 (resolved against the
-    publication year when it is known)."""
+    publication year when it is known), and parts of a year named without it
+    (一季度, 1—10月, 11月底, 本周)."""
     return doc.memo("period-mentions", lambda: _period_mentions(doc.text, doc.metadata.date.year if doc.metadata.date else None))
 
 
@@ -274,6 +282,8 @@ def _period_mentions(text: str, year: Optional[int]):
         back = _count(match.group(1))
         if back:
             found.append((match.start(), match.end(), Period(year - back, year - 1, "").label if year else match.group(0)))
+    for match in _YEAR_PART.finditer(text):
+        found.append((match.start(), match.end(), re.sub(r"[ \t]", "", re.sub(r"[\-－~～至到]", "—", match.group(0)))))
     return sorted(found)
 
 
