@@ -172,7 +172,10 @@ def track(data: bytes, doc, fixed) -> bytes:
 
     if reader.read(data, doc.path, {}).text != doc.source:
         raise UserError(doc.path, "it changed since it was read")
-    result = tracked(data, doc, fixed.passes)
+    try:
+        result = tracked(data, doc, fixed.passes)
+    except Exception as error:  # an odd part python-docx or lxml trips on: say so, never a traceback
+        raise UserError(doc.path, f"cannot write tracked changes into it ({type(error).__name__}: {error})") from None
     if reader.read(result, doc.path, {}).text != fixed.text:
         raise UserError(doc.path, "its tracked changes would not give the fixed text (a fix inside a field?)")
     return result
