@@ -19,8 +19,10 @@ _COLOURS = {"error": "ff6b6b", "warning": "ffd43b", "info": "74c0fc"}
 
 def annotate(data: bytes, notes, path="<pdf>") -> bytes:
     """The PDF `data` with a highlight on each violation of `notes`, (violation, note text) pairs."""
-    from pypdf import PdfReader, PdfWriter
-
+    try:
+        from pypdf import PdfReader, PdfWriter
+    except ImportError:
+        raise UserError(path, "highlighting a PDF needs pypdf: pip install pypdf") from None
     from linter.readers.pdf import character_boxes
 
     text, boxes = character_boxes(data, path)
@@ -29,15 +31,15 @@ def annotate(data: bytes, notes, path="<pdf>") -> bytes:
         starts.append(starts[-1] + len(line) + 1)
     try:
         writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    except Exception as error:  # pypdf raises many kinds on a file pdfminer could read
+        for violation, note in notes:
+            start = _offset(starts, violation.line, violation.column)
+            end = max(_offset(starts, violation.end_line, violation.end_column), start + 1)
+            for page, quads in _quads(_covered(boxes, start, end)).items():
+                _highlight(writer, page, quads, note, violation.severity)
+        out = io.BytesIO()
+        writer.write(out)
+    except Exception as error:  # pypdf raises many kinds on a damaged file that pdfminer could still read
         raise UserError(path, f"cannot be copied with pypdf ({type(error).__name__}: {error})") from None
-    for violation, note in notes:
-        start = _offset(starts, violation.line, violation.column)
-        end = max(_offset(starts, violation.end_line, violation.end_column), start + 1)
-        for page, quads in _quads(_covered(boxes, start, end)).items():
-            _highlight(writer, page, quads, note, violation.severity)
-    out = io.BytesIO()
-    writer.write(out)
     return out.getvalue()
 
 

@@ -25,6 +25,7 @@ INPUT_SUMMARY = "文件无法读取、解码或需先转换格式（input error�
 _CONTEXT = 30  # characters of source shown on each side of a finding in long lines
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 FIX_MARK = "[*]"
+_TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")  # files whose fixes SARIF can give as replacements of their text
 TEXT_VERSION_NOTE = "(fix available in the text version)"
 
 
@@ -152,7 +153,7 @@ def format_sarif(results, rules, options=ReportOptions()) -> str:
             "message": {"text": v.message},
             "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(v.line, v.column, v.end_line, v.end_column)}}],
         }
-        if v.fix is not None and v.fix.in_place:
+        if v.fix is not None and v.fix.in_place and v.path.lower().endswith(_TEXT_SUFFIXES):  # a .docx's fix is a tracked change, not bytes
             replacements = [{"deletedRegion": _region(e.line, e.column, e.end_line, e.end_column), "insertedContent": {"text": e.content}}
                             for e in v.fix.edits]
             result["fixes"] = [{"description": {"text": "safe fix" if v.fix.safe else "unsafe fix"},

@@ -63,7 +63,7 @@ def tracked(data: bytes, doc, passes) -> bytes:
     for line in doc.source.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
     stamp = {W + "author": AUTHOR, W + "date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
-    ids = _Ids(document)
+    ids = _Ids(document, elements)
     by_line = {}
     for start, end, content in replacements(doc.source, passes):
         line = _line_of(starts, start)
@@ -90,8 +90,8 @@ def _line_of(starts, offset) -> int:
 class _Ids:
     """Fresh w:id values, above every one the document uses (comments, bookmarks, changes)."""
 
-    def __init__(self, document):
-        roots = [document.element] + [p._element for s in document.sections for p in (s.header, s.footer)]
+    def __init__(self, document, elements):
+        roots = {id(root): root for root in [document.element] + [p.getroottree().getroot() for p, _ in elements]}.values()
         used = [int(v) for root in roots for node in root.iter() for v in [node.get(W + "id")] if v and v.lstrip("-").isdigit()]
         self.next = max(used, default=0) + 1
 
@@ -172,7 +172,10 @@ def track(data: bytes, doc, fixed) -> bytes:
 
     if reader.read(data, doc.path, {}).text != doc.source:
         raise UserError(doc.path, "it changed since it was read")
-    result = tracked(data, doc, fixed.passes)
+    try:
+        result = tracked(data, doc, fixed.passes)
+    except Exception as error:  # an odd part python-docx or lxml trips on: say so, never a traceback
+        raise UserError(doc.path, f"cannot write tracked changes into it ({type(error).__name__}: {error})") from None
     if reader.read(result, doc.path, {}).text != fixed.text:
         raise UserError(doc.path, "its tracked changes would not give the fixed text (a fix inside a field?)")
     return result

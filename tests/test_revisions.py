@@ -262,3 +262,15 @@ def test_libreoffice_opens_the_fixed_file(tmp_path):
                            "--outdir", str(tmp_path / "pdf"), str(path)], capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "pdf" / "报告.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_sarif_gives_no_byte_replacements_for_a_docx(tmp_path):
+    from tests.makefiles import write_docx
+
+    word = write_docx(tmp_path / "a.docx", ["医院召开会议,研究工作。"])
+    text = tmp_path / "a.txt"
+    text.write_text("医院召开会议,研究工作。\n", encoding="utf-8")
+    sarif = json.loads(invoke("--format", "sarif", "--select", "TY002", str(word), str(text)).stdout)
+    fixes = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1]: "fixes" in r
+             for r in sarif["runs"][0]["results"]}
+    assert fixes == {"a.docx": False, "a.txt": True}
