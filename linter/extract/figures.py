@@ -221,8 +221,10 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
     for figure in facts.figures:
         section = shape.section_at(figure.start)
         figure.section, figure.top = section.label, section.top.start
-        label = _LINE_LABEL.match(text, doc.line_span(doc.position(figure.start)[0])[0])
-        figure.label = label.group(1) if label and label.end() <= figure.start else ""
+        line_start, line_end = doc.line_span(doc.position(figure.start)[0])
+        label = _LINE_LABEL.match(text, line_start)
+        short_line = label is not None and line_end - label.end() <= _LABELLED_LINE
+        figure.label = label.group(1) if short_line and label.end() <= figure.start else ""
         figure.modality = shape.modality_at(figure.start)
         if not figure.period:
             # An undated figure takes its section's period, inherited from the
@@ -366,9 +368,10 @@ def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figu
 
 
 _MAX_CLAUSE = 40
-# 行政许可：…, 规范性文件：… — a short name before a colon at a line's start; a lead-in
-# (主要预期目标是：, 具体如下：) is no label.
-_LINE_LABEL = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff]{2,10})[：:](?<![是为下括有的：:][：:])")
+# 行政许可：…, 规范性文件：… — a short name before a colon at a line's start, then a
+# short line; a lead-in (主要预期目标是：, 在工业生产方面：, 国务院规定：, 朱华说：) is no label.
+_LINE_LABEL = re.compile(r"[ \t\u3000]*(?![在据按对])([\u4e00-\u9fff]{2,8})(?<![是为下括有的说过求定面示出为料法读])[：:]")
+_LABELLED_LINE = 60  # characters after the label
 _IN_PASSING = re.compile(r"(?:比|较|与|同|相比|对比)[ \t]*$")
 _YEAR = re.compile(r"[\d０-９]{4}[ \t]*年")
 
