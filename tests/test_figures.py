@@ -170,6 +170,14 @@ def test_parts_of_a_year_are_periods():
     assert extracted("2024年12月，全市累计接种疫苗135万剂次。")[0].period == ("2024年12月",)
 
 
+def test_a_clause_stating_its_own_span_of_years_keeps_it():
+    # In a section about 2024, 这五年 and 五年来 name the span, not the year.
+    text = "一、2024年工作回顾\n这五年，全市累计新增就业岗位52万个。\n全年全市累计新增就业岗位12万个。\n"
+    assert findings(text, "FG001") == []
+    assert [f.period for f in extracted(text.replace("这五年", "五年来"))] == [("五年来",), ("2024年",)]
+    assert findings(text.replace("全年全市", "这五年，全市"), "FG001") == [("FG001", 3)]
+
+
 def test_consistency_keeps_periods_and_plans_apart():
     assert findings("2022年，医院引进博士研究生8名。2023年计划引进博士研究生35名。", "FG001") == []
     assert findings("联盟新增成员单位4家。联盟现有成员单位22家。", "FG001") == []

@@ -227,7 +227,9 @@ def outline(doc) -> Outline:
 _CN_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "两": 2, "几": None}
 # “十四五” → 2021–2025.
 _FIVE_YEAR_PLAN = re.compile(r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?(?:时期|期间|规划|计划|以来)")
-_PAST_YEARS = re.compile(r"过去(?:的)?([一二三四五六七八九十两]|\d{1,2})年")  # 过去五年, 过去一年
+# 过去五年, 过去一年, 这五年, 五年来 (not 这一年, which a section about one year opens with)
+_PAST_YEARS = re.compile(r"过去(?:的)?([一二三四五六七八九十两]|\d{1,2})年|这([二三四五六七八九十两]|\d{1,2})年"
+                         r"|(?<![\d一二三四五六七八九十两第])([一二三四五六七八九十两]|\d{1,2})年来")
 # Parts of a year a sentence names without its year: 一季度, 前三季度, 1—10月, 截至11月底, 本周.
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _YEAR_PART = re.compile(
@@ -252,7 +254,7 @@ def period_of(text: str, date_facts, start: int, end: int, year: Optional[int]) 
             return Period(mention.year, mention.year, mention.text.replace(" ", ""))
     match = _PAST_YEARS.search(text)
     if match:
-        back = _count(match.group(1))
+        back = _count(next(group for group in match.groups() if group))
         if back:
             return Period(year - back, year - 1, match.group(0)) if year else Period(None, None, match.group(0))
     for relative in date_facts.relatives:
@@ -279,7 +281,7 @@ def _period_mentions(text: str, year: Optional[int]):
             first = _plan_start(number)
             found.append((match.start(), match.end(), Period(first, first + 4, match.group(0)).label))
     for match in _PAST_YEARS.finditer(text):
-        back = _count(match.group(1))
+        back = _count(next(group for group in match.groups() if group))
         if back:
             found.append((match.start(), match.end(), Period(year - back, year - 1, "").label if year else match.group(0)))
     for match in _YEAR_PART.finditer(text):
