@@ -4,7 +4,8 @@ jieba's dictionary (`linter.segment`).
 Option `check` chooses what a rule reports:
 
 - `doubled`: a character typed twice (产妇产破裂裂, 医医学中心, 工工作) or a
-  two-character word typed twice (发展发展). It is decided by the unigram
+  two-character word typed twice (发展发展, also after a longer word ending in
+  it: 认真落实落实). It is decided by the unigram
   model of jieba's dictionary (`segment.word_model`: jieba's frequencies plus
   the shipped medical and government vocabulary, the config's `words:` and the
   fact sheet's names). For each doubled character a window of at most
@@ -19,7 +20,11 @@ Option `check` chooses what a rule reports:
   such as 亮晶晶, a character that is a word of its own repeated, as 年年,
   看看, 村村; 一A一A 一步一步, 很多很多); names (a dictionary word tagged
   nr/ns/nz/nt, 小+AA, a byline after 记者/通讯员/摄影, a name before （化名）,
-  a person named after a title or before 说/表示); a particle (目的|的, 脚踏实地|地),
+  a person named after a title or before 说/表示, a title ending in the surname's
+  character, 主任|任彬); ABB closing a description whose B is bound or seldom
+  alone (圆墩墩的, 清冽冽的); a reduplicated noun closing a phrase after 的
+  (猫熊的便便); ABAB as a clause of its own or after an adverb (，清醒清醒，,
+  再研究研究); 以 after 可以 opening 以…方式 or 以…为 (可以以书面方式); a particle (目的|的, 脚踏实地|地),
   a verb with its aspect particle (工作|作了), a measure word after a number
   (2020年年底); and any doubling the document repeats — a slip almost never
   repeats itself identically (宜荆荆 three times in one report). Numerals
@@ -81,8 +86,6 @@ _FUNCTION_TAGS = ("c", "p", "r", "d", "u")
 _STRUCTURAL_PARTICLES = ("uj", "uv", "ud")
 # What closes a prepositional phrase opened by 以 (以书面方式, 以核心企业为切入点, 以个人名义).
 _PREPOSITION_FRAME = re.compile(r"(?:方式|形式|名义|身份|手段|途径)|..为")
-# How often (jieba's count) a word must occur to count as an everyday word in a two-word reading.
-_COMMON_WORD = 500
 # An ABB's B more frequent than this alone is a word of its own (实, 切, 生), not an ABB ending.
 _COMMON_ALONE = 2000
 # What follows an ABB description (圆墩墩的, 明亮亮、清冽冽的).
@@ -208,11 +211,8 @@ class _Doublings:
             return None  # a reduplicated noun closing a phrase after 的: 猫熊的便便”, 我的宝宝。
         # The text with one copy removed is scored only now, and the rarer
         # intentional forms are looked for only where the model says slip.
-        removed_score, removed = self.model.route(window[:at] + window[at + 1:])
-        gain = removed_score - written_score
-        if gain < margin or (margin < _MARGIN_IN_WORDS and gain < _MARGIN_IN_WORDS and self._two_words(i, start, removed)):
-            return None
-        if self._reduplicated(i) or self._named(i, i + 2) or self._title_then_name(i):
+        removed_score, _ = self.model.route(window[:at] + window[at + 1:])
+        if removed_score - written_score < margin or self._reduplicated(i) or self._named(i, i + 2) or self._title_then_name(i):
             return None
         return Hit(i, i + 2, {"found": char * 2, "expected": char})
 
@@ -313,23 +313,6 @@ class _Doublings:
         if self._names is None:
             self._names = [(m.start, m.end) for m in person_mentions(self.doc)]
         return any(s <= start and end <= e for s, e in self._names)
-
-    def _two_words(self, i, start, removed) -> bool:
-        """The doubling splits into two words of two or more characters, one ending in the
-        first copy and one beginning with the second (机场|场道, 此时|时时, 用人|人身), which
-        the unigram route may miss: a reader sees two words there, so more is asked of the model.
-        `removed`: the best route of the text with one copy removed (window offsets)."""
-        removed_starts, removed_ends = {w[1] for w in removed}, {w[2] for w in removed}
-        text, model = self.text, self.model
-
-        def common(word):  # jieba's dictionary also holds rare strings (家资, 该区) that make no reading
-            return (model.frequency(word) or 0) >= _COMMON_WORD
-
-        # Each word must meet a word boundary of the text with one copy removed: 机场|场道 (机场|道的),
-        # not 全国|国人 (全国|人民) nor 国人|人民 (全国|人民: 全国人人民 is a slip).
-        left = any(common(text[j:i + 1]) and j - start in removed_starts for j in range(max(0, i + 1 - _REACH), i))
-        return left and any(common(text[i + 1:k]) and k - 1 - start in removed_ends
-                            for k in range(i + 3, min(len(text), i + 1 + _REACH) + 1))
 
     def _title_then_name(self, i) -> bool:
         """A title ending in the character a person's surname repeats: 主任|任彬介绍."""
