@@ -645,13 +645,50 @@ def test_one_person_spelt_two_ways_in_one_story():
     assert lint_text("副院长王平和副院长王萍分别发言。院长张先祥说，要抓好质量。张先祥表示，将继续努力。", ["NM011"]) == []
 
 
+def test_a_speaker_label_misspelt_once():
+    text = ("陈志刚：今年我们村新修了三条路。\n记者：村民怎么看？\n陈志刚：大家都说好。\n"
+            "村委会主任陈志刚介绍，明年还要修桥。\n陈志钢：资金已经落实了。")
+    (found,) = lint_text(text, ["NM011"])
+    assert (found.line, found.column) == (5, 1)
+    assert found.message == "第5行的“陈志钢”与第1行起的“陈志刚”（共3处）只差一字，疑为同一人名的两种写法"
+    assert [m.name for m in person_mentions(Document(text))] == ["陈志刚", "陈志刚", "陈志刚", "陈志钢"]
+
+
+def test_speaker_labels_that_are_words_or_sayings_are_no_names():
+    text = "解读：新规明确了责任。\n关键词：绿色发展\n古人云：民为邦本。\n常言道：众人拾柴火焰高。"
+    assert person_mentions(Document(text)) == []
+
+
+def test_a_two_character_name_misspelt_with_a_homophone():
+    text = "董事长于冬表示，要提高质量。\n“我们还会加大投入。”于冬说。\n于冬介绍，今年票房增长较快。\n于栋认为，观众更看重内容。"
+    (found,) = lint_text(text, ["NM011"])
+    assert found.line == 4 and "“于栋”与第1行起的“于冬”" in found.message
+    # A two-character name that sounds different is another person (王平/王强).
+    assert lint_text(text.replace("于栋", "于强"), ["NM011"]) == []
+
+
+def test_two_people_one_character_apart_stay_silent():
+    # Both named more than once: two people who share a surname and a character.
+    twins = "李建君说，要抓好落实。\n李建君表示，将继续努力。\n李建军说，资金已到位。\n李建军介绍，工程将于年底完工。\n李建君强调，要确保安全。"
+    assert lint_text(twins, ["NM011"]) == []
+    # Named side by side in one sentence.
+    together = "王平说，要抓好落实。\n王平表示，将继续努力。\n会上，院长王平和副院长王萍分别讲话。\n王平强调，要确保安全。"
+    assert lint_text(together, ["NM011"]) == []
+
+
+def test_a_variant_after_a_title_used_once_with_the_same_title_is_nm011s():
+    """NM004 compares a title+name pair used twice; after a title the frequent name holds once, NM011 reports."""
+    text = "党委书记王士永说，要抓好落实。\n王士永表示，将继续努力。\n王士永强调，要确保安全。\n党委书记王士勇最后作总结。"
+    assert codes(lint_text(text, ["NM004", "NM011"])) == ["NM011"]
+
+
 def test_the_quick_person_test_never_says_no_where_a_person_mention_holds_the_text():
     """TY010 asks may_hold_a_person before reading a document's people: it must be
     true of every two characters inside every person mention, and false far from one."""
     sheet = factsheet_from_data({"people": [{"name": "张先祥", "titles": ["院长"]}]})
     texts = ["党委书记、院长王乐乐主持会议，副院长欧阳明明出席。", "院长　　李晶晶讲话。", "会上，王乐乐表示，要抓好落实。",
-             "张先详院长强调，要提高认识。"]
-    docs = [Document(text) for text in texts[:3]] + [Document(texts[3], factsheet=sheet)]
+             "记者：你怎么看？\n王晶晶：我们会坚持下去。", "张先详院长强调，要提高认识。"]
+    docs = [Document(text) for text in texts[:4]] + [Document(texts[4], factsheet=sheet)]
     docs += [read_document(path) for path in sorted(SEEDS.glob("*.txt"))]
     pairs = [(doc, a) for doc in docs for m in person_mentions(doc) for a in range(m.start, m.end - 1)]
     assert len(pairs) >= 8

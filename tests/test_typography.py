@@ -125,6 +125,41 @@ def test_doubled_characters_of_names_and_intentional_forms():
     assert lint_text(names + forms, ["TY010"]) == []
 
 
+def test_doublings_that_read_as_two_words_on_news_and_laws():
+    """Correct Chinese from ../shared/corpus (news-sentences, laws): each must stay silent."""
+    silent = [
+        "可以以书面方式或者数据电文方式提出。",  # a preposition opening 以…方式
+        "还可以以核心企业为切入点，以资金为黏合剂。",  # 以…为
+
+        "塞入圆墩墩的玻璃罐。眼前的河面，清冽冽的。",  # ABB
+        "印江自治县农机中心主任任彬介绍到。",  # a title ending in the surname's character
+        "“从没想过会触摸猫熊的便便”。",  # a reduplicated noun after 的
+        "打盆水洗洗脸，清醒清醒，又继续写。那声音是极响的，吸溜吸溜，碗里冒气。",  # ABAB as a clause
+        "这件事我们再研究研究。",  # ABAB after an adverb
+    ]
+    for text in silent:
+        assert lint_text(text, ["TY010"]) == [], text
+
+
+def test_real_slips_beside_the_silent_classes_still_fire():
+    slips = {
+        "是未来商贸物流体系建设需要要探讨的方向。": "要要",  # news-sentences
+        "就用镜头头记录下人们忙碌的场景。": "头头",
+        "详见见链接。": "见见",
+        "良好的工作作凤，是事业发展的保证。": "作作",
+        "这是重要要的工作。": "要要",  # not an ABB: 要 is a word of its own
+        "山区的地地形复杂。": "地地",
+        "变为全国人人民的实际行动。": "人人",  # 国人|人民 reads as two words, but not once a copy is gone (全国|人民)
+        "可以以依法申请行政复议。": "以以",  # no 以…方式 / 以…为 frame
+        "由于于双方的共同努力，谈判取得成功。": "于于",
+        "要认真落实落实各项措施。": "落实落实",  # after a longer word ending in the pair
+        "治疗效果显著显著。": "显著显著",
+        "判决由何国法院作出，判结结果、时间。": "结结",  # laws (the slip is 判决结果)
+    }
+    for text, found in slips.items():
+        assert [v.message[1:1 + len(found)] for v in lint_text(text, ["TY010"])] == [found], text
+
+
 def test_a_doubling_the_document_repeats_is_meant():
     once = "宜荆荆都市圈建设加快推进。"
     assert codes(lint_text(once, ["TY010"])) == []  # a place name in the shipped vocabulary

@@ -5,7 +5,8 @@ abbreviations (以下简称“X”), and mentions of the fact sheet's organisati
 Person names are found without jieba's `nr` tag, which is unreliable (耿直,
 今天下午 come out as names): a name is 2–3 characters (3–4 with a compound
 surname) starting with a common surname, and it must end where a title+name
-or name+verb construction ends (punctuation, 说, 表示, 主持 …). When both a
+or name+verb construction ends (punctuation, 说, 表示, 主持 …), or stand as a
+speaker label at the start of a line (任少贤：…). When both a
 two- and a three-character reading fit, the fact sheet's name wins, else the
 two-character one when what follows is a word of its own (宋平|将对此, 邵文|受到),
 else the name is skipped. Two-character names aligned with spaces (段 睿,
@@ -101,6 +102,17 @@ _PAST = re.compile(r"原|时任|曾任|前任|首任|历任|老(?=院长|书记|
 
 
 @functools.lru_cache(maxsize=None)
+def _speaker_label():
+    """A name of two to three characters (four with a compound surname) opening a line, then a colon: 任少贤：…"""
+    return re.compile(rf"^({HAN}{{2,4}})[：:]", re.M)
+
+
+# Line labels that read like a surname and a word (解读：, 关键词：) or a saying (古人云：, 常言道：).
+_LABEL_WORDS = {"解读", "关键词", "单位", "成员", "要点", "简介", "导语", "提示", "备注"}
+_SAYING_ENDS = set("云道称曰问答")
+
+
+@functools.lru_cache(maxsize=None)
 def _spaced_name():
     """A two-character name aligned with spaces (李　强)."""
     return re.compile(rf"({HAN}){_SPACE}+({HAN})(?!{HAN})")
@@ -140,7 +152,8 @@ def may_hold_a_person(doc, start: int, end: int) -> bool:
     """Whether one of `person_mentions` could hold text[start:end], judged from the
     text right around it, without reading the document's people: a title (and
     alignment spaces) right before a name of at most four characters holding it,
-    or a speech verb right after one; or people the fact sheet registers, whose
+    or a speech verb right after one, or a colon after one opening a line (a speaker
+    label); or people the fact sheet registers, whose
     names may stand anywhere before a title. False means surely not."""
     if doc.factsheet is not None and doc.factsheet.person_names():
         return True
@@ -151,7 +164,10 @@ def may_hold_a_person(doc, start: int, end: int) -> bool:
             before -= 1
         if text.endswith(leads, 0, before):
             return True
-    return any(text.startswith(SPEECH_VERBS, name_end) for name_end in range(end, start + 5))
+    if any(text.startswith(SPEECH_VERBS, name_end) for name_end in range(end, start + 5)):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return any(text.startswith(("：", ":"), name_end) for name_end in range(end, line_start + 5))
 
 
 def abbreviations(doc) -> List[Abbreviation]:
@@ -174,6 +190,13 @@ def _find_people(text: str, registered: Dict[str, dict]) -> List[PersonMention]:
         if start in taken:
             continue
         candidate = match.group(1)
+        if _plausible_name(candidate) and (len(candidate) <= 3 or candidate[:2] in compound_surnames()):
+            mentions.append(PersonMention(candidate, start, match.end(1), (), start))
+    taken = {m.start for m in mentions}
+    for match in _speaker_label().finditer(text):
+        candidate, start = match.group(1), match.start(1)
+        if start in taken or candidate in _LABEL_WORDS or candidate[-1] in _SAYING_ENDS:
+            continue
         if _plausible_name(candidate) and (len(candidate) <= 3 or candidate[:2] in compound_surnames()):
             mentions.append(PersonMention(candidate, start, match.end(1), (), start))
     taken = {m.start for m in mentions}

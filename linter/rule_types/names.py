@@ -13,8 +13,10 @@ Option `check` chooses what a rule reports:
   from a pair with the same title used at least twice.
 - `spelling-variant`: a person's name written once in a form one character
   away from a name the document uses at least twice: a character changed
-  (张先详 beside 张先祥, any title or none), doubled (王乐乐 beside 王乐) or
-  dropped (王乐 beside 王乐乐); the message names both lines.
+  (张先详 beside 张先祥, any title or none; in a two-character name only for one
+  that sounds the same, 于栋 beside 于冬), doubled (王乐乐 beside 王乐) or
+  dropped (王乐 beside 王乐乐); never for two names in one sentence (王平和王萍);
+  the message names both lines.
 - `leader-order`: registered leaders listed one after another (党委书记杨德清，
   党委副书记、院长张先祥) against their `order` in the fact sheet.
 - `former-name`: an organisation's former name after its renaming (fact sheet).
@@ -147,12 +149,16 @@ class Names(RuleType):
             if len(uses[name]) < 2:
                 continue
             variants = [(v, _uses(text, v, names)) for v in _doubled_or_dropped(name)]
-            variants += [(m.name, uses[m.name]) for m in mentions if m.name in names and _one_apart(m.name, name) and m.name[0] == name[0]
-                         and not _same_title_pair(m, name, mentions)]
+            variants += [(m.name, uses[m.name]) for m in mentions if m.name in names and m.name[0] == name[0]
+                         and (_one_apart(m.name, name) or _homophone_given_name(m.name, name)) and not _same_title_pair(m, name, mentions)]
             for variant, places in variants:
                 if len(places) != 1 or places[0] in reported or variant in registered:
                     continue
                 start = places[0]
+                # Named side by side in one sentence (王平和王萍), they are two people; a list's
+                # items split at ； are sentences of their own.
+                if any(name in part for part in _sentence(text, start).replace(variant, "\0").split("；") if "\0" in part):
+                    continue
                 # The frequent form's own uses, not the one inside the variant (王乐 in 王乐乐).
                 frequent = [u for u in uses[name] if not start <= u < start + len(variant)]
                 if len(frequent) < 2:
@@ -295,6 +301,26 @@ def _one_apart(a: str, b: str) -> bool:
     return len(a) == len(b) >= 3 and sum(x != y for x, y in zip(a, b)) == 1
 
 
+def _homophone_given_name(a: str, b: str) -> bool:
+    """A two-character name whose given name sounds the same, tones aside (于冬/于栋, 黄毅/黄一):
+    the way an input method misspells it. Two-character names that sound different
+    (王平/王强) are two people."""
+    if not (len(a) == len(b) == 2 and a[0] == b[0] and a != b):
+        return False
+    return bool(_readings(a[1]) & _readings(b[1]))
+
+
+def _readings(char: str) -> set:
+    """A character's readings without tones (平 → {ping, pian, bing, beng}), from pypinyin's
+    table of every character; imported at first use, as few documents need it."""
+    import unicodedata
+
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings = pinyin_dict.get(ord(char), "")
+    return {"".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)) for r in readings.split(",") if r}
+
+
 def _sentence(text: str, offset: int) -> str:
     start = max(text.rfind(mark, 0, offset) for mark in "。！？\n") + 1
     ends = [i for i in (text.find(mark, offset) for mark in "。！？\n") if i >= 0]
@@ -344,5 +370,8 @@ def _doubled_or_dropped(name: str) -> list:
 
 
 def _same_title_pair(mention, name: str, mentions) -> bool:
-    """The variant is a title+name pair NM004 (misspelling-consistency) already compares."""
-    return bool(mention.titles) and any(m.name == name and m.titles and m.titles[-1] == mention.titles[-1] for m in mentions)
+    """The variant is a title+name pair NM004 (misspelling-consistency) reports: the frequent
+    name stands at least twice after the same title, before the name."""
+    if not mention.titles or mention.title_after:
+        return False
+    return sum(m.name == name and bool(m.titles) and not m.title_after and m.titles[-1] == mention.titles[-1] for m in mentions) >= 2

@@ -4,7 +4,8 @@ jieba's dictionary (`linter.segment`).
 Option `check` chooses what a rule reports:
 
 - `doubled`: a character typed twice (产妇产破裂裂, 医医学中心, 工工作) or a
-  two-character word typed twice (发展发展). It is decided by the unigram
+  two-character word typed twice (发展发展, also after a longer word ending in
+  it: 认真落实落实). It is decided by the unigram
   model of jieba's dictionary (`segment.word_model`: jieba's frequencies plus
   the shipped medical and government vocabulary, the config's `words:` and the
   fact sheet's names). For each doubled character a window of at most
@@ -19,7 +20,11 @@ Option `check` chooses what a rule reports:
   such as 亮晶晶, a character that is a word of its own repeated, as 年年,
   看看, 村村; 一A一A 一步一步, 很多很多); names (a dictionary word tagged
   nr/ns/nz/nt, 小+AA, a byline after 记者/通讯员/摄影, a name before （化名）,
-  a person named after a title or before 说/表示); a particle (目的|的, 脚踏实地|地),
+  a person named after a title or before 说/表示, a title ending in the surname's
+  character, 主任|任彬); ABB closing a description whose B is bound or seldom
+  alone (圆墩墩的, 清冽冽的); a reduplicated noun closing a phrase after 的
+  (猫熊的便便); ABAB as a clause of its own or after an adverb (，清醒清醒，,
+  再研究研究); 以 after 可以 opening 以…方式 or 以…为 (可以以书面方式); a particle (目的|的, 脚踏实地|地),
   a verb with its aspect particle (工作|作了), a measure word after a number
   (2020年年底); and any doubling the document repeats — a slip almost never
   repeats itself identically (宜荆荆 three times in one report). Numerals
@@ -79,6 +84,12 @@ _PSEUDONYM = regex.compile(r"\p{Han}{0,2}[（(]化名[）)]")
 _FUNCTION_TAGS = ("c", "p", "r", "d", "u")
 # 的 地 得 follow any word, one ending in the same character too (目的|的, 脚踏实地|地).
 _STRUCTURAL_PARTICLES = ("uj", "uv", "ud")
+# What closes a prepositional phrase opened by 以 (以书面方式, 以核心企业为切入点, 以个人名义).
+_PREPOSITION_FRAME = re.compile(r"(?:方式|形式|名义|身份|手段|途径)|..为")
+# An ABB's B more frequent than this alone is a word of its own (实, 切, 生), not an ABB ending.
+_COMMON_ALONE = 2000
+# What follows an ABB description (圆墩墩的, 明亮亮、清冽冽的).
+_DESCRIPTION_ENDS = set("的地得、，。；！？")
 
 
 class Words(RuleType):
@@ -190,15 +201,18 @@ class _Doublings:
         else:
             second = len(right[0]) == 1
             previous = next((w[0] for w in written if w[2] == left[1]), None)
-            if self._word_of_its_own((char, i + second, second), previous, right[0]):
+            # The word before the lone copy: before the first copy's word, or the word holding the first copy.
+            if self._word_of_its_own((char, i + second, second), left[0] if second else previous, right[0]):
                 return None
             if not second and self._verb_reduplicated(char, right[0]):
                 return None
             margin = _MARGIN
+        if text[i - 1:i] == "的" and _clause_edge(text, i + 2):
+            return None  # a reduplicated noun closing a phrase after 的: 猫熊的便便”, 我的宝宝。
         # The text with one copy removed is scored only now, and the rarer
         # intentional forms are looked for only where the model says slip.
         removed_score, _ = self.model.route(window[:at] + window[at + 1:])
-        if removed_score - written_score < margin or self._reduplicated(i) or self._named(i, i + 2):
+        if removed_score - written_score < margin or self._reduplicated(i) or self._named(i, i + 2) or self._title_then_name(i):
             return None
         return Hit(i, i + 2, {"found": char * 2, "expected": char})
 
@@ -210,12 +224,20 @@ class _Doublings:
             return None  # a longer run, or AAAA
         start, end = _window(text, i, i + 4)
         _, written = self.model.route(text[start:end])
-        if (pair, i - start, i - start + 2) not in written or (pair, i - start + 2, i - start + 4) not in written:
+        at = i - start
+        # The pair as a word, then again; or ending a longer word of the route (认真落实|落实, 效果显著|显著).
+        first = next((w for w in written if w[2] == at + 2 and w[0].endswith(pair)), None)
+        if first is None or (pair, at + 2, at + 4) not in written:
             return None  # not one word twice: 创业|创新
+        previous = next((w[0] for w in written if w[2] == at), None)
+        if first[1] == at and previous and self.model.tag(previous) == "d":
+            return None  # said twice after an adverb, "a little": 再研究研究, 好好休息休息
         if pair[0] in _NUMERALS or self.model.tag(pair) in ("m", "mq", "q", "d"):
             return None  # 一步一步, 一个一个, 很多很多
         if self.model.tag(pair) == "o" or text[i + 4:i + 5] == "地":
             return None  # onomatopoeia (滴答滴答, 哗啦哗啦), ABAB as an adverb (大块大块地吃肉)
+        if _clause_edge(text, i - 1) and _clause_edge(text, i + 4):
+            return None  # an ABAB that is a clause of its own: ，清醒清醒，  谢谢谢谢！  ，吸溜吸溜，
         if self._named(i, i + 4):
             return None
         return Hit(i, i + 4, {"found": pair * 2, "expected": pair})
@@ -251,8 +273,17 @@ class _Doublings:
         if i >= 2 and text[i - 2] == text[i - 1] and model.is_word(text[i - 2] + text[i]):
             return True
         # ABB: A does not make a word with B (发生|生 is no ABB), nor does the second B with what follows.
-        return (text[i:i + 2] in dictionary_forms().reduplicated_endings and i > 0 and _HAN.match(text[i - 1]) is not None
-                and not model.is_word(text[i - 1:i + 1]) and not any(model.is_word(text[i + 1:i + n]) for n in range(3, 2 + _REACH)))
+        endings = dictionary_forms().reduplicated_endings
+        if (text[i:i + 2] in endings and i > 0 and _HAN.match(text[i - 1]) is not None
+                and not model.is_word(text[i - 1:i + 1]) and not any(model.is_word(text[i + 1:i + n]) for n in range(3, 2 + _REACH))):
+            return True
+        # An ABB whose AB is a word, closing a description (圆墩墩的, 清冽冽的): B is a bound form (冽), or BB an
+        # ABB ending of the dictionary whose B is seldom a word alone (墩) — not 确实实、 or 重要要的.
+        if i == 0 or not model.is_word(text[i - 1:i + 1]) or text[i + 2:i + 3] not in _DESCRIPTION_ENDS:
+            return False
+        bound = model.tag(text[i]) == "g"
+        return bound or (text[i:i + 2] in endings and (model.tag(text[i - 1:i + 1]) or "")[:1] in ("a", "n")
+                         and (model.frequency(text[i]) or 0) < _COMMON_ALONE)
 
     def _after_surname(self, i) -> bool:
         from linter.extract.names import surnames
@@ -283,6 +314,14 @@ class _Doublings:
             self._names = [(m.start, m.end) for m in person_mentions(self.doc)]
         return any(s <= start and end <= e for s, e in self._names)
 
+    def _title_then_name(self, i) -> bool:
+        """A title ending in the character a person's surname repeats: 主任|任彬介绍."""
+        from linter.extract.names import may_hold_a_person, person_mentions
+
+        if not may_hold_a_person(self.doc, i + 1, i + 2):
+            return False
+        return any(m.start == i + 1 and m.titles and m.title_start <= i for m in person_mentions(self.doc))
+
     def _word_of_its_own(self, alone, previous, following) -> bool:
         """A lone copy that is a word here: as the second copy, a structural
         particle (目的|的, 脚踏实地|地); as the first, a conjunction or
@@ -292,7 +331,15 @@ class _Doublings:
         word, start, second = alone
         tag = self.model.tag(word) or ""
         if second:
-            return tag in _STRUCTURAL_PARTICLES
+            # 的 地 得 (目的|的), or a preposition before the noun it governs (可以|以|书面方式, 可以|以|适当方式).
+            if tag in _STRUCTURAL_PARTICLES:
+                return True
+            # A preposition after a conjunction ending in its character, opening 以…方式 or 以…为 (可以|以|书面方式,
+            # 可以|以|核心企业为切入点): the frame shows the preposition is meant.
+            if tag[:1] != "p" or not previous or self.model.tag(previous) != "c":
+                return False
+            clause = re.match(r"[^，。；：！？、,;:!?\n]{0,12}", self.text[start + 1:]).group(0)
+            return _PREPOSITION_FRAME.search(clause) is not None
         if tag[:1] in ("c", "p"):
             # A conjunction or preposition before a content word: 和|和平, 对|对象, 与|与会 (not 对|对于).
             return not _function_word(self.model.tag(following))
@@ -315,6 +362,11 @@ def _window(text, start, end):
     while last < min(len(text), end + _WINDOW) and _HAN.match(text[last]):
         last += 1
     return first, last
+
+
+def _clause_edge(text, at) -> bool:
+    """Whether text[at] is outside the text or a punctuation mark or line break (a clause ends there)."""
+    return at < 0 or at >= len(text) or text[at] in "，。、；：！？,.;:!?“”‘’\"'（）()《》…—\n"
 
 
 def _function_word(tag) -> bool:
