@@ -185,14 +185,14 @@ class Names(RuleType):
             if mention.last_current != datetime.date.min and (date is None or date <= mention.last_current):
                 continue
             sentence = _sentence(doc.text, mention.start)
-            if _RENAMING.search(sentence) or doc.text[max(0, mention.start - 1):mention.start] == "原" or in_book_title(doc.text, mention.start):
+            if _RENAMING.search(sentence) or doc.text[max(0, mention.start - 1):mention.start] == "原" or in_book_title(doc, mention.start):
                 continue
             yield Hit(mention.start, mention.end, {"found": mention.name, "expected": mention.organisation})
 
     def _short_name(self, doc):
         sheet = doc.factsheet
         for mention in _facts().organisation_mentions(doc):
-            if mention.kind != "unregistered" or in_book_title(doc.text, mention.start):
+            if mention.kind != "unregistered" or in_book_title(doc, mention.start):
                 continue
             org = next(o for o in sheet.organisations if o["name"] == mention.organisation)
             accepted = "、".join([org["name"]] + list(org.get("short_names", [])))

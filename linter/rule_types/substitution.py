@@ -68,7 +68,7 @@ class Substitution(RuleType):
             start, end = match.span()
             if bounds is not None and not (start in bounds and end in bounds):
                 continue
-            if doc.text[max(0, start - 1):start] == "原" or in_book_title(doc.text, start):
+            if doc.text[max(0, start - 1):start] == "原" or in_book_title(doc, start):
                 continue
             preferred, note, _, _ = self.terms[match.group(0)]
             yield Hit(start, end, {"found": match.group(0), "expected": preferred, "note": note})
