@@ -86,14 +86,22 @@ def render_message(template: str, fields: dict) -> str:
         return template
 
 
-# Seconds one search of a rule's regex may take. Rule files come from users; a
-# catastrophically backtracking pattern must not hang a pre-commit hook, so
-# their regexes run on the `regex` engine, which can stop a search.
+# Seconds a search of a rule's regex may take per REGEX_TIMEOUT_CHARS characters it
+# searches (and at least that). Rule files come from users; a catastrophically
+# backtracking pattern must not hang a pre-commit hook, so their regexes run on the
+# `regex` engine, which can stop a search. The limit grows with the text: a linear
+# pattern that reads every character of a 20 MB line must not be stopped for it.
 REGEX_TIMEOUT = 2.0
+REGEX_TIMEOUT_CHARS = 100_000
+
+
+def regex_budget(length: int) -> float:
+    """Seconds a search over `length` characters may take."""
+    return REGEX_TIMEOUT * max(1.0, length / REGEX_TIMEOUT_CHARS)
 
 
 class TimedRegex:
-    """A compiled user regex whose searches raise TimeoutError after REGEX_TIMEOUT."""
+    """A compiled user regex whose searches raise TimeoutError after their regex_budget."""
 
     def __init__(self, compiled):
         self.compiled = compiled
@@ -103,10 +111,11 @@ class TimedRegex:
         return self.compiled.pattern
 
     def search(self, text, start=0, end=None):
-        return self.compiled.search(text, start, len(text) if end is None else end, timeout=REGEX_TIMEOUT)
+        end = len(text) if end is None else end
+        return self.compiled.search(text, start, end, timeout=regex_budget(end - start))
 
     def finditer(self, text):
-        return self.compiled.finditer(text, timeout=REGEX_TIMEOUT)
+        return self.compiled.finditer(text, timeout=regex_budget(len(text)))
 
 
 def compile_regex(pattern: str, error, key: str) -> TimedRegex:
