@@ -175,9 +175,9 @@ class Figures(RuleType):
             for earlier, earlier_before, earlier_after, earlier_sentence in reversed(candidates[-8:]):
                 if earlier_sentence == sentence or _dated_apart(earlier, figure):
                     continue
-                if after != earlier_after or _similarity(before, earlier_before) < similarity:
+                if after != earlier_after or not _similar(before, earlier_before, similarity):
                     continue
-                if whole and _similarity(whole[-_RESTATED_SENTENCE:], text[earlier_sentence:earlier.start][-_RESTATED_SENTENCE:]) < similarity:
+                if whole and not _similar(whole[-_RESTATED_SENTENCE:], text[earlier_sentence:earlier.start][-_RESTATED_SENTENCE:], similarity):
                     continue
                 if not earlier.agrees_with(figure):
                     yield figure, earlier
@@ -411,10 +411,16 @@ def _dated_apart(first, second) -> bool:
     return all(re.search(r"\d", label) for label in first.period + second.period)
 
 
-def _similarity(first: str, second: str) -> float:
+def _similar(first: str, second: str, threshold: float) -> bool:
+    """Whether difflib's ratio of the two texts reaches the threshold. Equal texts
+    (a copied paragraph) need no matching, and its cheap upper bounds (characters
+    in common regardless of order) rule out most others first."""
+    if first == second:
+        return True  # ratio 1.0, also for two empty texts
     import difflib  # only where figures are compared
 
-    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 def _metric_name(figure) -> str:
