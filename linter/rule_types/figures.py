@@ -39,7 +39,7 @@ import re
 from linter import knowledge
 from linter.factsheet import figure_value
 from linter.rule_types import Hit, RuleType
-from linter.text_units import HAN
+from linter.text_units import HAN, SENTENCE_REACH
 
 # linter.extract.figures and .enumerations are imported where they are used: a
 # run without figure rules (--select typography) never compiles their patterns.
@@ -167,7 +167,7 @@ class Figures(RuleType):
             # tell, and a description (…增长2.2%的速度) may belong to any subject
             # named earlier: their whole sentences must be alike too.
             similarity = _RESTATED_SIMILARITY if key else _RESTATED_WITHOUT_KEY
-            whole = text[sentence:figure.start] if figure.attributive or not key else ""
+            whole = text[max(sentence, figure.start - _RESTATED_SENTENCE):figure.start] if figure.attributive or not key else ""
             key = key or "…" + before[-4:]
             clause_end = _CLAUSE_END.search(text, figure.end, figure.end + _RESTATED_AFTER)
             after = text[figure.end:clause_end.start() if clause_end else figure.end + _RESTATED_AFTER]
@@ -177,7 +177,7 @@ class Figures(RuleType):
                     continue
                 if after != earlier_after or not _similar(before, earlier_before, similarity):
                     continue
-                if whole and not _similar(whole[-_RESTATED_SENTENCE:], text[earlier_sentence:earlier.start][-_RESTATED_SENTENCE:], similarity):
+                if whole and not _similar(whole, text[max(earlier_sentence, earlier.start - _RESTATED_SENTENCE):earlier.start], similarity):
                     continue
                 if not earlier.agrees_with(figure):
                     yield figure, earlier
@@ -200,7 +200,7 @@ class Figures(RuleType):
             index = bisect.bisect_right(change_starts, figure.start) - 1
             if index >= 0 and figure.start < facts.changes[index].end:
                 continue  # a value of 由A到B
-            if _PLURAL.search(doc.text, facts.sentences.start(figure.start), figure.start):
+            if _PLURAL.search(doc.text, max(facts.sentences.start(figure.start), figure.start - SENTENCE_REACH), figure.start):
                 continue
             yield figure
 
