@@ -439,7 +439,9 @@ def _parts_of(text, facts, index):
         if close < 0:
             return []
         return [f for f in following if f.end <= close and f.unit_class == whole.unit_class and not _NOT_A_PART.search(f.metric)]
-    among = text.find("其中", whole.end, end)
+    # Searched only up to the last figure that could be a part, not to the end of a
+    # sentence that may be a whole line without 。: a 其中 after it has no parts.
+    among = text.find("其中", whole.end, min(end, following[-1].start)) if following else -1
     if among < 0:
         return []
     between = [f for f in following if f.start < among]
