@@ -9,7 +9,7 @@ from typing import Iterable, List, Optional, Sequence
 from linter.document import Document
 from linter.edits import Fix
 from linter.errors import UserError
-from linter.rule_types import ABOUT_CODE, REGEX_TIMEOUT, render_message
+from linter.rule_types import ABOUT_CODE, REGEX_TIMEOUT, REGEX_TIMEOUT_CHARS, render_message
 
 SUPPRESSIONS = "suppressions"  # the rule type of rules about suppression comments
 JSON_KEYS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message", "fix")
@@ -63,7 +63,8 @@ def lint_document(doc: Document, rules: Sequence, errors: Optional[List[str]] = 
             if rule.applies_to(doc):
                 violations += [v for v in (to_violation(doc, rule, hit) for hit in rule.checker.check(doc)) if v]
         except TimeoutError:
-            problem = UserError(doc.path, f"rule {rule.id} ({rule.source}) was stopped: a regular expression search took over {REGEX_TIMEOUT:g} s")
+            problem = UserError(doc.path, f"rule {rule.id} ({rule.source}) was stopped: a regular expression search took over "
+                                           f"{REGEX_TIMEOUT:g} s (per {REGEX_TIMEOUT_CHARS:,} characters searched)")
             if errors is None:
                 raise problem
             errors.append(str(problem))

@@ -102,6 +102,19 @@ def test_word_boundaries_by_line_equal_the_whole_documents():
         assert [o for o in range(len(doc.text) + 1) if (o in by_line) != (o in whole)] == [], seed.name
 
 
+def test_word_boundaries_on_one_long_line_equal_its_whole_segmentation():
+    """An export that lost its line breaks: the runs around each offset are cut as the whole line is."""
+    from linter.document import Document
+    from linter.rule_types import word_boundaries
+    from linter.segment import tokens
+
+    text = "".join(seed.read_text("utf-8").replace("\n", "") for seed in sorted(SEEDS.glob("*.txt")))
+    doc = Document(text + "\nabc def—“引号”", "<one line>")
+    whole = {offset for _, start, end in tokens(doc) for offset in (start, end)}
+    bounds = word_boundaries(doc)
+    assert [o for o in reversed(range(len(doc.text) + 1)) if (o in bounds) != (o in whole)] == []
+
+
 def test_the_word_model_remembers_its_added_words_frequencies(tmp_path, monkeypatch):
     from linter import segment
 

@@ -16,8 +16,10 @@ newsletter dated February describes last year's July, so the publication year
 is never assumed.
 """
 
+import bisect
 import calendar
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
@@ -190,17 +192,28 @@ def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
     ]
     facts.ranges = _ranges(text)
     # The 8月15日 of 农历8月15日 is not a solar date; the 2025年 of 2021—2025年 is a range's end.
-    taken = [(l.start, l.end) for l in facts.lunars] + [(r.start, r.end) for r in facts.ranges if len(r.first) == 1]
-    facts.mentions = sorted(
-        (m for m in _solar(text, year_word_ends) + _numeric(text) if not any(s <= m.start and m.end <= e for s, e in taken)),
-        key=lambda m: m.start,
-    )
+    taken = _Spans([(l.start, l.end) for l in facts.lunars] + [(r.start, r.end) for r in facts.ranges if len(r.first) == 1])
+    facts.mentions = sorted((m for m in _solar(text, year_word_ends) + _numeric(text) if not taken.cover(m.start, m.end)), key=lambda m: m.start)
     _infer_years(text, facts.mentions, relative_ends)
     facts.ranges = sorted(facts.ranges + _mention_ranges(text, facts.mentions), key=lambda r: r.start)
     for mention in facts.mentions:
         if mention.precision == "day":
             _attach(text, mention, facts)
     return facts
+
+
+class _Spans:
+    """Spans (start, end), asked whether one of them covers a stretch: one bisection,
+    not a walk over every span for every date of a long text."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(itertools.accumulate((end for _, end in spans), max))  # furthest end among the spans so far
+
+    def cover(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start)
+        return index > 0 and self.reach[index - 1] >= end
 
 
 def full_dates(text: str) -> List[DateMention]:
@@ -262,10 +275,10 @@ def _numeric(text: str) -> List[DateMention]:
 def _infer_years(text: str, mentions: List[DateMention], relative_ends) -> None:
     """Give 2月29日 the year of 今年 right before it, or of the last explicit date (or a
     year heading a clause) before it on its line."""
-    last_year, last_line_end, previous = None, -1, None
+    last_year, previous = None, None
     for mention in mentions:
-        line_start = text.rfind("\n", 0, mention.start) + 1
-        if line_start > last_line_end:
+        # A new line since the last mention: searched only between the two, so linear on a long line.
+        if previous is None or text.find("\n", previous.end, mention.start) >= 0:
             last_year = None
         if mention.year_source == "explicit":
             # A year alone passes on only when it heads a clause (2023年，…): in
@@ -284,9 +297,6 @@ def _infer_years(text: str, mentions: List[DateMention], relative_ends) -> None:
                 if _ends_range_into_next_year(text, previous, mention):
                     mention.year += 1  # 2023年12月1日至2月29日
         previous = mention
-        last_line_end = text.find("\n", mention.end)
-        if last_line_end < 0:
-            last_line_end = len(text)
 
 
 def _ends_range_into_next_year(text: str, first: Optional[DateMention], last: DateMention) -> bool:

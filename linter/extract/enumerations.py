@@ -99,9 +99,10 @@ def _value(word: str) -> Optional[int]:
 
 
 def _list_after(text: str, start: int) -> Optional[Tuple[Tuple[str, ...], bool]]:
-    """(items, closed) of the list after a colon."""
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    """(items, closed) of the list after a colon, read from the rest of its line
+    (at most _LIST_REACH characters) or from the numbered lines below it."""
+    line_end = text.find("\n", start, start + _LIST_REACH)
+    line_end = min(len(text), start + _LIST_REACH) if line_end < 0 else line_end
     rest = text[start:line_end]
     if not rest.strip():
         lines = _numbered_lines(text, line_end + 1)
@@ -142,13 +143,22 @@ def _lead_ins(paragraph: str) -> Optional[Tuple[str, ...]]:
 
 
 _MAX_LIST_LINES = 40
+# How far past its colon a list is read on the colon's line: a paragraph is far shorter
+# (the corpus's longest line has 1,269 characters); a text that lost its line breaks is not one.
+_LIST_REACH = 5000
 
 
 def _numbered_lines(text: str, start: int) -> Optional[Tuple[str, ...]]:
     """Lines after a colon that number the items: 1.… 2.…, （一）…, 一是…; an
     item may run on over lines without a number. The list ends at a number out
     of sequence or a line numbered in another form."""
-    lines = text[start:].split("\n", _MAX_LIST_LINES)[:_MAX_LIST_LINES]
+    end = start - 1
+    for _ in range(_MAX_LIST_LINES):  # only these lines are copied, not the rest of the document
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    lines = text[start:end].split("\n")
     found, pattern = [], None
     for line in lines:
         if not line.strip():

@@ -35,7 +35,7 @@ from linter import knowledge
 from linter.numerals import chinese_number as read_chinese_number
 from linter.extract.dates import dates
 from linter.extract.outline import STATED, outline, period_mentions
-from linter.text_units import Sentences
+from linter.text_units import SENTENCE_REACH, Sentences
 
 DEFAULT_TOLERANCE = 0.05  # 约50亿元 covers 47.5–52.5亿元
 
@@ -359,7 +359,7 @@ def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figu
         if start >= clause_start:
             before = before.replace(text[start:end], "")
     figure.metric = _FILLER_START.sub("", before).strip() + "{}" + after
-    sentence = text[sentence_start:figure.start]
+    sentence = text[max(sentence_start, figure.start - SENTENCE_REACH):figure.start]
     figure.qualifiers = tuple(q for q in _patterns().qualifiers if q in sentence)
     figure.clause_start = clause_start
     figure.listed = clause_start > 0 and (text[clause_start - 1] == "、" or before.startswith(("和", "及", "与", "以及")))
@@ -441,7 +441,7 @@ def metric_key(doc, figure: Figure) -> str:
         name, _, after = figure.metric.partition("{}")
         words = _content_words(doc, name)
         if all(word in _GENERIC_WORDS for word in words) or (words and words[0] in _COMPARED_WITH):
-            start = outline(doc).sentences.start(figure.start)
+            start = max(outline(doc).sentences.start(figure.start), figure.clause_start - SENTENCE_REACH)
             subject = [w for w in _content_words(doc, _narrow(doc.text[start:figure.clause_start]))
                        if w not in _GENERIC_WORDS and _CHINESE_WORD.fullmatch(w) and w not in ("年", "月", "日")]
             words = subject + words if subject and words else []

@@ -123,7 +123,7 @@ class Outline:
         self.full_sentences = Sentences(doc.text, FULL_STOP)  # split at 。！？ and line breaks only
         self._build(doc)
         self._starts = [s.start for s in self.sections]
-        self._modalities: Dict[int, list] = {}
+        self._modalities: Dict[int, tuple] = {}  # sentence start -> (normative, cue offsets, their modalities)
         self._past_years: Optional[List[int]] = None  # where 去年, 过去一年 … stand
         self.normative = _normative_document(doc)  # why the whole text is a rule text ("条例, title, line 1"), or ""
 
@@ -137,17 +137,19 @@ class Outline:
         if self.normative:
             return NORMATIVE
         start = self.full_sentences.start(offset)
-        if _NORMATIVE.search(self.doc.text, start, self.full_sentences.end(offset)):
+        # Read once per sentence, not once per figure in it (a line without sentence ends is one sentence).
+        if start not in self._modalities:
+            end = self.full_sentences.end(offset)
+            cues = _cues(self.doc.text, start, end)
+            self._modalities[start] = (bool(_NORMATIVE.search(self.doc.text, start, end)), [p for p, _ in cues], [k for _, k in cues])
+        normative, positions, kinds = self._modalities[start]
+        if normative:
             return NORMATIVE
-        cues = self._modalities.get(start)
-        if cues is None:
-            cues = self._modalities[start] = _cues(self.doc.text, start, self.full_sentences.end(offset))
         stance = self.section_at(offset).stance
         found = self._lead_in(start) or self._earlier_in_paragraph(start)
-        for position, kind in cues:
-            if position >= offset:
-                break
-            found = kind
+        before = bisect.bisect_left(positions, offset)  # the last cue before the offset says
+        if before:
+            found = kinds[before - 1]
         if found in (CONDITION, PAST, TARGET):
             return found
         if found == ACHIEVED:

@@ -6,6 +6,7 @@ Adding a type means adding one module here with a `RuleType` subclass (its
 registry finds it.
 """
 
+import bisect
 import string
 from typing import Callable, Dict, Iterator, NamedTuple, Tuple
 
@@ -85,14 +86,22 @@ def render_message(template: str, fields: dict) -> str:
         return template
 
 
-# Seconds one search of a rule's regex may take. Rule files come from users; a
-# catastrophically backtracking pattern must not hang a pre-commit hook, so
-# their regexes run on the `regex` engine, which can stop a search.
+# Seconds a search of a rule's regex may take per REGEX_TIMEOUT_CHARS characters it
+# searches (and at least that). Rule files come from users; a catastrophically
+# backtracking pattern must not hang a pre-commit hook, so their regexes run on the
+# `regex` engine, which can stop a search. The limit grows with the text: a linear
+# pattern that reads every character of a 20 MB line must not be stopped for it.
 REGEX_TIMEOUT = 2.0
+REGEX_TIMEOUT_CHARS = 100_000
+
+
+def regex_budget(length: int) -> float:
+    """Seconds a search over `length` characters may take."""
+    return REGEX_TIMEOUT * max(1.0, length / REGEX_TIMEOUT_CHARS)
 
 
 class TimedRegex:
-    """A compiled user regex whose searches raise TimeoutError after REGEX_TIMEOUT."""
+    """A compiled user regex whose searches raise TimeoutError after their regex_budget."""
 
     def __init__(self, compiled):
         self.compiled = compiled
@@ -102,10 +111,11 @@ class TimedRegex:
         return self.compiled.pattern
 
     def search(self, text, start=0, end=None):
-        return self.compiled.search(text, start, len(text) if end is None else end, timeout=REGEX_TIMEOUT)
+        end = len(text) if end is None else end
+        return self.compiled.search(text, start, end, timeout=regex_budget(end - start))
 
     def finditer(self, text):
-        return self.compiled.finditer(text, timeout=REGEX_TIMEOUT)
+        return self.compiled.finditer(text, timeout=regex_budget(len(text)))
 
 
 def compile_regex(pattern: str, error, key: str) -> TimedRegex:
@@ -122,26 +132,45 @@ def word_boundaries(doc) -> "WordBoundaries":
     return doc.memo("word_boundaries", lambda: WordBoundaries(doc), scratch=True)
 
 
+# jieba segments each run of these characters alone (its re_han_default) and makes
+# every other character (a mark, a space, a line break) a token of its own.
+_JIEBA_BLOCK = "\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-"
+
+
 class WordBoundaries:
-    """Word boundaries, found by segmenting only the lines asked about. jieba
-    cuts its input at every character that is not Chinese, a letter or a digit,
-    so a line is segmented alone exactly as inside its document; a document
-    with one term to check is not segmented whole."""
+    """Word boundaries, found by segmenting only the run of jieba's block characters
+    (Chinese, letters, digits) around each offset asked about: jieba segments each
+    such run alone, so it is cut exactly as inside its document, and neither a
+    document with one term to check nor a 20 MB line is segmented whole."""
 
     def __init__(self, doc):
-        self.doc, self.lines = doc, {}
+        import regex
+
+        self.doc = doc
+        self.blocks = {}  # start of a segmented run -> (its end, its boundaries)
+        self.starts = []  # those starts, sorted: an offset of a long run already segmented is found by bisection
+        self._in_block = regex.compile(f"[{_JIEBA_BLOCK}]")
+        self._last_outside = regex.compile(f"(?r)[^{_JIEBA_BLOCK}]")  # searched backwards
+        self._next_outside = regex.compile(f"[^{_JIEBA_BLOCK}]")
 
     def __contains__(self, offset: int) -> bool:
-        line = self.doc.position(offset)[0]
-        if line not in self.lines:
-            from linter.segment import tokenize
+        text = self.doc.text
+        if offset <= 0 or offset >= len(text) or not (self._in_block.match(text, offset - 1) and self._in_block.match(text, offset)):
+            return True  # the text's ends and either side of a character outside the runs
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.blocks[self.starts[index]][0]:
+            return offset in self.blocks[self.starts[index]][1]
+        before = self._last_outside.search(text, 0, offset)
+        after = self._next_outside.search(text, offset)
+        start, end = before.end() if before else 0, after.start() if after else len(text)
+        from linter.segment import tokenize
 
-            start, end = self.doc.line_span(line)
-            bounds = {start, end}
-            for _, first, last in tokenize(self.doc, self.doc.text[start:end]):
-                bounds.update((start + first, start + last))
-            self.lines[line] = bounds
-        return offset in self.lines[line]
+        bounds = {start, end}
+        for _, first, last in tokenize(self.doc, text[start:end]):
+            bounds.update((start + first, start + last))
+        self.blocks[start] = (end, bounds)
+        bisect.insort(self.starts, start)
+        return offset in bounds
 
 
 def _registry() -> Dict[str, type]:

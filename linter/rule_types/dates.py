@@ -23,7 +23,7 @@ import datetime
 import re
 
 from linter.rule_types import Hit, RuleType, compile_regex
-from linter.text_units import SENTENCE_END, in_book_title
+from linter.text_units import SENTENCE_END, in_book_title, line_start
 
 
 WEEKDAY_NAMES = "一二三四五六日"
@@ -148,7 +148,7 @@ class Dates(RuleType):
         for index, m in enumerate(mentions):
             if m.year is None or m.year_source not in ("explicit", "relative", "context"):
                 continue
-            if not _after(m, published) or in_book_title(text, m.start) or _is_labelled(text, m.start):
+            if not _after(m, published) or in_book_title(doc, m.start) or _is_labelled(doc, m.start):
                 continue
             # What the sentence says after this date and before the next one.
             clause_end = _find_end(text, m.end, SENTENCE_END)
@@ -164,13 +164,13 @@ class Dates(RuleType):
         published = doc.metadata.date
         text = doc.text
         for m in _dates(doc).mentions:
-            if m.year_source != "explicit" or m.form == "numeric" or in_book_title(text, m.start):
+            if m.year_source != "explicit" or m.form == "numeric" or in_book_title(doc, m.start):
                 continue
             # A year alone is often a count (有1300年历史), a history or an event bid for
             # years ahead (申办2011年第26届…); a month or day is a dated event.
             if m.precision == "year" or m.start > 0 and text[m.start - 1] in _COUNT_BEFORE:
                 continue
-            if _is_labelled(text, m.start):
+            if _is_labelled(doc, m.start):
                 continue
             too_old = m.year < self.min_year
             too_late = published is not None and m.year > published.year + self.max_years_ahead
@@ -295,16 +295,17 @@ def _after(m, published) -> bool:
     return m.year > published.year
 
 
-def _is_labelled(text, offset) -> bool:
+def _is_labelled(doc, offset) -> bool:
     """Whether a date is the value of a labelled line (发布日期：2018年12月24日): a
     catalogue's metadata (a web republication date), not something the document tells."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    first = _NON_BLANK.search(text, line_start, offset)
+    text = doc.text
+    start = line_start(doc, offset)
+    first = _NON_BLANK.search(text, start, offset)
     if first is None:
         return False
     # Matched in place from just before the line's first character (blanks further back change
     # nothing), so a date on a 20 MB line costs a few characters, not a copy of the line.
-    return bool(_LABEL.fullmatch(text, max(line_start, first.start() - 12), offset))
+    return bool(_LABEL.fullmatch(text, max(start, first.start() - 12), offset))
 
 
 # How far a sentence boundary is looked for: a long document without ！ must not

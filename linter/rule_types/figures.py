@@ -39,7 +39,7 @@ import re
 from linter import knowledge
 from linter.factsheet import figure_value
 from linter.rule_types import Hit, RuleType
-from linter.text_units import HAN
+from linter.text_units import HAN, SENTENCE_REACH
 
 # linter.extract.figures and .enumerations are imported where they are used: a
 # run without figure rules (--select typography) never compiles their patterns.
@@ -174,7 +174,7 @@ class Figures(RuleType):
             # tell, and a description (…增长2.2%的速度) may belong to any subject
             # named earlier: their whole sentences must be alike too.
             similarity = _RESTATED_SIMILARITY if key else _RESTATED_WITHOUT_KEY
-            whole = text[sentence:figure.start] if figure.attributive or not key else ""
+            whole = text[max(sentence, figure.start - _RESTATED_SENTENCE):figure.start] if figure.attributive or not key else ""
             key = key or "…" + before[-4:]
             clause_end = _CLAUSE_END.search(text, figure.end, figure.end + _RESTATED_AFTER)
             after = text[figure.end:clause_end.start() if clause_end else figure.end + _RESTATED_AFTER]
@@ -184,9 +184,9 @@ class Figures(RuleType):
                     continue
                 if earlier.label and figure.label and earlier.label != figure.label:
                     continue  # 行政许可：本年处理决定数量… and 行政处罚：本年处理决定数量…
-                if after != earlier_after or _similarity(before, earlier_before) < similarity:
+                if after != earlier_after or not _similar(before, earlier_before, similarity):
                     continue
-                if whole and _similarity(whole[-_RESTATED_SENTENCE:], text[earlier_sentence:earlier.start][-_RESTATED_SENTENCE:]) < similarity:
+                if whole and not _similar(whole, text[max(earlier_sentence, earlier.start - _RESTATED_SENTENCE):earlier.start], similarity):
                     continue
                 if not earlier.agrees_with(figure):
                     yield figure, earlier
@@ -209,7 +209,7 @@ class Figures(RuleType):
             index = bisect.bisect_right(change_starts, figure.start) - 1
             if index >= 0 and figure.start < facts.changes[index].end:
                 continue  # a value of 由A到B
-            if _PLURAL.search(doc.text, facts.sentences.start(figure.start), figure.start):
+            if _PLURAL.search(doc.text, max(facts.sentences.start(figure.start), figure.start - SENTENCE_REACH), figure.start):
                 continue
             yield figure
 
@@ -470,10 +470,16 @@ def _dated_apart(first, second) -> bool:
     return all(re.search(r"\d", label) for label in first.period + second.period)
 
 
-def _similarity(first: str, second: str) -> float:
+def _similar(first: str, second: str, threshold: float) -> bool:
+    """Whether difflib's ratio of the two texts reaches the threshold. Equal texts
+    (a copied paragraph) need no matching, and its cheap upper bounds (characters
+    in common regardless of order) rule out most others first."""
+    if first == second:
+        return True  # ratio 1.0, also for two empty texts
     import difflib  # only where figures are compared
 
-    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 def _metric_name(figure) -> str:
@@ -492,7 +498,9 @@ def _parts_of(text, facts, index):
         if close < 0:
             return []
         return [f for f in following if f.end <= close and f.unit_class == whole.unit_class and not _NOT_A_PART.search(f.metric)]
-    among = text.find("其中", whole.end, end)
+    # Searched only up to the last figure that could be a part, not to the end of a
+    # sentence that may be a whole line without 。: a 其中 after it has no parts.
+    among = text.find("其中", whole.end, min(end, following[-1].start)) if following else -1
     if among < 0:
         return []
     between = [f for f in following if f.start < among]

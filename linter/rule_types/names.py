@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 
 from linter.rule_types import Hit, RuleType
-from linter.text_units import HAN, in_book_title
+from linter.text_units import HAN, Sentences, in_book_title
 
 
 # Sentences about the renaming itself may use the former name.
@@ -143,13 +143,19 @@ class Names(RuleType):
         text = doc.text
         mentions = _facts().person_mentions(doc)
         names = {m.name for m in mentions if m.name not in registered}
-        uses = {name: _uses(text, name, names) for name in names}
+        # Every name and variant found in one pass, not one search of the whole text each.
+        where = _Occurrences(text, names | {v for name in names for v in _doubled_or_dropped(name)})
+        within = _holders(names)
+        uses = {name: _uses(text, where, name, within) for name in names}
+        by_initial = defaultdict(list)
+        for m in mentions:
+            by_initial[m.name[:1]].append(m)
         reported = set()
         for name in sorted(names, key=lambda n: -len(uses[n])):
             if len(uses[name]) < 2:
                 continue
-            variants = [(v, _uses(text, v, names)) for v in _doubled_or_dropped(name)]
-            variants += [(m.name, uses[m.name]) for m in mentions if m.name in names and m.name[0] == name[0]
+            variants = [(v, _uses(text, where, v, within)) for v in _doubled_or_dropped(name)]
+            variants += [(m.name, uses[m.name]) for m in by_initial[name[:1]] if m.name in names
                          and (_one_apart(m.name, name) or _homophone_given_name(m.name, name)) and not _same_title_pair(m, name, mentions)]
             for variant, places in variants:
                 if len(places) != 1 or places[0] in reported or variant in registered:
@@ -157,7 +163,7 @@ class Names(RuleType):
                 start = places[0]
                 # Named side by side in one sentence (王平和王萍), they are two people; a list's
                 # items split at ； are sentences of their own.
-                if any(name in part for part in _sentence(text, start).replace(variant, "\0").split("；") if "\0" in part):
+                if any(name in part for part in _sentence(doc, start).replace(variant, "\0").split("；") if "\0" in part):
                     continue
                 # The frequent form's own uses, not the one inside the variant (王乐 in 王乐乐).
                 frequent = [u for u in uses[name] if not start <= u < start + len(variant)]
@@ -190,15 +196,15 @@ class Names(RuleType):
             # A dated renaming needs a publication date after it; an undated former name is always former.
             if mention.last_current != datetime.date.min and (date is None or date <= mention.last_current):
                 continue
-            sentence = _sentence(doc.text, mention.start)
-            if _RENAMING.search(sentence) or doc.text[max(0, mention.start - 1):mention.start] == "原" or in_book_title(doc.text, mention.start):
+            sentence = _sentence(doc, mention.start)
+            if _RENAMING.search(sentence) or doc.text[max(0, mention.start - 1):mention.start] == "原" or in_book_title(doc, mention.start):
                 continue
             yield Hit(mention.start, mention.end, {"found": mention.name, "expected": mention.organisation})
 
     def _short_name(self, doc):
         sheet = doc.factsheet
         for mention in _facts().organisation_mentions(doc):
-            if mention.kind != "unregistered" or in_book_title(doc.text, mention.start):
+            if mention.kind != "unregistered" or in_book_title(doc, mention.start):
                 continue
             org = next(o for o in sheet.organisations if o["name"] == mention.organisation)
             accepted = "、".join([org["name"]] + list(org.get("short_names", [])))
@@ -233,7 +239,7 @@ class Names(RuleType):
                 # Inside a longer cited title (《村庄和集镇规划建设管理条例》) a name keeps its full form.
                 if not abbreviation.full.startswith("《") and in_book_title(doc.text, start):
                     continue
-                if not _in_sentence_line(doc.text, start) or re.match(r"[（(](?:以下|下文|下)?简?称", doc.text[end:end + 5]):
+                if not _in_sentence_line(doc, start) or re.match(r"[（(](?:以下|下文|下)?简?称", doc.text[end:end + 5]):
                     continue
                 line = doc.position(abbreviation.start)[0]
                 yield Hit(start, end, {"found": abbreviation.full, "expected": abbreviation.short, "line": line})
@@ -255,7 +261,7 @@ class Names(RuleType):
             for match in re.finditer(re.escape(full), doc.text):
                 inside_full.update(range(match.start(), match.end()))
             for match in re.finditer(re.escape(form), doc.text[: abbreviation.start]):
-                if match.start() in inside_full or match.end() - 1 in inside_full or not _in_sentence_line(doc.text, match.start()):
+                if match.start() in inside_full or match.end() - 1 in inside_full or not _in_sentence_line(doc, match.start()):
                     continue
                 # Part of a longer piece of the full name (协调委 in 协调委员会): not the short form.
                 if doc.text[match.start(): match.end() + 1] in full or doc.text[max(0, match.start() - 1): match.end()] in full:
@@ -321,24 +327,30 @@ def _readings(char: str) -> set:
     return {"".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)) for r in readings.split(",") if r}
 
 
-def _sentence(text: str, offset: int) -> str:
-    start = max(text.rfind(mark, 0, offset) for mark in "。！？\n") + 1
-    ends = [i for i in (text.find(mark, offset) for mark in "。！？\n") if i >= 0]
-    return text[start: min(ends) if ends else len(text)]
-
-
 def _in_quotation(text: str, offset: int) -> bool:
     """Whether an offset lies inside “…” opened earlier on its line."""
     start = text.rfind("\n", 0, offset) + 1
     return text.count("“", start, offset) > text.count("”", start, offset)
 
 
-def _in_sentence_line(text: str, offset: int) -> bool:
-    """Body text, not a headline, caption or credit line: the line holds a full sentence."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start: end if end >= 0 else len(text)]
-    return bool(re.search(r"[。！？；]", line))
+def _sentence(doc, offset: int) -> str:
+    """The sentence around an offset, between 。！？ and line breaks (bisected, not searched for)."""
+    sentences = doc.memo("names:sentences", lambda: Sentences(doc.text, "。！？\n"))
+    return doc.text[sentences.start(offset):sentences.end(offset)]
+
+
+def _in_sentence_line(doc, offset: int) -> bool:
+    """Body text, not a headline, caption or credit line: the line holds a full sentence.
+    Answered once per line (a 20 MB line is not searched again for every name on it)."""
+    line = doc.position(offset)[0]
+    answers = doc.memo("names:sentence-lines", dict)
+    if line not in answers:
+        start, end = doc.line_span(line)
+        answers[line] = _SENTENCE_MARK.search(doc.text, start, end) is not None
+    return answers[line]
+
+
+_SENTENCE_MARK = re.compile(r"[。！？；]")
 
 
 def _inside_word(doc, start: int, end: int) -> bool:
@@ -352,14 +364,50 @@ def _inside_word(doc, start: int, end: int) -> bool:
     return start not in bounds or end not in bounds
 
 
-def _uses(text: str, name: str, names) -> list:
-    """Offsets where a name is written, not as part of a longer name the document also uses (王乐 in 王乐乐)."""
-    longer = [n for n in names if n != name and name in n]
-    found = []
-    for match in re.finditer(re.escape(name), text):
-        if not any(text.startswith(n, match.start() - n.find(name)) for n in longer if n.find(name) <= match.start()):
-            found.append(match.start())
-    return found
+def _uses(text: str, where: "_Occurrences", name: str, within) -> list:
+    """Offsets where a name is written, not as part of a longer name the document also
+    uses (王乐 in 王乐乐); `within`: the names that hold a string (_holders)."""
+    longer = within.get(name, ())
+    return [start for start in where.starts(name)
+            if not any(text.startswith(n, start - n.find(name)) for n in longer if n.find(name) <= start)]
+
+
+def _holders(names) -> dict:
+    """Each string inside some of the names -> those names (not itself)."""
+    holders = defaultdict(set)
+    for name in names:
+        for i in range(len(name)):
+            for j in range(i + 1, len(name) + 1):
+                if j - i < len(name):
+                    holders[name[i:j]].add(name)
+    return holders
+
+
+class _Occurrences:
+    """Where each of a set of short strings (names) is written, found in one pass over
+    the text at their first characters."""
+
+    def __init__(self, text: str, strings):
+        by_first = defaultdict(list)
+        for string in strings:
+            if string:
+                by_first[string[0]].append(string)
+        self.found = defaultdict(list)  # string -> every start, overlapping ones too
+        if by_first:
+            for match in re.finditer("[" + re.escape("".join(by_first)) + "]", text):
+                start = match.start()
+                for string in by_first[match.group(0)]:
+                    if text.startswith(string, start):
+                        self.found[string].append(start)
+
+    def starts(self, string: str) -> list:
+        """The starts re.finditer(re.escape(string)) gives: left to right, none overlapping."""
+        starts, end = [], 0
+        for start in self.found.get(string, ()):
+            if start >= end:
+                starts.append(start)
+                end = start + len(string)
+        return starts
 
 
 def _doubled_or_dropped(name: str) -> list:

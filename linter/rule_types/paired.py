@@ -23,6 +23,7 @@ Option `check` chooses what a rule reports:
 """
 
 import re
+from collections import Counter, defaultdict
 
 from linter.rule_types import Hit, RuleType
 
@@ -35,6 +36,7 @@ _ENUMERATION = re.compile(r"(?:^|(?<=[\s，；。：、]))(?:[0-9０-９]{1,2}|[
 # ’ between letters or before two digits is an apostrophe (it’s, ’99).
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])|’(?=\d\d(?!\d))")
 _SPACE = " \t\u3000\ufeff\u200b"
+_NON_SPACE = re.compile("[^" + _SPACE + "]")
 # 》》点击进入, 《《返回: arrows, not book-title marks.
 _ARROWS = re.compile(r"》{2,}|《{2,}")
 # P〈0.05, n〉30: a comparison sign typed as an angle bracket.
@@ -107,8 +109,9 @@ def scan(text, pairs):
     for match in found:
         skipped.update(i for i in range(match.start(), match.end()) if text[i] in "《》〈〉")
     half_width = "（）" in pairs
-    stack = []  # (mark, offset); a half-width ( is stacked as "(" and closes as （
-    crossed = []  # marks left open by a crossing: their closing mark ends the crossing
+    stack = _Stack()  # (mark, offset); a half-width ( is stacked as "(" and closes as （
+    crossed = Counter()  # marks left open by a crossing: their closing mark ends the crossing
+    line_offset = searched = 0  # where the line of the last opening mark starts; text before `searched` is searched
     problems = []
     marks = re.compile("[" + re.escape("".join(opening) + "".join(closing) + ("()" if half_width else "")) + "]")
     for match in marks.finditer(text):
@@ -123,27 +126,28 @@ def scan(text, pairs):
             stack.pop()
             continue
         if char in opening:
-            line_offset = text.rfind("\n", 0, offset) + 1
-            if stack and stack[-1][0] == char and not text[line_offset:offset].strip(_SPACE):
+            line_offset = max(line_offset, text.rfind("\n", searched, offset) + 1)  # each stretch searched once: linear on a long line
+            searched = offset
+            if stack and stack[-1][0] == char and not _NON_SPACE.search(text, line_offset, offset):
                 pass  # the next paragraph of a quotation repeats its opening mark
             else:
-                if any(mark == char and start >= line_offset for mark, start in stack):
+                if stack.offsets[char] and stack.offsets[char][-1] >= line_offset:
                     problems.append(("nested", offset, char, ""))
                 stack.append((char, offset))
         elif char in closing:
             opener = closing[char]
             if stack and stack[-1][0] == opener:
                 stack.pop()
-            elif any(mark == opener for mark, _ in stack):
+            elif stack.offsets[opener]:
                 # Pairs cross: report the inner marks left open, then close this pair.
                 while stack[-1][0] != opener:
                     mark, start = stack.pop()
                     if mark != "(":
                         problems.append(("crossed", start, mark, char))
-                        crossed.append(mark)
+                        crossed[mark] += 1
                 stack.pop()
-            elif opener in crossed:
-                crossed.remove(opener)  # the closing half of a crossing already reported
+            elif crossed[opener]:
+                crossed[opener] -= 1  # the closing half of a crossing already reported
             else:
                 problems.append(("unopened", offset, char, opener))
     problems += [("unclosed", start, mark, opening[mark]) for mark, start in stack if mark != "("]
@@ -152,6 +156,25 @@ def scan(text, pairs):
     if any(kind != "nested" for kind, _, _, _ in problems):
         problems = [p for p in problems if p[0] != "nested"]
     return sorted(problems, key=lambda p: p[1])
+
+
+class _Stack(list):
+    """The open marks, (mark, offset) in the order opened, with each mark's offsets
+    also kept apart: whether a mark is open is then no walk down a stack that a long
+    line of unclosed marks (“ typed for ”) makes as long as the line."""
+
+    def __init__(self):
+        super().__init__()
+        self.offsets = defaultdict(list)
+
+    def append(self, item):
+        super().append(item)
+        self.offsets[item[0]].append(item[1])
+
+    def pop(self):
+        item = super().pop()
+        self.offsets[item[0]].pop()
+        return item
 
 
 def _closes_enumeration(text, offset) -> bool:

@@ -39,7 +39,7 @@ class Spelling(RuleType):
         bounds = word_boundaries(doc)
         for match in matches:
             start, end = match.span()
-            if start in bounds and end in bounds and not in_book_title(doc.text, start):
+            if start in bounds and end in bounds and not in_book_title(doc, start):
                 yield Hit(start, end, {"found": match.group(0), "expected": table[match.group(0)]})
 
 

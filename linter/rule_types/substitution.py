@@ -74,7 +74,7 @@ class Substitution(RuleType):
             start, end = match.span()
             if bounds is not None and not (start in bounds and end in bounds):
                 continue
-            if doc.text[max(0, start - 1):start] == "原" or in_book_title(doc.text, start):
+            if doc.text[max(0, start - 1):start] == "原" or in_book_title(doc, start):
                 continue
             if self.not_after is not None and self.not_after.search(_clause_before(doc.text, start)):
                 continue
