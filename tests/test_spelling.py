@@ -6,7 +6,7 @@ import jieba
 import pytest
 
 from linter.api import lint_text
-from linter.rule_types.spelling import known_misspellings, places
+from linter.rule_types.spelling import known_misspellings, places, similar
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -94,8 +94,50 @@ def test_renamed_place_is_reported_only_after_the_renaming():
     assert lint_text("原襄樊市更名为襄阳市后，行政区划不变。", select=["SP006"], date="2023-06-01") == []
 
 
+SEED_000 = ("提升医院应对突发公共卫生事件的能力。\n"
+            "紧急启用公共卫生应急医院，收治患者1200余人。\n"
+            "全院7人获得高校教师资格，4人成为市级公众卫生应急培训师。\n"
+            "市公共卫生医疗救治中心完成改造。\n")
+
+
+def test_term_spelt_two_ways_names_the_term_and_where_it_is_used():
+    found = lint_text(SEED_000, select=["SP005"])
+    assert [v.message for v in found] == ["“公众卫生”疑为“公共卫生”之误：文中“公共卫生”用了3次（第1行起）"]
+    assert (found[0].line, found[0].fix.edits[0].content) == (3, "公共卫生")
+
+
+@pytest.mark.parametrize("text", [
+    SEED_000.replace("公众卫生", "公共卫生"),
+    SEED_000 + "公众参与社会治理。\n",  # 公众 used elsewhere: meant
+    SEED_000.replace("公众卫生", "《公众卫生》"),  # a cited title
+    SEED_000 + "公众卫生意识有待提高。\n",  # the variant used twice: meant
+    "深化经济体制改革。\n推进行政体制改革。\n参与全球治理体系改革，完善治理体系。",
+    "完成各项任务。\n各项任务按期推进。\n这项任务十分艰巨。",  # a determiner
+    "一季度增长5.3%，二季度增长4.7%，一季度基数较低。",  # a numeral
+    "大力发展现代农业，建设现代农业产业园，发展现代种业。",  # 种 zhǒng does not sound like 农 nóng
+    "外商投资稳步增长，外商投资企业超过一百家，不受中外方投资比例限制。",  # 中外|方
+])
+def test_term_spelt_two_ways_stays_silent_when_the_other_form_is_meant(text):
+    assert lint_text(text, select=["SP005"]) == []
+
+
+@pytest.mark.parametrize("term, written", [("共", "众"), ("贷", "货"), ("主", "驻"), ("制", "治")])
+def test_changed_character_sounds_or_looks_alike(term, written):
+    assert similar(term, written)
+
+
+@pytest.mark.parametrize("term, written", [("体", "税"), ("农", "种"), ("共", "体")])
+def test_changed_character_unlike_the_terms(term, written):
+    assert not similar(term, written)
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
 @pytest.mark.parametrize("folder", ["gov-work-reports", "state-council-documents", "laws"])
 def test_spelling_pack_silent_on_proofread_official_text(folder):
+    # Found rightly: the 1957 report mixes traditional characters into simplified text (統筹, 專政
+    # beside 统筹, 专政); the 1980 one funds power stations with 银行货款 (loans: 贷款).
+    slips = {"1980年中华人民共和国国务院政府工作报告.txt": [("SP005", "“银行货款”疑为“银行贷款”之误：文中“银行贷款”用了3次（第79行起）")],
+             "1957年中华人民共和国国务院政府工作报告.txt": [("SP005", "“統筹安排”疑为“统筹安排”之误：文中“统筹安排”用了3次（第91行起）"),
+                                                         ("SP005", "“民主專政”疑为“民主专政”之误：文中“民主专政”用了2次（第187行起）")]}
     for path in sorted((CORPUS / folder).iterdir()):
-        assert findings(path.read_text(encoding="utf-8")) == [], path.name
+        assert findings(path.read_text(encoding="utf-8")) == slips.get(path.name, []), path.name
