@@ -19,16 +19,19 @@ Option `check` chooses what a rule reports:
   word boundary (广东中山路, 四川新乡村 stay silent).
 
 - `variant`: a term spelt two ways in one document, the term-level sibling of
-  NM011: a word of jieba's dictionary of four or more characters (a token, or
-  two adjacent tokens: 公共|卫生) used at least twice, and once with one
-  character changed (公众卫生). The slip must look like one: the changed
-  character sounds like the term's (same syllable, or same final and tone:
-  共 gòng / 众 zhòng) or looks like it (贷/货, pycorrector's same_stroke.txt);
-  the variant is no word, is used once, stands on word boundaries, and its
-  changed word (公众) is used nowhere else in the document, so a writer who
-  uses 体系 elsewhere meant 体系改革 beside 体制改革. A change to a numeral, a
-  direction, a determiner or an administrative level (第一/第二季度, 各项/这项,
-  省级/市级) makes another term and is not reported.
+  NM011: a four-character word of jieba's dictionary used at least twice
+  (公共卫生), and once with one character changed (公众卫生). The slip must look
+  like one: the changed character sounds like the term's (the term character's
+  usual syllable is a reading of it, or their usual readings share final and
+  tone: 共 gòng / 众 zhòng; `pinyin.txt`, made from pypinyin) or looks like it
+  (贷/货, pycorrector's same_stroke.txt); the variant is no word, is used once,
+  stands on word boundaries without making a word with a neighbour
+  (中|外方投资), and its changed word (公众) is used nowhere else in the
+  document, so a writer who uses 体系 elsewhere meant 体系改革 beside 体制改革.
+  A change to a numeral, a direction, a determiner or an administrative level
+  (第一/第二季度, 各项/这项, 省级/市级) makes another term and is not reported.
+  Terms are found by counting four-character windows, so the document is not
+  segmented whole; only the lines of candidates are.
 
 The tables are read on first use and cached (parsed YAML in the user cache), so
 a run that does not use the pack loads nothing.
@@ -90,50 +93,74 @@ class Spelling(RuleType):
                                            "right": data.provinces[right], "expected": written + doc.text[match.start("place"):end]})
 
     def _variants(self, doc):
-        tokens = [t for t in segment.tokens(doc) if _CHINESE.fullmatch(t[0])]
-        # Spans of one or two adjacent tokens: the terms (jieba cuts a rare
-        # dictionary word into its parts, 公共|卫生) and where a variant may stand.
-        spans = [(t[1], t[2]) for t in tokens] + [(a[1], b[2]) for a, b in zip(tokens, tokens[1:]) if a[2] == b[1]]
-        spans = [(start, end) for start, end in spans if end - start >= 4]
         text = doc.text
-        uses = Counter(text[start:end] for start, end in spans)
-        terms = {w for w, n in uses.items() if n >= 2 and segment.is_word(doc, w)}
+        # Terms: four-character dictionary words used at least twice. Counting
+        # windows of the text needs no segmentation of the whole document.
+        windows = Counter(run[i:i + 4] for run in _CHINESE.findall(text) for i in range(len(run) - 3))
+        terms = sorted(w for w, n in windows.items() if n >= 2 and segment.is_word(doc, w))
         if not terms:
             return
-        # Every span under each one-character wildcard: (before, after) -> [(character, start)].
-        holes = defaultdict(list)
-        for start, end in set(spans):
-            for i in range(end - start):
-                holes[text[start:start + i], text[start + i + 1:end]].append((text[start + i], start))
-        token_at = {offset: (word, start) for word, start, end in tokens for offset in range(start, end)}
-        for term in sorted(terms):
+        bounds = None
+        for term in terms:
             for i, char in enumerate(term):
                 if char in _OTHER_TERM:
                     continue
-                found = [(c, start) for c, start in holes.get((term[:i], term[i + 1:]), ()) if c != char]
-                if len({c for c, _ in found}) != 1 or len(found) != 1:
+                found = _filled(text, term, i, windows[term])
+                if len(found) != 1:  # a form used twice is meant
                     continue
-                changed, start = found[0]
-                variant = term[:i] + changed + term[i + 1:]
-                if (changed in _OTHER_TERM or text.count(variant) != 1 or segment.is_word(doc, variant)
+                start, end = found[0], found[0] + len(term)
+                changed, variant = text[start + i], text[start:end]
+                if (changed in _OTHER_TERM or segment.is_word(doc, variant)
                         or not similar(char, changed) or in_book_title(text, start)):
                     continue
                 # An edge that makes a word with its neighbour (中|外方投资: 中外) is cut elsewhere.
-                if segment.is_word(doc, text[start - 1:start + 1]) or segment.is_word(doc, text[start + len(term) - 1:start + len(term) + 1]):
+                if segment.is_word(doc, text[start - 1:start + 1]) or segment.is_word(doc, text[end - 1:end + 1]):
                     continue
-                word, _ = token_at[start + i]
+                bounds = bounds or word_boundaries(doc)
+                if start not in bounds or end not in bounds:
+                    continue
+                word = _word_at(doc, start + i)
                 if text.count(word) != 1:  # 体系 used elsewhere: 体系改革 is meant
                     continue
-                yield Hit(start, start + len(term), {"found": variant, "expected": term, "count": text.count(term),
-                                                      "line": doc.position(text.find(term))[0]})
+                yield Hit(start, end, {"found": variant, "expected": term, "count": windows[term],
+                                       "line": doc.position(text.find(term))[0]})
 
 
-_CHINESE = re.compile("[\u4e00-\u9fff]+")
+def _filled(text: str, term: str, i: int, uses: int) -> list:
+    """Where the text has the term with another Chinese character at place i,
+    found with str.find on the longer fixed part (a regex per term costs more
+    to compile, an index of every window more to build)."""
+    before, after = term[:i], term[i + 1:]
+    key, shift = (before, 0) if len(before) >= len(after) else (after, i + 1)
+    if text.count(key) <= uses:  # every occurrence is the term's own
+        return []
+    starts, at = [], text.find(key)
+    while at != -1:
+        start = at - shift
+        if start >= 0 and text.startswith(before, start) and text.startswith(after, start + i + 1):
+            char = text[start + i:start + i + 1]
+            if char and char != term[i] and "\u4e00" <= char <= "\u9fff":
+                starts.append(start)
+        at = text.find(key, at + 1)
+    return starts
+
+
+def _word_at(doc, offset: int) -> str:
+    """The jieba word holding the character at offset (its line segmented alone)."""
+    line_start, line_end = doc.line_span(doc.position(offset)[0])
+    for word, first, last in segment.tokenize(doc, doc.text[line_start:line_end]):
+        if line_start + first <= offset < line_start + last:
+            return word
+    return doc.text[offset]
+
+
+_CHINESE = re.compile("[\u4e00-\u9fff]{4,}")
 # Characters whose change makes another term (第一/第二季度, 东部/西部地区, 省级/市级医院, 各项/这项).
 _OTHER_TERM = frozenset("〇零一二三四五六七八九十百千万亿两第首末半"
                         "东南西北中上下前后左右内外大小高低多少新旧正副"
                         "国省市县区乡镇村街州盟旗"
                         "这那各每某该本此其")
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w")
 
 
 def similar(a: str, b: str) -> bool:
@@ -142,13 +169,29 @@ def similar(a: str, b: str) -> bool:
     tone: 共 gòng / 众 zhòng) or looks like it (贷/货)."""
     if b in look_alikes().get(a, ()):
         return True
-    from pypinyin import Style, lazy_pinyin, pinyin
-
-    syllable = lazy_pinyin(a, style=Style.NORMAL)[0]
-    if syllable in pinyin(b, style=Style.NORMAL, heteronym=True)[0]:
+    readings = pinyin_readings()
+    usual_a, all_b = readings.get(a, ("",))[0], readings.get(b, ("",))
+    if not usual_a or not all_b[0]:
+        return False
+    if usual_a[:-1] in {r[:-1] for r in all_b}:
         return True
-    final_a, final_b = lazy_pinyin(a + b, style=Style.FINALS_TONE3, neutral_tone_with_five=True)
-    return len(final_a) > 1 and final_a == final_b
+    final_a, final_b = _final(usual_a), _final(all_b[0])
+    return len(final_a) > 2 and final_a == final_b  # a final of two letters and a tone at least: ong4
+
+
+def _final(syllable: str) -> str:
+    """zhong4 -> ong4."""
+    for initial in _INITIALS:
+        if syllable.startswith(initial):
+            return syllable[len(initial):]
+    return syllable
+
+
+@functools.lru_cache(maxsize=1)
+def pinyin_readings() -> dict:
+    """character -> its readings, usual first (zhong4 …), from the shipped table generated from pypinyin (MIT)."""
+    table = resources.files("linter.data").joinpath("spelling", "pinyin.txt").read_text(encoding="utf-8")
+    return {line[0]: tuple(line[2:].split()) for line in table.splitlines() if not line.startswith("#")}
 
 
 @functools.lru_cache(maxsize=1)
