@@ -8,6 +8,12 @@ Option `check` chooses what a rule reports:
   that spans two words (恋爱|带来 holds 爱带) stays silent. A form inside a
   book title (《…》, a cited document) is quoted, not written, and is not reported.
 
+- `idiom`: a four-character run one character away from exactly one common
+  idiom of jieba's dictionary (tag i, frequency >= 100: 迫在眉睫), where the run
+  is no word, stands on word boundaries, the changed character is in no
+  dictionary word there (难以|置身 is two words, not a slip for 难以置信), and it sounds
+  or looks like the idiom's (as for `variant`): 迫在眉捷 → 迫在眉睫.
+
 - `place`: a prefecture or county written right after a province it is not in
   (西藏成都: 成都 is in 四川; 四川省张家界; 湖南省桐梓县), from the divisions of
   `linter/data/spelling/places.yaml`. Only a province name (四川, 四川省)
@@ -21,9 +27,9 @@ Option `check` chooses what a rule reports:
 - `variant`: a term spelt two ways in one document, the term-level sibling of
   NM011: a four-character word of jieba's dictionary used at least twice
   (公共卫生), and once with one character changed (公众卫生). The slip must look
-  like one: the changed character sounds like the term's (the term character's
-  usual syllable is a reading of it, or their usual readings share final and
-  tone: 共 gòng / 众 zhòng; `pinyin.txt`, made from pypinyin) or looks like it
+  like one: the changed character sounds like the term's (in their usual
+  readings the same syllable, or the same final and tone: 共 gòng / 众 zhòng;
+  `pinyin.txt`, made from pypinyin) or looks like it
   (贷/货, pycorrector's same_stroke.txt); the variant is no word, is used once,
   stands on word boundaries without making a word with a neighbour
   (中|外方投资), and its changed word (公众) is used nowhere else in the
@@ -51,7 +57,7 @@ from linter.text_units import in_book_title
 class Spelling(RuleType):
     name = "spelling"
     fields = frozenset({"found", "expected", "place", "province", "right", "count", "line"})
-    CHECKS = ("known", "place", "variant")
+    CHECKS = ("known", "idiom", "place", "variant")
     schema = {
         "properties": {
             "check": {"enum": list(CHECKS), "description": "what the rule reports (see the spelling rule type)"},
@@ -60,7 +66,8 @@ class Spelling(RuleType):
     }
 
     def check(self, doc):
-        return {"known": self._known, "place": self._places, "variant": self._variants}[self.options["check"]](doc)
+        return {"known": self._known, "idiom": self._idioms, "place": self._places,
+                "variant": self._variants}[self.options["check"]](doc)
 
     def _known(self, doc):
         table, regex = known_misspellings()
@@ -72,6 +79,32 @@ class Spelling(RuleType):
             start, end = match.span()
             if start in bounds and end in bounds and not in_book_title(doc.text, start):
                 yield Hit(start, end, {"found": match.group(0), "expected": table[match.group(0)]})
+
+    def _idioms(self, doc):
+        text, index = doc.text, idioms()
+        heads, tails = index.heads, index.tails
+        bounds = None
+        for run in _CHINESE.finditer(text):
+            chars = run.group(0)
+            for i in range(len(chars) - 3):
+                window = chars[i:i + 4]
+                if window[:2] not in heads and window[2:] not in tails:
+                    continue
+                near = {index.holes.get((k, window[:k] + window[k + 1:])) for k in range(4)} - {None}
+                if len(near) != 1:
+                    continue
+                idiom = near.pop()
+                if idiom == window:
+                    continue
+                k = next(k for k in range(4) if idiom[k] != window[k])
+                start = run.start() + i
+                if (segment.is_word(doc, window) or not similar(idiom[k], window[k]) or in_book_title(text, start)):
+                    continue
+                bounds = bounds or word_boundaries(doc)
+                # 难以|置身 (置身其外) is two words, not a slip for 难以置信.
+                word = _word_at(doc, start + k) if start in bounds and start + 4 in bounds else ""
+                if word and not (len(word) > 1 and segment.is_word(doc, word)):
+                    yield Hit(start, start + 4, {"found": window, "expected": idiom})
 
     def _places(self, doc):
         data = places()
@@ -145,6 +178,31 @@ def _filled(text: str, term: str, i: int, uses: int) -> list:
     return starts
 
 
+class Idioms(NamedTuple):
+    holes: dict  # (place, the other three characters) -> the one idiom they fit; None when several do
+    heads: frozenset  # first two characters of every idiom
+    tails: frozenset  # last two characters
+
+
+@functools.lru_cache(maxsize=1)
+def idioms() -> Idioms:
+    """The four-character idioms of jieba's dictionary (tag i) common enough to be sure of (frequency >= 100)."""
+    from linter import dictionary
+
+    loaded = dictionary.load()
+    found = [w for w, tag in loaded.entries() if tag == "i" and len(w) == 4 and _CHINESE.fullmatch(w)
+             and (loaded.frequency(w) or 0) >= _IDIOM_FREQUENCY]
+    holes = {}
+    for idiom in found:
+        for k in range(4):
+            key = (k, idiom[:k] + idiom[k + 1:])
+            holes[key] = idiom if key not in holes else None
+    return Idioms(holes, frozenset(w[:2] for w in found), frozenset(w[2:] for w in found))
+
+
+_IDIOM_FREQUENCY = 100
+
+
 def _word_at(doc, offset: int) -> str:
     """The jieba word holding the character at offset (its line segmented alone)."""
     line_start, line_end = doc.line_span(doc.position(offset)[0])
@@ -164,18 +222,19 @@ _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k",
 
 
 def similar(a: str, b: str) -> bool:
-    """Whether b, the character written, sounds like a, the term's (a's usual
-    syllable is one of b's readings; or their usual readings share final and
-    tone: 共 gòng / 众 zhòng) or looks like it (贷/货)."""
+    """Whether b, the character written, sounds like a, the term's (the same
+    usual syllable, any tone: 主 zhǔ / 驻 zhù; or the same final and tone: 共
+    gòng / 众 zhòng) or looks like it (贷/货). Rare readings do not count:
+    信 is read shēn only in classical text."""
     if b in look_alikes().get(a, ()):
         return True
     readings = pinyin_readings()
-    usual_a, all_b = readings.get(a, ("",))[0], readings.get(b, ("",))
-    if not usual_a or not all_b[0]:
+    usual_a, usual_b = readings.get(a, ("",))[0], readings.get(b, ("",))[0]
+    if not usual_a or not usual_b:
         return False
-    if usual_a[:-1] in {r[:-1] for r in all_b}:
+    if usual_a[:-1] == usual_b[:-1]:
         return True
-    final_a, final_b = _final(usual_a), _final(all_b[0])
+    final_a, final_b = _final(usual_a), _final(usual_b)
     return len(final_a) > 2 and final_a == final_b  # a final of two letters and a tone at least: ong4
 
 
