@@ -138,7 +138,7 @@ class Spelling(RuleType):
             for i, char in enumerate(term):
                 if char in _OTHER_TERM:
                     continue
-                found = _filled(text, term, i, windows[term])
+                found = _filled(text, term, i)
                 if len(found) != 1:  # a form used twice is meant
                     continue
                 start, end = found[0], found[0] + len(term)
@@ -159,14 +159,12 @@ class Spelling(RuleType):
                                        "line": doc.position(text.find(term))[0]})
 
 
-def _filled(text: str, term: str, i: int, uses: int) -> list:
+def _filled(text: str, term: str, i: int) -> list:
     """Where the text has the term with another Chinese character at place i,
     found with str.find on the longer fixed part (a regex per term costs more
     to compile, an index of every window more to build)."""
     before, after = term[:i], term[i + 1:]
     key, shift = (before, 0) if len(before) >= len(after) else (after, i + 1)
-    if text.count(key) <= uses:  # every occurrence is the term's own
-        return []
     starts, at = [], text.find(key)
     while at != -1:
         start = at - shift
