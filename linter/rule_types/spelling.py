@@ -84,27 +84,28 @@ class Spelling(RuleType):
         text, index = doc.text, idioms()
         heads, tails = index.heads, index.tails
         bounds = None
-        for run in _CHINESE.finditer(text):
-            chars = run.group(0)
-            for i in range(len(chars) - 3):
-                window = chars[i:i + 4]
-                if window[:2] not in heads and window[2:] not in tails:
-                    continue
-                near = {index.holes.get((k, window[:k] + window[k + 1:])) for k in range(4)} - {None}
-                if len(near) != 1:
-                    continue
-                idiom = near.pop()
-                if idiom == window:
-                    continue
-                k = next(k for k in range(4) if idiom[k] != window[k])
-                start = run.start() + i
-                if (segment.is_word(doc, window) or not similar(idiom[k], window[k]) or in_book_title(text, start)):
-                    continue
+        hits = []
+        for window in windows(doc):
+            if window[:2] not in heads and window[2:] not in tails:
+                continue
+            near = {index.holes.get((k, window[:k] + window[k + 1:])) for k in range(4)} - {None}
+            if len(near) != 1:
+                continue
+            idiom = near.pop()
+            if idiom == window:
+                continue
+            k = next(k for k in range(4) if idiom[k] != window[k])
+            if segment.is_word(doc, window) or not similar(idiom[k], window[k]):
+                continue
+            start = text.find(window)
+            while start != -1:
                 bounds = bounds or word_boundaries(doc)
-                # 难以|置身 (置身其外) is two words, not a slip for 难以置信.
                 word = _word_at(doc, start + k) if start in bounds and start + 4 in bounds else ""
-                if word and not (len(word) > 1 and segment.is_word(doc, word)):
-                    yield Hit(start, start + 4, {"found": window, "expected": idiom})
+                # 难以|置身 (置身其外) is two words, not a slip for 难以置信.
+                if word and not (len(word) > 1 and segment.is_word(doc, word)) and not in_book_title(text, start):
+                    hits.append(Hit(start, start + 4, {"found": window, "expected": idiom}))
+                start = text.find(window, start + 1)
+        return sorted(hits, key=lambda hit: hit.start)
 
     def _places(self, doc):
         data = places()
@@ -129,8 +130,8 @@ class Spelling(RuleType):
         text = doc.text
         # Terms: four-character dictionary words used at least twice. Counting
         # windows of the text needs no segmentation of the whole document.
-        windows = Counter(run[i:i + 4] for run in _CHINESE.findall(text) for i in range(len(run) - 3))
-        terms = sorted(w for w, n in windows.items() if n >= 2 and segment.is_word(doc, w))
+        counts = windows(doc)
+        terms = sorted(w for w, n in counts.items() if n >= 2 and segment.is_word(doc, w))
         if not terms:
             return
         bounds = None
@@ -155,8 +156,14 @@ class Spelling(RuleType):
                 word = _word_at(doc, start + i)
                 if text.count(word) != 1:  # 体系 used elsewhere: 体系改革 is meant
                     continue
-                yield Hit(start, end, {"found": variant, "expected": term, "count": windows[term],
+                yield Hit(start, end, {"found": variant, "expected": term, "count": counts[term],
                                        "line": doc.position(text.find(term))[0]})
+
+
+def windows(doc) -> Counter:
+    """How often each run of four Chinese characters occurs (SP002 and SP005 share it)."""
+    return doc.memo("spelling-windows", lambda: Counter(
+        run[i:i + 4] for run in _CHINESE.findall(doc.text) for i in range(len(run) - 3)), scratch=True)
 
 
 def _filled(text: str, term: str, i: int) -> list:
