@@ -237,7 +237,7 @@ class Names(RuleType):
                 if re.match(HAN, before) and before not in _facts().PHRASE_END_CHARS:
                     continue
                 # Inside a longer cited title (《村庄和集镇规划建设管理条例》) a name keeps its full form.
-                if not abbreviation.full.startswith("《") and in_book_title(doc.text, start):
+                if not abbreviation.full.startswith("《") and in_book_title(doc, start):
                     continue
                 if not _in_sentence_line(doc, start) or re.match(r"[（(](?:以下|下文|下)?简?称", doc.text[end:end + 5]):
                     continue
