@@ -102,7 +102,7 @@ class Spelling(RuleType):
                 bounds = bounds or word_boundaries(doc)
                 word = _word_at(doc, start + k) if start in bounds and start + 4 in bounds else ""
                 # 难以|置身 (置身其外) is two words, not a slip for 难以置信.
-                if word and not (len(word) > 1 and segment.is_word(doc, word)) and not in_book_title(text, start):
+                if word and not (len(word) > 1 and segment.is_word(doc, word)) and not in_book_title(doc, start):
                     hits.append(Hit(start, start + 4, {"found": window, "expected": idiom}))
                 start = text.find(window, start + 1)
         return sorted(hits, key=lambda hit: hit.start)
@@ -117,7 +117,7 @@ class Spelling(RuleType):
             province, place = match.group("province"), match.group("place")
             short = province if province in data.provinces else data.short[province]
             right = data.prefectures.get(place) or data.counties[place]
-            if right == short or match.start() not in bounds or in_book_title(doc.text, match.start()):
+            if right == short or match.start() not in bounds or in_book_title(doc, match.start()):
                 continue
             end = match.end() if match.end() in bounds else match.end("place")  # 成都市 or 成都
             if end not in bounds:
@@ -145,7 +145,7 @@ class Spelling(RuleType):
                 start, end = found[0], found[0] + len(term)
                 changed, variant = text[start + i], text[start:end]
                 if (changed in _OTHER_TERM or segment.is_word(doc, variant)
-                        or not similar(char, changed) or in_book_title(text, start)):
+                        or not similar(char, changed) or in_book_title(doc, start)):
                     continue
                 # An edge that makes a word with its neighbour (中|外方投资: 中外) is cut elsewhere.
                 if segment.is_word(doc, text[start - 1:start + 1]) or segment.is_word(doc, text[end - 1:end + 1]):
