@@ -34,13 +34,18 @@ _CN_MONTH = r"十[一二三四五六七八九]?|[一二三四五六七八九]"  
 _CN_DAY = r"[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 
 _SOLAR = lazy(
-    # Every part is optional; the lookahead keeps the search from trying every position.
+    # Every part is optional; the lookahead keeps the search from trying every position,
+    # and a match without a year has a month (a day alone, 29日, or nothing at all is no
+    # date: the second lookahead spares _solar a match at every 一 of the text).
     rf"(?=[\d〇零○OＯ一二三四五六七八九十])(?<![\d０-９.．/\-])"
     rf"(?:(?P<y>\d{{4}}|{_CN_YEAR})(?![\d]){_S}年)?"
+    rf"(?(y)|(?=(?:\d{{1,2}}|{_CN_MONTH}){_S}月(?!龄)))"
     rf"(?:(?(y){_S})(?P<m>\d{{1,2}}|{_CN_MONTH}){_S}月(?!龄))?"
     rf"(?:(?(m){_S})(?P<d>\d{{1,2}}|{_CN_DAY}){_S}[日号])?"
 )
-_NUMERIC = lazy(r"(?<![\d.．/\-])((?:19|20)\d\d)([-./])(\d{1,2})\2(\d{1,2})(?![\d.．/\-])")
+# Lookbehinds come after the first characters (19, 20, 上 …), where they check the
+# same character, so that the search skips ahead to where a match can begin.
+_NUMERIC = lazy(r"((?:19|20)(?<![\d.．/\-]..)\d\d)([-./])(\d{1,2})\2(\d{1,2})(?![\d.．/\-])")
 
 _WEEKDAY_NAMES = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
 _WEEKDAY = lazy(r"(星期|礼拜|周)([一二三四五六日天1-7])")
@@ -63,14 +68,14 @@ _CLOSE = lazy(r"[ \t\u3000]*[）)]")
 
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 # 上年 but not the 上年 of 以上年龄.
-_RELATIVE = lazy(r"今年|本年度?|去年|(?<![以之])上年度?|前年|明年|上半年|下半年|本月|上月|下月|近(\d{1,3}|[一二三四五六七八九十]+)年")
+_RELATIVE = lazy(r"今年|本年度?|去年|上(?<![以之]上)年度?|前年|明年|上半年|下半年|本月|上月|下月|近(\d{1,3}|[一二三四五六七八九十]+)年")
 
 _RANGE_DASH = r"[—–－―\-~～至到]"
 _BETWEEN_RANGE_ENDS = lazy(rf"{_S}{_RANGE_DASH}+{_S}")
 _YEAR_RANGE = lazy(
-    rf"(?<![\d.])((?:1[5-9]|20)\d\d)(?:{_S}年)?{_S}{_RANGE_DASH}+{_S}((?:1[5-9]|20)\d\d){_S}年"
+    rf"((?:1[5-9]|20)(?<![\d.]..)\d\d)(?:{_S}年)?{_S}{_RANGE_DASH}+{_S}((?:1[5-9]|20)\d\d){_S}年"
 )
-_DAY_RANGE = lazy(rf"(?<![\d.])(\d{{1,2}}){_S}月{_S}(\d{{1,2}}){_S}日{_S}{_RANGE_DASH}+{_S}(\d{{1,2}}){_S}日")
+_DAY_RANGE = lazy(rf"(\d(?<![\d.]\d)\d?){_S}月{_S}(\d{{1,2}}){_S}日{_S}{_RANGE_DASH}+{_S}(\d{{1,2}}){_S}日")
 
 
 @dataclass
