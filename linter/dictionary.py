@@ -20,6 +20,7 @@ import array
 import bisect
 import functools
 import mmap
+from math import log
 from pathlib import Path
 from typing import Optional
 
@@ -114,6 +115,44 @@ class SortedDictionary:
 
     def __setitem__(self, key, value):
         self.known[key] = value
+
+    # jieba's get_DAG and calc, computing exactly what they compute, with the
+    # lookups made in the dict of remembered answers (a C call) instead of
+    # through `in`, `[]` and `get` (a Python call each): segmentation is most
+    # of the figures checks' time.
+    def dag(self, sentence: str) -> dict:
+        """jieba's get_DAG: start -> the ends of the words starting there (itself if none)."""
+        known, dag, n = self.known, {}, len(sentence)
+        for start in range(n):
+            ends, end, piece = [], start, sentence[start]
+            while end < n:
+                found = known.get(piece, _UNSEEN)
+                if found is _UNSEEN:
+                    found = known[piece] = self.frequency(piece)
+                if found is None:
+                    break
+                if found:
+                    ends.append(end)
+                end += 1
+                piece = sentence[start:end + 1]
+            dag[start] = ends or [start]
+        return dag
+
+    def best_route(self, sentence: str, dag: dict, route: dict, total: int) -> None:
+        """jieba's calc over a DAG from `dag` (which has looked up every piece it
+        names): route[start] = (log probability of the best segmentation from
+        start on, the end of its first word)."""
+        known, n = self.known, len(sentence)
+        route[n] = (0, 0)
+        log_total = log(total)
+        for start in range(n - 1, -1, -1):
+            ends = dag[start]
+            if len(ends) == 1:
+                end = ends[0]
+                route[start] = (log(known.get(sentence[start:end + 1]) or 1) - log_total + route[end + 1][0], end)
+            else:
+                route[start] = max((log(known.get(sentence[start:end + 1]) or 1) - log_total + route[end + 1][0], end)
+                                   for end in ends)
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from linter.document import Document, parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.factsheet import FactSheet, factsheet_from_data
 from linter.edits import FixSpec
-from linter.rule_types import TYPES, RuleType, TimedRegex, compile_regex
+from linter.rule_types import TYPES, RuleType, TimedRegex, compile_regex, compiled_regex
 from linter.yamlfile import YamlFile
 
 SEVERITIES = ("info", "warning", "error")  # ascending
@@ -305,9 +305,7 @@ class _LazyRegex:
 
     def search(self, text, start=0, end=None):
         if self._compiled is None:
-            import regex
-
-            self._compiled = TimedRegex(regex.compile(self.pattern))
+            self._compiled = TimedRegex(compiled_regex(self.pattern))
         return self._compiled.search(text, start, end)
 
 

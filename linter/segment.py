@@ -51,6 +51,8 @@ def _load():
         jieba.initialize()
     else:
         tokenizer.FREQ, tokenizer.total = loaded, loaded.total
+        tokenizer.get_DAG = loaded.dag
+        tokenizer.calc = lambda sentence, dag, route: loaded.best_route(sentence, dag, route, tokenizer.total)
         tokenizer.initialized = True
     _jieba = jieba
     return jieba

@@ -136,3 +136,30 @@ def test_bad_rule_files_fail_with_file_and_line(tmp_path, body, expected):
 def test_duplicate_rule_id_is_an_error(tmp_path):
     with pytest.raises(UserError, match=r"rule id TM001 is already defined at .*terminology\.yaml"):
         rules_from(tmp_path, RULE_HEAD.replace("XX001", "TM001") + "    type: pattern\n    pattern: x\n    message: x\n")
+
+
+def test_compiled_rule_patterns_are_kept_in_the_user_cache_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):
+    import pickle
+
+    import regex
+
+    from linter import rule_types, usercache
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(rule_types, "_patterns", None)
+    monkeypatch.setattr(rule_types, "_write_scheduled", True)  # written below, not at exit
+    first = rule_types.compiled_regex(r"本报讯|(?P<year>\d{4})年")
+    rule_types._write_patterns()
+    cache = usercache.entry("regex-patterns", rule_types._patterns_key(), ".pickle")
+    monkeypatch.setattr(rule_types, "_patterns", None)  # a new process: read back from the cache file
+    monkeypatch.setattr(regex, "compile", None)  # which must not compile again
+    again = rule_types.compiled_regex(r"本报讯|(?P<year>\d{4})年")
+    assert again.search("据2024年统计").group("year") == "2024" and again.groupindex == first.groupindex
+    monkeypatch.undo()
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(rule_types, "_write_scheduled", True)
+    wrong = pickle.dumps({r"本报讯": regex.compile("记者")})  # an entry that is not its pattern
+    for broken in (b"not a pickle", pickle.dumps([1, 2]), wrong):
+        cache.write_bytes(broken)
+        monkeypatch.setattr(rule_types, "_patterns", None)
+        assert rule_types.compiled_regex(r"本报讯").search("（本报讯）") is not None

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from linter.numerals import chinese_number
+from linter.patterns import lazy
 
 # Whitespace inside a date, allowing one line break (mastheads print 2024 年 / 2 月 29 日 on two lines).
 _S = r"[ \t\u3000]*\n?[ \t\u3000]*"
@@ -34,44 +35,49 @@ _CN_YEAR = r"[〇零○◯OＯ0一二三四五六七八九]{4}"
 _CN_MONTH = r"十[一二三四五六七八九]?|[一二三四五六七八九]"  # 十三月 too, for the exists check
 _CN_DAY = r"[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 
-_SOLAR = re.compile(
-    # Every part is optional; the lookahead keeps the search from trying every position.
+_SOLAR = lazy(
+    # Every part is optional; the lookahead keeps the search from trying every position,
+    # and a match without a year has a month (a day alone, 29日, or nothing at all is no
+    # date: the second lookahead spares _solar a match at every 一 of the text).
     rf"(?=[\d〇零○OＯ一二三四五六七八九十])(?<![\d０-９.．/\-])"
     rf"(?:(?P<y>\d{{4}}|{_CN_YEAR})(?![\d]){_S}年)?"
+    rf"(?(y)|(?=(?:\d{{1,2}}|{_CN_MONTH}){_S}月(?!龄)))"
     rf"(?:(?(y){_S})(?P<m>\d{{1,2}}|{_CN_MONTH}){_S}月(?!龄))?"
     rf"(?:(?(m){_S})(?P<d>\d{{1,2}}|{_CN_DAY}){_S}[日号])?"
 )
-_NUMERIC = re.compile(r"(?<![\d.．/\-])((?:19|20)\d\d)([-./])(\d{1,2})\2(\d{1,2})(?![\d.．/\-])")
+# Lookbehinds come after the first characters (19, 20, 上 …), where they check the
+# same character, so that the search skips ahead to where a match can begin.
+_NUMERIC = lazy(r"((?:19|20)(?<![\d.．/\-]..)\d\d)([-./])(\d{1,2})\2(\d{1,2})(?![\d.．/\-])")
 
 _WEEKDAY_NAMES = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
-_WEEKDAY = re.compile(r"(星期|礼拜|周)([一二三四五六日天1-7])")
+_WEEKDAY = lazy(r"(星期|礼拜|周)([一二三四五六日天1-7])")
 
 _STEMS, _BRANCHES = "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉戌亥"
 _ZODIAC = "鼠牛虎兔龙蛇马羊猴鸡狗猪"
 _LUNAR_MONTH_NAMES = {"正": 1, "冬": 11, "腊": 12}
-_LUNAR = re.compile(
+_LUNAR = lazy(
     rf"(?P<prefix>农历|阴历)?{_S}"
     rf"(?:(?P<ganzhi>[{_STEMS}][{_BRANCHES}])年|(?P<zodiac>[{_ZODIAC}])年)?{_S}"
     rf"(?:(?P<leap>闰)?(?P<m>正|冬|腊|十[一二三四五六七八九]?|[一二三四五六七八九]|\d{{1,2}}){_S}月"
     rf"(?P<d>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]|\d{{1,2}})?"
     rf"(?(d)[日号]?))?"
 )
-_LUNAR_MARKED = re.compile(r"(?=农历|阴历|[正冬腊]月)" + _LUNAR.pattern)
+_LUNAR_MARKED = lazy(r"(?=农历|阴历|[正冬腊]月)" + _LUNAR.pattern)
 # What may stand between a date and its weekday or lunar date: spaces, one line
 # break, a comma or an opening bracket.
-_ATTACH_GAP = re.compile(r"[ \t\u3000]*\n?[ \t\u3000]*[，,（(]?[ \t\u3000]*")
-_CLOSE = re.compile(r"[ \t\u3000]*[）)]")
+_ATTACH_GAP = lazy(r"[ \t\u3000]*\n?[ \t\u3000]*[，,（(]?[ \t\u3000]*")
+_CLOSE = lazy(r"[ \t\u3000]*[）)]")
 
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 # 上年 but not the 上年 of 以上年龄.
-_RELATIVE = re.compile(r"今年|本年度?|去年|(?<![以之])上年度?|前年|明年|上半年|下半年|本月|上月|下月|近(\d{1,3}|[一二三四五六七八九十]+)年")
+_RELATIVE = lazy(r"今年|本年度?|去年|上(?<![以之]上)年度?|前年|明年|上半年|下半年|本月|上月|下月|近(\d{1,3}|[一二三四五六七八九十]+)年")
 
 _RANGE_DASH = r"[—–－―\-~～至到]"
-_BETWEEN_RANGE_ENDS = re.compile(rf"{_S}{_RANGE_DASH}+{_S}")
-_YEAR_RANGE = re.compile(
-    rf"(?<![\d.])((?:1[5-9]|20)\d\d)(?:{_S}年)?{_S}{_RANGE_DASH}+{_S}((?:1[5-9]|20)\d\d){_S}年"
+_BETWEEN_RANGE_ENDS = lazy(rf"{_S}{_RANGE_DASH}+{_S}")
+_YEAR_RANGE = lazy(
+    rf"((?:1[5-9]|20)(?<![\d.]..)\d\d)(?:{_S}年)?{_S}{_RANGE_DASH}+{_S}((?:1[5-9]|20)\d\d){_S}年"
 )
-_DAY_RANGE = re.compile(rf"(?<![\d.])(\d{{1,2}}){_S}月{_S}(\d{{1,2}}){_S}日{_S}{_RANGE_DASH}+{_S}(\d{{1,2}}){_S}日")
+_DAY_RANGE = lazy(rf"(\d(?<![\d.]\d)\d?){_S}月{_S}(\d{{1,2}}){_S}日{_S}{_RANGE_DASH}+{_S}(\d{{1,2}}){_S}日")
 
 
 @dataclass

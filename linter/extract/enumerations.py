@@ -19,29 +19,30 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from linter.numerals import chinese_number
+from linter.patterns import lazy
 
 _COUNT = r"(?P<count>十[一二三四五六七八九]?|[两二三四五六七八九]|\d{1,2})"
 _MEASURE = r"(?P<measure>个|大|项|条|种|类|方面|件|批|位|名)"
 _NOUN = r"(?P<noun>“[^”\n]{1,12}”|[\u4e00-\u9fff]{0,8}?)"
 # A count right after a Chinese character or a closing quote: the end of a list before it.
-_COUNT_AFTER_LIST = re.compile(rf"(?<=[\u4e00-\u9fff”])(?<![第前后近约共这那每的地得零〇一二两三四五六七八九十百千万])" + _COUNT + _MEASURE + r"(?P<noun>“[^”\n]{1,12}”|[\u4e00-\u9fff]{1,6}(?=[，,。；;：:、\n）)]|$))")
+_COUNT_AFTER_LIST = lazy(rf"(?<=[\u4e00-\u9fff”])(?<![第前后近约共这那每的地得零〇一二两三四五六七八九十百千万])" + _COUNT + _MEASURE + r"(?P<noun>“[^”\n]{1,12}”|[\u4e00-\u9fff]{1,6}(?=[，,。；;：:、\n）)]|$))")
 # A count whose noun ends at a colon: its list follows.
-_COUNT_BEFORE_LIST = re.compile(r"(?<![第前后近约每\d一二两三四五六七八九十百千万])" + _COUNT + _MEASURE + _NOUN + r"[：:]")
+_COUNT_BEFORE_LIST = lazy(r"(?<![第前后近约每\d一二两三四五六七八九十百千万])" + _COUNT + _MEASURE + _NOUN + r"[：:]")
 _MAX_ITEM = 15
 _MAX_COMMA_ITEM = 8
-_AND = re.compile(r"以及|和|及|与")
-_NESTED_COUNT = re.compile(r"[一二两三四五六七八九十\d]+[个项条种类大]")
+_AND = lazy(r"以及|和|及|与")
+_NESTED_COUNT = lazy(r"[一二两三四五六七八九十\d]+[个项条种类大]")
 # Inline lead-ins of the items: 一是… 二是…, 一、… 二、…, （一）…, 第一，…, 1.…, （1）….
-_LEAD_IN = re.compile(r"([一二三四五六七八九十]+)是|(?<![\u4e00-\u9fff\d])([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+|\d{1,2})[）)]"
+_LEAD_IN = lazy(r"([一二三四五六七八九十]+)是|(?<![\u4e00-\u9fff\d])([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+|\d{1,2})[）)]"
                       r"|第([一二三四五六七八九十]+)[，,、]|(?<![\d.])(\d{1,2})[.．、](?!\d)")
 # Words that make a piece before a count a clause rather than an item.
-_CLAUSE_WORDS = re.compile(r"[的地得要将把从在对是]")
+_CLAUSE_WORDS = lazy(r"[的地得要将把从在对是]")
 _NUMBERED_LINE = [
-    re.compile(r"[ \t\u3000]*(\d{1,2})[.．、](?!\d)"),
-    re.compile(r"[ \t\u3000]*[（(](\d{1,2})[）)]"),
-    re.compile(r"[ \t\u3000]*([一二三四五六七八九十]+)、"),
-    re.compile(r"[ \t\u3000]*[（(]([一二三四五六七八九十]+)[）)]"),
-    re.compile(r"[ \t\u3000]*([一二三四五六七八九十]+)是"),
+    lazy(r"[ \t\u3000]*(\d{1,2})[.．、](?!\d)"),
+    lazy(r"[ \t\u3000]*[（(](\d{1,2})[）)]"),
+    lazy(r"[ \t\u3000]*([一二三四五六七八九十]+)、"),
+    lazy(r"[ \t\u3000]*[（(]([一二三四五六七八九十]+)[）)]"),
+    lazy(r"[ \t\u3000]*([一二三四五六七八九十]+)是"),
 ]
 
 

@@ -36,13 +36,14 @@ from linter.numerals import chinese_number as read_chinese_number
 from linter.extract.dates import dates
 from linter.extract.outline import STATED, outline, period_mentions
 from linter.text_units import SENTENCE_REACH, Sentences
+from linter.patterns import lazy
 
 DEFAULT_TOLERANCE = 0.05  # 约50亿元 covers 47.5–52.5亿元
 
 # Full-width digits and the marks inside full-width numbers (１，２３４．５％),
 # mapped one character to one so offsets stay valid.
 _NARROW = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
-_FULL_WIDTH_NUMBER = re.compile(r"[０-９][０-９，．]*％?|(?<=\d)％")
+_FULL_WIDTH_NUMBER = lazy(r"[０-９][０-９，．]*％?|(?<=\d)％")
 
 
 def _narrow(text: str) -> str:
@@ -61,22 +62,22 @@ _QUANTITY = (
     rf"(?P<unit>{{unit}})?(?P<after>左右|上下|以上|以下|余)?"
 )
 # 百分之三十 is 30%.
-_PERCENT_WORDS = re.compile(rf"百分之(?P<number>{_CN_NUMBER}(?:点[零〇一二三四五六七八九]+)?)")
+_PERCENT_WORDS = lazy(rf"百分之(?P<number>{_CN_NUMBER}(?:点[零〇一二三四五六七八九]+)?)")
 
 
 # Where the clause that names a figure's metric begins.
 _CLAUSE_MARKS = r"[，,。；;！!？?：:、（）()\[\]【】“”\"\n]|[ \t\u3000]{2,}"
-_CLAUSE_BREAK = re.compile(_CLAUSE_MARKS + r"|\d")
+_CLAUSE_BREAK = lazy(_CLAUSE_MARKS + r"|\d")
 # Walking back to a clause's start, a number that is no figure of its own stays
 # in the metric: 1年生存率 and 5年生存率 are two metrics.
-_CLAUSE_START = re.compile(_CLAUSE_MARKS)
+_CLAUSE_START = lazy(_CLAUSE_MARKS)
 # Words the metric does not need: verbs of stating and approximation at its end.
 # Emphasis marks (**165.3万人次**, left by Markdown) are no word of the metric either.
-_FILLER_END = re.compile(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000*_])+$")
+_FILLER_END = lazy(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000*_])+$")
 # A list item's marker (- * + • >, left in a .txt copy of Markdown) is no word of the metric.
-_FILLER_START = re.compile(r"^(?:[ \t\u3000\-*+•>]|其中|并且|并|且|同时|而|和|及|以及|与|已|已经|目前|现|全年)+")
+_FILLER_START = lazy(r"^(?:[ \t\u3000\-*+•>]|其中|并且|并|且|同时|而|和|及|以及|与|已|已经|目前|现|全年)+")
 # The noun a measure word counts (8名博士研究生), not a verb that follows (台次增长到).
-_COUNTED_NOUN = re.compile(r"(?![增减降提升达为是的在和及与共其同比较占以等])[\u4e00-\u9fff]{1,8}")
+_COUNTED_NOUN = lazy(r"(?![增减降提升达为是的在和及与共其同比较占以等])[\u4e00-\u9fff]{1,8}")
 
 _UP = "增长|增加|提高|提升|上升|升高|攀升|扩大|增|升"
 _DOWN = "下降|降低|减少|缩短|缩小|回落|压缩|减|降"
@@ -110,9 +111,9 @@ def _patterns() -> SimpleNamespace:
         at_least=tuple(approximation["at-least"]), at_most=tuple(approximation["at-most"]), about=tuple(approximation["about"]),
     )
 # Words before a change that make its values places in a ranking.
-_RANK_WORDS = re.compile(r"排名|排位|位次|名次|排序|位列")
+_RANK_WORDS = lazy(r"排名|排位|位次|名次|排序|位列")
 # The change stated right after: ，增长124%, ，同比下降0.23个百分点, 增幅达15%.
-_STATED = re.compile(
+_STATED = lazy(
     rf"[ \t]*[，,]?[ \t]*(?:同比|比上年|较上年)?(?:(?P<verb>{_UP}|{_DOWN})了?|(?P<noun>增幅|降幅|增速)(?:为|达|达到)?)[ \t]*"
     rf"(?P<q>(?:{_ARABIC})[ \t]?(?:%|个百分点))"
 )
@@ -370,10 +371,10 @@ def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figu
 _MAX_CLAUSE = 40
 # 行政许可：…, 规范性文件：… — a short name before a colon at a line's start, then a
 # short line; a lead-in (主要预期目标是：, 在工业生产方面：, 国务院规定：, 朱华说：) is no label.
-_LINE_LABEL = re.compile(r"[ \t\u3000]*(?![在据按对])([\u4e00-\u9fff]{2,8})(?<![是为下括有的说过求定面示出为料法读])[：:]")
+_LINE_LABEL = lazy(r"[ \t\u3000]*(?![在据按对])([\u4e00-\u9fff]{2,8})(?<![是为下括有的说过求定面示出为料法读])[：:]")
 _LABELLED_LINE = 60  # characters after the label
-_IN_PASSING = re.compile(r"(?:比|较|与|同|相比|对比)[ \t]*$")
-_YEAR = re.compile(r"[\d０-９]{4}[ \t]*年")
+_IN_PASSING = lazy(r"(?:比|较|与|同|相比|对比)[ \t]*$")
+_YEAR = lazy(r"[\d０-９]{4}[ \t]*年")
 
 
 def _clause_start(text: str, end: int, period_starts) -> int:
@@ -455,8 +456,8 @@ def _content_words(doc, text: str) -> List[str]:
     return [word for word, _, _ in tokenize(doc, text) if _WORD.search(word) and word not in _FUNCTION_WORDS]
 
 
-_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-_CHINESE_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_WORD = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")
+_CHINESE_WORD = lazy(r"[\u4e00-\u9fff]+")
 
 
 # -- changes --------------------------------------------------------------------

@@ -23,6 +23,7 @@ from typing import Callable, List, Optional, Tuple
 
 from linter import knowledge
 from linter.text_units import SENTENCE_END
+from linter.patterns import lazy
 
 NEWSLETTER, GOV_DOCUMENT, WORK_REPORT = "newsletter", "gov-document", "work-report"
 
@@ -67,13 +68,13 @@ def _newsletter_mark():
     """What makes a text an internal newsletter (a printed 准印证号), from knowledge.yaml."""
     return re.compile(knowledge.get("document-types", "newsletter-mark"))
 # 国发〔2019〕5号, also with the wrong brackets the gov-document pack reports.
-_DOC_NUMBER = re.compile(r"^[ \t　]*(?:发文字号[ \t　]*[:：][ \t　]*)?[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号[ \t　]*$")
+_DOC_NUMBER = lazy(r"^[ \t　]*(?:发文字号[ \t　]*[:：][ \t　]*)?[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号[ \t　]*$")
 # 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：  /  国家发展改革委：
-_ADDRESSEE = re.compile(r"^[ \t　]*[\u4e00-\u9fff][\u4e00-\u9fff、，,（）()　 ]{1,300}[:：][ \t　]*$")
-_NOT_ADDRESSEE = re.compile(r"^[ \t　]*(?:附件|附|注|说明|主题词|抄送|发文机关|成文日期|标[ \t　]*题|索[ \t　]*引[ \t　]*号|主题分类|发文字号|发布日期)")
+_ADDRESSEE = lazy(r"^[ \t　]*[\u4e00-\u9fff][\u4e00-\u9fff、，,（）()　 ]{1,300}[:：][ \t　]*$")
+_NOT_ADDRESSEE = lazy(r"^[ \t　]*(?:附件|附|注|说明|主题词|抄送|发文机关|成文日期|标[ \t　]*题|索[ \t　]*引[ \t　]*号|主题分类|发文字号|发布日期)")
 # 关于…的通知（银发〔2024〕17号）: the number in brackets at the end of the title.
-_TITLE_NUMBER = re.compile(r"[（(][\u4e00-\u9fff]{1,12}[〔\[［]\d{4}[〕\]］]第?\d{1,4}号[）)][ \t　]*$")
-_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
+_TITLE_NUMBER = lazy(r"[（(][\u4e00-\u9fff]{1,12}[〔\[［]\d{4}[〕\]］]第?\d{1,4}号[）)][ \t　]*$")
+_SENTENCE_MARK = lazy("[" + re.escape(SENTENCE_END) + "]")
 
 
 def document_type(doc) -> Optional[Found]:
@@ -124,16 +125,16 @@ def normative(doc) -> Optional[Found]:
 _DASHES = r"[—–\-－―~～]{1,6}"
 # 在第十二届全国人民代表大会第五次会议上: a place or an occasion, no sentence.
 _DATELINE_PLACE = r"(?:在|于)[^\n，。；！？,;]{2,60}"
-_LABELLED_WRITTEN = re.compile(r"^[ \t　]*成文日期[ \t　]*[:：][ \t　]*")
-_STAMP_LABEL = re.compile(r"(?:^|[ \t　])(发布|发表|发稿|更新|刊发|上传|编辑)?(日期|时间)[ \t　]*[:：][ \t　]*")
-_TIME_OF_DAY = re.compile(r"[ \t　T]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
-_SLASHED = re.compile(r"(?<!\d)((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?!\d)")
-_ENDING_LINES = re.compile(r"^[ \t　]*(?:[（(]此件|抄送|印发|主题词|附件|[（(]联系人|[（(]信息公开)")
-_MASTHEAD_TAIL = re.compile(
+_LABELLED_WRITTEN = lazy(r"^[ \t　]*成文日期[ \t　]*[:：][ \t　]*")
+_STAMP_LABEL = lazy(r"(?:^|[ \t　])(发布|发表|发稿|更新|刊发|上传|编辑)?(日期|时间)[ \t　]*[:：][ \t　]*")
+_TIME_OF_DAY = lazy(r"[ \t　T]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
+_SLASHED = lazy(r"(?<!\d)((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?!\d)")
+_ENDING_LINES = lazy(r"^[ \t　]*(?:[（(]此件|抄送|印发|主题词|附件|[（(]联系人|[（(]信息公开)")
+_MASTHEAD_TAIL = lazy(
     r"[ \t　]*(?:[(（]?[ \t　]*(?:总[ \t　]*)?第[ \t　]*\d+[ \t　]*期[ \t　]*[)）]?[ \t　]*"
     r"|[(（]?(?:星期|周)[一二三四五六日天][)）]?[ \t　]*)*$"
 )
-_DATE_LABEL = re.compile(r"(?:成文日期|发布日期|印发日期|出版日期|印刷日期|日期)[ \t　]*[:：][ \t　]*$")
+_DATE_LABEL = lazy(r"(?:成文日期|发布日期|印发日期|出版日期|印刷日期|日期)[ \t　]*[:：][ \t　]*$")
 
 
 def publication_date(doc, doc_type: Optional[str]) -> Optional[Found]:

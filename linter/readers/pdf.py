@@ -22,16 +22,17 @@ from typing import List
 
 from linter.errors import UserError
 from linter.readers import Parsed
+from linter.patterns import lazy
 
 NAME = "pdf"
 SUFFIXES = (".pdf",)
 
 _RUNNING_HEADER_WIDTH = 30  # characters: a running header is a short line, a body line is not
-_PAGE_NUMBER = re.compile(r"[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–·\s]*")
+_PAGE_NUMBER = lazy(r"[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–·\s]*")
 # The start of a line that cannot be broken off: a figure or Latin word with the marks
 # joined to it (10.6%、7.9%，), or a character with the closing marks that may not begin
 # a line and the quotation marks that hold on to their neighbours (振。”三).
-_UNBREAKABLE_START = re.compile(r"[A-Za-z0-9.%+\-/:]+(?:[、，,][A-Za-z0-9.%+\-/:]+)*[、，。；：？！）”’》】〕]*|.(?:[，。、；：？！）》】〕…—]|[“”‘’].?)*")
+_UNBREAKABLE_START = lazy(r"[A-Za-z0-9.%+\-/:]+(?:[、，,][A-Za-z0-9.%+\-/:]+)*[、，。；：？！）”’》】〕]*|.(?:[，。、；：？！）》】〕…—]|[“”‘’].?)*")
 _SENTENCE_FINAL = "。！？；…：”’）】》!?;:"  # a line ending with one of these may end its paragraph
 _MID_SENTENCE_ROOM = 4  # characters of room a line cut mid-sentence may leave before the margin
 

@@ -122,9 +122,76 @@ def compile_regex(pattern: str, error, key: str) -> TimedRegex:
     import regex
 
     try:
-        return TimedRegex(regex.compile(pattern))
+        return TimedRegex(compiled_regex(pattern))
     except (regex.error, ValueError, OverflowError) as exc:
         raise error(key, f"invalid regular expression {pattern!r}: {exc}")
+
+
+# Compiling the rules' patterns is about a tenth of a one-file run. A compiled
+# `regex` pattern pickles as its compiled code, so the patterns compiled before
+# are kept in the user cache (keyed on regex's version) and unpickled instead;
+# the process that compiled new ones writes them back when it exits.
+_patterns = None
+
+
+def compiled_regex(pattern: str):
+    """regex.compile(pattern), from the user cache when it was compiled before."""
+    global _patterns
+    import regex
+
+    if _patterns is None:
+        _patterns = _read_patterns()
+    found = _patterns.get(pattern)
+    if not isinstance(found, regex.Pattern) or found.pattern != pattern:  # new, or a corrupt entry
+        found = _patterns[pattern] = regex.compile(pattern)
+        _schedule_write()
+    return found
+
+
+def _patterns_key() -> str:
+    import sys
+
+    import regex
+
+    return f"{regex.__version__}-{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+def _read_patterns() -> dict:
+    import pickle
+
+    from linter import usercache
+
+    try:
+        loaded = pickle.loads(usercache.entry("regex-patterns", _patterns_key(), ".pickle").read_bytes())
+        return loaded if isinstance(loaded, dict) else {}
+    except Exception:  # missing, stale or corrupt: compile again
+        return {}
+
+
+_write_scheduled = False
+
+
+def _schedule_write() -> None:
+    global _write_scheduled
+    if not _write_scheduled:
+        import atexit
+
+        atexit.register(_write_patterns)
+        _write_scheduled = True
+
+
+def _write_patterns() -> None:
+    import pickle
+
+    from linter import usercache
+
+    if not usercache.folder().is_dir():
+        return  # none yet, or removed meanwhile (a test session's): not worth making at exit
+    try:
+        data = pickle.dumps(_patterns)
+    except Exception:
+        return
+    usercache.write("regex-patterns", _patterns_key(), ".pickle", data)
 
 
 def word_boundaries(doc) -> "WordBoundaries":

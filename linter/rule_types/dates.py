@@ -24,6 +24,7 @@ import re
 
 from linter.rule_types import Hit, RuleType, compile_regex
 from linter.text_units import SENTENCE_END, in_book_title, line_start
+from linter.patterns import lazy
 
 
 WEEKDAY_NAMES = "一二三四五六日"
@@ -33,14 +34,14 @@ DEFAULT_PAST = r"(?:召开|举行|举办|完成|揭牌|开幕|闭幕|成立|启�
 DEFAULT_PLAN = r"将|拟|定于|计划|预计|预定|规划|力争|争取|目标|确保|届时|有望|即将|前|截至|截止|到|期间|以后|之后|起|要|应|须|需|下一步|通知|安排|方案|日程|议程|预告|报名|征集|邀请|欢迎"
 
 # 21年3月5日 at the start of a clause or after 于/在/自; not 从医30年5月12日荣获….
-_TWO_DIGIT_YEAR = re.compile(r"(?:^|(?<=[\s，,。；：:（(“、于在自从至到]))(\d{2})年(\d{1,2})月(\d{1,2})[日号]", re.M)
-_WEEKDAY_ARABIC = re.compile(r"(?<!每)(星期|礼拜)([1-7])(?![\d次天个日小])")
+_TWO_DIGIT_YEAR = lazy(r"(?:^|(?<=[\s，,。；：:（(“、于在自从至到]))(\d{2})年(\d{1,2})月(\d{1,2})[日号]", re.M)
+_WEEKDAY_ARABIC = lazy(r"(?<!每)(星期|礼拜)([1-7])(?![\d次天个日小])")
 # 零, the letter O, the circle ○ (U+25CB) and ◯, or a digit 0 for 〇 in a Chinese-numeral year.
-_CHINESE_BAD_ZERO = re.compile(r"[零OＯ0○◯]")
+_CHINESE_BAD_ZERO = lazy(r"[零OＯ0○◯]")
 # The year a relative word spells out: 今年（2023年）, 去年2023年.
-_YEAR_AFTER_RELATIVE = re.compile(r"[ \t\u3000]*(?:[（(][ \t\u3000]*((?:19|20)\d\d)[ \t\u3000]*年?[ \t\u3000]*[)）]|((?:19|20)\d\d)年)")
-_LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff\u3000 ]{2,10}[：:][ \t\u3000]*")
-_NON_BLANK = re.compile(r"[^ \t\u3000]")
+_YEAR_AFTER_RELATIVE = lazy(r"[ \t\u3000]*(?:[（(][ \t\u3000]*((?:19|20)\d\d)[ \t\u3000]*年?[ \t\u3000]*[)）]|((?:19|20)\d\d)年)")
+_LABEL = lazy(r"[ \t\u3000]*[\u4e00-\u9fff\u3000 ]{2,10}[：:][ \t\u3000]*")
+_NON_BLANK = lazy(r"[^ \t\u3000]")
 # A 4-digit number with 年 after these is a count of years (有1300年历史), not a date.
 _COUNT_BEFORE = "有近约达余超逾共用历经过满"
 
