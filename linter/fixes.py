@@ -126,13 +126,9 @@ def write_fixed(doc: Document, text: str) -> Optional[str]:
     if encoding is None:
         return "not read from a text file"
     path = Path(os.path.realpath(doc.path))  # through a symbolic link to the file it names
-    try:
-        before = os.stat(path)
-        stored = path.read_bytes()
-    except OSError as error:
-        return f"cannot read it again ({error.strerror or error})"
-    if before.st_nlink > 1:
-        return "it has other hard links, which a rename would leave with the old text"
+    before, stored = _read_again(path)
+    if before is None:
+        return stored
     if stored != _encode(doc.source, encoding):
         if _decode(stored, encoding) != doc.source:
             return "it changed since it was read"
@@ -144,6 +140,18 @@ def write_fixed(doc: Document, text: str) -> Optional[str]:
     return replace_file(path, data, before)
 
 
+def _read_again(path: Path):
+    """(its stat, its bytes) before a file is replaced, or (None, why it must not be)."""
+    try:
+        before = os.stat(path)
+        data = path.read_bytes()
+    except OSError as error:
+        return None, f"cannot read it again ({error.strerror or error})"
+    if before.st_nlink > 1:
+        return None, "it has other hard links, which a rename would leave with the old text"
+    return before, data
+
+
 def write_tracked(doc: Document, fixed: Fixed) -> Optional[str]:
     """Write the fixes of a .docx document into its file as tracked changes (linter/revisions.py),
     in place and atomically. Returns why nothing was written, or None."""
@@ -151,13 +159,9 @@ def write_tracked(doc: Document, fixed: Fixed) -> Optional[str]:
     from linter.revisions import track
 
     path = Path(os.path.realpath(doc.path))
-    try:
-        before = os.stat(path)
-        data = path.read_bytes()
-    except OSError as error:
-        return f"cannot read it again ({error.strerror or error})"
-    if before.st_nlink > 1:
-        return "it has other hard links, which a rename would leave with the old text"
+    before, data = _read_again(path)
+    if before is None:
+        return data
     try:
         data = track(data, doc, fixed)
     except UserError as error:
