@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.split import CORPUS, SEEDS, half_of  # noqa: E402
-from tests.makefiles import write_docx, write_pdf  # noqa: E402
+from tests.makefiles import write_as  # noqa: E402
 
 CATEGORIES = {"FG": "figures", "DT": "dates", "NM": "names", "TM": "terms", "SP": "spelling", "TY": "typography",
               "SE": "sections", "GD": "sections", "WR": "sections"}
@@ -65,14 +65,7 @@ def write(path: Path, fmt: str, out: Path) -> Path:
         return target
     text = plain(text)
     suffix = {"txt": ".txt", "md": ".md", "md#": ".md", "docx": ".docx", "pdf": ".pdf"}[fmt]
-    target = out / (path.stem + suffix)
-    if fmt == "docx":
-        write_docx(target, text.split("\n"))
-    elif fmt == "pdf":
-        write_pdf(target, text)
-    else:
-        target.write_text(text, encoding="utf-8")
-    return target
+    return write_as(out / (path.stem + suffix), text)
 
 
 def lint(folder: Path, jobs: int):

@@ -31,22 +31,31 @@ class Sentences:
         return self.breaks[index] if index < len(self.breaks) else self.length
 
 
+def clause_before(text: str, end: int, reach: int = 30) -> str:
+    """The clause before `end`, back to a punctuation mark or a line break (at most `reach` characters)."""
+    start = end
+    while start > 0 and text[start - 1] not in "，。；：！？、“”\n,;:!?" and end - start < reach:
+        start -= 1
+    return text[start:end]
+
+
 def line_start(doc, offset: int) -> int:
     """Offset where the line holding `offset` starts, bisected in the document's
     line starts (searching back along a 20 MB line for every mention is quadratic)."""
     return offset - doc.position(offset)[1] + 1
 
 
-class _BookTitles:
-    """Every 《, 》 and line break of a text with the depth of 《…》 after it (0 at a
-    line break): whether an offset is in a title is one bisection."""
+class _Depths:
+    """Every opening and closing mark (《 and 》, or “ and ”) and line break of a text,
+    with the depth of the pairs open after it (0 at a line break): whether an offset
+    is inside a pair is one bisection."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, opening: str, closing: str):
         self.marks, self.depths = [], []
         depth = 0
-        for match in re.finditer("[《》\n]", text):
+        for match in re.finditer(f"[{opening}{closing}\n]", text):
             char = match.group(0)
-            depth = 0 if char == "\n" else depth + (1 if char == "《" else -1)
+            depth = 0 if char == "\n" else depth + (1 if char == opening else -1)
             self.marks.append(match.start())
             self.depths.append(depth)
 
@@ -58,4 +67,9 @@ class _BookTitles:
 def in_book_title(doc, offset: int) -> bool:
     """Whether an offset of `doc.text` lies inside 《…》 opened earlier on its line
     (a cited title): more 《 than 》 between the line's start and the offset."""
-    return doc.memo("book-titles", lambda: _BookTitles(doc.text)).depth(offset) > 0
+    return doc.memo("book-titles", lambda: _Depths(doc.text, "《", "》")).depth(offset) > 0
+
+
+def in_quotation(doc, offset: int) -> bool:
+    """Whether an offset of `doc.text` lies inside “…” opened earlier on its line."""
+    return doc.memo("quotations", lambda: _Depths(doc.text, "“", "”")).depth(offset) > 0

@@ -40,6 +40,16 @@ def write_docx(path: Path, lines: Sequence[str], heading_levels: Optional[Dict[i
     return path
 
 
+def write_as(target: Path, text: str) -> Path:
+    """`text` written in the format its suffix names: .docx (a paragraph per line), .pdf, or plain text."""
+    if target.suffix == ".docx":
+        return write_docx(target, text.split("\n"))
+    if target.suffix == ".pdf":
+        return write_pdf(target, text)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 FONT = "STSong-Light"
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from makefiles import write_docx, write_pdf
+from makefiles import write_as, write_docx
 
 from linter import lint_paths
 
@@ -19,13 +19,7 @@ def _write(fmt: str, folder: Path) -> Path:
     folder.mkdir()
     for source in SOURCES:
         text = source.read_text(encoding="utf-8")
-        target = folder / f"{source.parent.name}-{source.stem}.{fmt}"
-        if fmt == "docx":
-            write_docx(target, text.split("\n"))
-        elif fmt == "pdf":
-            write_pdf(target, text)
-        else:
-            target.write_text(text, encoding="utf-8")
+        write_as(folder / f"{source.parent.name}-{source.stem}.{fmt}", text)
     return folder
 
 
@@ -64,13 +58,9 @@ def test_a_restatement_across_second_level_sections_in_every_format(fmt, tmp_pat
     if fmt == "md#":
         path.write_text("\n".join("# " + line if line.startswith(("一、", "二、")) else "## " + line if line.startswith("（") else line
                                   for line in RESTATED), encoding="utf-8")
-    elif fmt == "docx":
-        write_docx(path, RESTATED)
     elif fmt == "docx-styles":
         write_docx(path, RESTATED, heading_levels={1: 1, 2: 2, 4: 2, 6: 1})
-    elif fmt == "pdf":
-        write_pdf(path, "\n".join(RESTATED))
     else:
-        path.write_text("\n".join(RESTATED), encoding="utf-8")
+        write_as(path, "\n".join(RESTATED))
     found = [(v.rule, v.message) for v in lint_paths([path], select=["FG001"])]
     assert found == [("FG001", "“医院新建村级卫生室”前文为48个（第3行），此处为72个，数据前后不一致")]

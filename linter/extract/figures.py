@@ -345,11 +345,8 @@ def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figu
     if stated:
         # A later clause's year replaces an earlier one: in 2022年…，2023年计划…35名 the period is 2023年;
         # so does a later clause's part of a year (第一季度…，第二季度…35万).
-        def last_clause(marks):
-            return max(text.rfind(c, sentence_start, marks[-1]) for c in "，,；;") + 1 if marks else sentence_start
-
-        years = last_clause([s for s, e, t in stated if _YEAR.search(t)])
-        parts = last_clause([s for s, e, t in stated if not _YEAR.search(t)])
+        years = _last_clause(text, sentence_start, [s for s, e, t in stated if _YEAR.search(t)])
+        parts = _last_clause(text, sentence_start, [s for s, e, t in stated if not _YEAR.search(t)])
         figure.period = tuple(t for s, e, t in stated if s >= (years if _YEAR.search(t) else parts))
         figure.dated_by = "sentence"
     else:
@@ -375,6 +372,11 @@ _LINE_LABEL = lazy(r"[ \t\u3000]*(?![在据按对])([\u4e00-\u9fff]{2,8})(?<![�
 _LABELLED_LINE = 60  # characters after the label
 _IN_PASSING = lazy(r"(?:比|较|与|同|相比|对比)[ \t]*$")
 _YEAR = lazy(r"[\d０-９]{4}[ \t]*年")
+
+
+def _last_clause(text: str, sentence_start: int, starts) -> int:
+    """Where the clause of the last of `starts` begins (the sentence's start without any)."""
+    return max(text.rfind(c, sentence_start, starts[-1]) for c in "，,；;") + 1 if starts else sentence_start
 
 
 def _clause_start(text: str, end: int, period_starts) -> int:

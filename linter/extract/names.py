@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from linter import knowledge
-from linter.text_units import HAN
+from linter.text_units import HAN, clause_before
 
 # Titles, exclusive titles and surnames are data (linter/data/knowledge.yaml).
 
@@ -182,7 +182,7 @@ def _find_people(text: str, registered: Dict[str, dict]) -> List[PersonMention]:
         if found:
             name, end = found
             titles = tuple(re.findall(title_re, re.sub(rf"{_SPACE}", "", match.group(1))))
-            past = bool(_PAST.search(_clause_before(text, match.start())))
+            past = bool(_PAST.search(clause_before(text, match.start())))
             mentions.append(PersonMention(name, match.end(), end, titles, match.start(), past))
     taken = {m.start for m in mentions}
     for match in _speech().finditer(text):
@@ -220,16 +220,9 @@ def _names_before_titles(text: str, registered: Dict[str, dict]) -> List[PersonM
                 continue
             if not _ends_name(text, match.end()):
                 continue
-            past = bool(_PAST.search(_clause_before(text, match.start())))
+            past = bool(_PAST.search(clause_before(text, match.start())))
             mentions.append(PersonMention(candidate, match.start(), match.start(1), (match.group(1),), match.start(), past, True))
     return mentions
-
-
-def _clause_before(text: str, end: int) -> str:
-    start = end
-    while start > 0 and text[start - 1] not in "，。；：！？、“”\n,;:!?" and end - start < 30:
-        start -= 1
-    return text[start:end]
 
 
 def _read_name(text: str, start: int, registered) -> Optional[Tuple[str, int]]:

@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 
 from linter.rule_types import Hit, RuleType
-from linter.text_units import HAN, Sentences, in_book_title
+from linter.text_units import HAN, Sentences, in_book_title, in_quotation
 
 
 # Sentences about the renaming itself may use the former name.
@@ -218,7 +218,7 @@ class Names(RuleType):
         （以下简称民事诉讼法）…”) is the quoted text's, not this document's."""
         seen = set()
         for abbreviation in _facts().abbreviations(doc):
-            if _in_quotation(doc.text, abbreviation.start):
+            if in_quotation(doc, abbreviation.start):
                 continue
             if abbreviation.short not in seen:
                 seen.add(abbreviation.short)
@@ -325,12 +325,6 @@ def _readings(char: str) -> set:
 
     readings = pinyin_dict.get(ord(char), "")
     return {"".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)) for r in readings.split(",") if r}
-
-
-def _in_quotation(text: str, offset: int) -> bool:
-    """Whether an offset lies inside “…” opened earlier on its line."""
-    start = text.rfind("\n", 0, offset) + 1
-    return text.count("“", start, offset) > text.count("”", start, offset)
 
 
 def _sentence(doc, offset: int) -> str:

@@ -11,7 +11,7 @@ import re
 
 from linter.document import parse_iso_or_chinese_date
 from linter.rule_types import Hit, RuleType, compile_regex, word_boundaries
-from linter.text_units import in_book_title
+from linter.text_units import clause_before, in_book_title
 
 _DATE = {"type": "string", "description": "publication date, YYYY-MM-DD"}
 
@@ -76,7 +76,7 @@ class Substitution(RuleType):
                 continue
             if doc.text[max(0, start - 1):start] == "原" or in_book_title(doc, start):
                 continue
-            if self.not_after is not None and self.not_after.search(_clause_before(doc.text, start)):
+            if self.not_after is not None and self.not_after.search(clause_before(doc.text, start)):
                 continue
             preferred, note, _, _ = self.terms[match.group(0)]
             yield Hit(start, end, {"found": match.group(0), "expected": preferred, "note": note})
@@ -87,12 +87,6 @@ class Substitution(RuleType):
             return True
         # A dated term needs the publication date to be sure.
         return date is not None and (first is None or date >= first) and (last is None or date <= last)
-
-
-def _clause_before(text: str, start: int) -> str:
-    """Up to 20 characters of the clause before `start`."""
-    before = text[max(0, start - 20):start]
-    return re.split(r"[，,。；;：:！!？?\n]", before)[-1]
 
 
 def _date(term, item, key, error):
