@@ -141,6 +141,40 @@ def test_doublings_that_read_as_two_words_on_news_and_laws():
         assert lint_text(text, ["TY010"]) == [], text
 
 
+def test_verse_and_sayings_keep_their_repeated_characters():
+    # news-sentences: a poem quoted (过年年) and a saying in couplet form (靠山山会倒).
+    for text in ["“万里风帆水著天，麝煤鼠尾过年年。”", "古人有云：靠山山会倒，靠人人会跑！"]:
+        assert lint_text(text, ["TY010"]) == [], text
+    # Two clauses of seven characters inside a longer sentence are prose.
+    assert codes(lint_text("对此，各部门和各地方，必须须加强工作，加速进度。", ["TY010"])) == ["TY010"]
+
+
+def test_a_verb_said_twice_after_an_adverb():
+    for text in ["最后咱再说说关于贩卖人口的罪犯。", "我们再说说吧。", "你先试试这个办法。"]:
+        assert lint_text(text, ["TY010"]) == [], text
+    # The adverb makes a word with the first copy (不断, 更加), or the second copy begins a word (说明白).
+    for text, found in {"不断断地总结新经验。": "断断", "陷入更加加残酷的境地。": "加加", "请你再说说明白。": "说说"}.items():
+        assert [v.message[1:3] for v in lint_text(text, ["TY010"])] == [found], text
+
+
+def test_a_copy_after_a_bound_form_makes_a_word_jieba_lacks():
+    assert lint_text("关节韧带损伤、半月板损伤、膑骨骨折等。", ["TY010"]) == []  # 膑 is no word alone
+    assert codes(lint_text("旁边还有用火火烧过的痕迹。", ["TY010"])) == ["TY010"]  # 用 is
+
+
+# A regulation's own term, used again and again: 评标 (建筑法, laws held-back half).
+_TENDER = "评标委员会由招标人的代表和有关技术、经济等方面的专家组成。{}评标委员会应当按照招标文件确定的评{}标准和方法，对投标文件进行评审和比较。{}评标委员会成员应当客观、公正地履行职务。{}"
+_PADDING = "本法自公布之日起施行。国务院有关部门按照各自职责做好相关工作。县级以上地方人民政府应当加强组织领导。"
+
+
+def test_a_unit_the_document_uses_elsewhere():
+    assert lint_text(_TENDER.format(*[_PADDING, "标", _PADDING, _PADDING]), ["TY010"]) == []
+    # Used once only, it is a slip; and a unit that is part of words elsewhere (业生产 in 工业生产) is none.
+    once = "按照招标文件确定的评标标准和方法，对投标文件进行评审和比较。" + _PADDING * 3
+    assert codes(lint_text(once, ["TY010"])) == ["TY010"]
+    assert codes(lint_text("工业生产稳定增长。工业生产总值提高。农业业生产的任务很紧。工业生产要加强。", ["TY010"])) == ["TY010"]
+
+
 def test_real_slips_beside_the_silent_classes_still_fire():
     slips = {
         "是未来商贸物流体系建设需要要探讨的方向。": "要要",  # news-sentences

@@ -88,6 +88,13 @@ _STRUCTURAL_PARTICLES = ("uj", "uv", "ud")
 _PREPOSITION_FRAME = re.compile(r"(?:方式|形式|名义|身份|手段|途径)|..为")
 # An ABB's B more frequent than this alone is a word of its own (实, 切, 生), not an ABB ending.
 _COMMON_ALONE = 2000
+# How often a unit must be used elsewhere in the document to be a word of its own there.
+_UNIT_USES = 2
+# ... and how many times more often than chance would bring its parts together.
+_UNIT_ASSOCIATION = 10
+# What separates the lines of a couplet, and what stands before and after it.
+_COUPLET_MARKS = set("，；")
+_SENTENCE_EDGES = {"", "。", "！", "？", "：", "“", "”", "\n", "…"}
 # What follows an ABB description (圆墩墩的, 明亮亮、清冽冽的).
 _DESCRIPTION_ENDS = set("的地得、，。；！？")
 
@@ -117,7 +124,8 @@ class Words(RuleType):
         slips += [hit for hit in (judge.word(m.start()) for m in _DOUBLED_PAIR.finditer(doc.text)) if hit]
         # A slip almost never repeats itself identically: a doubling found twice is meant (宜荆荆, a name).
         repeated = Counter(hit.fields["found"] for hit in slips)
-        return iter(sorted((hit for hit in slips if repeated[hit.fields["found"]] == 1), key=lambda hit: hit.start))
+        return iter(sorted((hit for hit in slips if repeated[hit.fields["found"]] == 1 and hit.start not in judge.units),
+                           key=lambda hit: hit.start))
 
     def _spaced(self, doc):
         from linter.segment import is_word
@@ -160,6 +168,8 @@ class _Doublings:
         self.doc, self.text = doc, doc.text
         self._model = None
         self._names = None
+        # Doublings whose lone copy makes a unit the document uses (评标|标准): not slips.
+        self.units = set()
 
     @property
     def model(self):
@@ -204,6 +214,8 @@ class _Doublings:
             # The word before the lone copy: before the first copy's word, or the word holding the first copy.
             if self._word_of_its_own((char, i + second, second), left[0] if second else previous, right[0]):
                 return None
+            if self._used_as_a_unit(i, second, left, right, written, start):
+                self.units.add(i)  # dropped after the document's repeated doublings are counted
             if not second and self._verb_reduplicated(char, right[0]):
                 return None
             margin = _MARGIN
@@ -212,7 +224,9 @@ class _Doublings:
         # The text with one copy removed is scored only now, and the rarer
         # intentional forms are looked for only where the model says slip.
         removed_score, _ = self.model.route(window[:at] + window[at + 1:])
-        if removed_score - written_score < margin or self._reduplicated(i) or self._named(i, i + 2) or self._title_then_name(i):
+        if removed_score - written_score < margin or self._reduplicated(i) or self._said_again(i) or _in_verse(text, i):
+            return None
+        if self._named(i, i + 2) or self._title_then_name(i):
             return None
         return Hit(i, i + 2, {"found": char * 2, "expected": char})
 
@@ -285,6 +299,55 @@ class _Doublings:
         return bound or (text[i:i + 2] in endings and (model.tag(text[i - 1:i + 1]) or "")[:1] in ("a", "n")
                          and (model.frequency(text[i]) or 0) < _COMMON_ALONE)
 
+    def _said_again(self, i) -> bool:
+        """A one-character verb said twice after a one-character adverb, "a little" (再说说, 先试试): the
+        adverb makes no word with the first copy but a conjunction (再说; 不断断, 更加加 are slips), and the
+        second copy begins no word with what follows (再说说明 is 说明 doubled)."""
+        model, char = self.model, self.text[i]
+        joined = model.tag(self.text[i - 1:i + 1]) if model.is_word(self.text[i - 1:i + 1]) else "c"
+        return (i > 0 and model.tag(self.text[i - 1]) == "d" and (model.tag(char) or "")[:1] == "v" and joined == "c"
+                and model.frequency(char * 2) is not None and not model.is_word(self.text[i + 1:i + 3]))
+
+    def _used_as_a_unit(self, i, second, left, right, written, start) -> bool:
+        """A lone copy that makes a unit with the word on its other side, a unit the document uses
+        elsewhere (评标|标准 beside 评标委员会, 机场|场道 beside 场道的维护, 企业中|中国共产党 beside 企业中的):
+        a word jieba lacks, not a slip. The other places must not read as the text without the copy
+        (评标准)."""
+        text = self.text
+        if second:
+            after = next((w for w in written if w[1] == right[2]), None)
+            if after is None:
+                return False
+            unit, at = text[i + 1] + after[0], i + 1
+            rest, before = left[0][:-1], True
+        else:
+            previous = next((w for w in written if w[2] == left[1]), None)
+            if previous is None:
+                return False
+            unit, at = previous[0] + text[i], start + previous[1]
+            rest, before = right[0][1:], False
+        if _function_word(self.model.tag(unit[:-1] if not second else unit[1:])) or _function_word(self.model.tag(text[i])):
+            return False
+        elsewhere, found = 0, text.find(unit)
+        while found != -1:
+            other_reading = (text[found - len(rest):found] == rest) if before else text.startswith(rest, found + len(unit))
+            if found != at and not other_reading and self._bounded(found, found + len(unit)):
+                elsewhere += 1
+            found = text.find(unit, found + 1)
+        if elsewhere < _UNIT_USES:
+            return False
+        # A unit, not a phrase of common words (是有, 年增长): used far more often than its parts' counts in
+        # the document would bring them together by chance.
+        other = unit[1:] if second else unit[:-1]
+        expected = text.count(other) * text.count(text[i]) / max(1, len(text))
+        return elsewhere >= _UNIT_ASSOCIATION * expected
+
+    def _bounded(self, start, end) -> bool:
+        """Whether text[start:end] makes no dictionary word with the character on either side (评标 in
+        评标委员会, not 业生产 in 工业生产)."""
+        text, model = self.text, self.model
+        return not (start > 0 and model.is_word(text[start - 1:start + 1])) and not model.is_word(text[end - 1:end + 1])
+
     def _after_surname(self, i) -> bool:
         from linter.extract.names import surnames
 
@@ -346,6 +409,8 @@ class _Doublings:
         before = self.text[start - 1:start] if start else ""
         if before in _DIGITS or before in _NUMERALS:
             return True
+        if previous is not None and len(previous) == 1 and self.model.tag(previous) in ("g", None):
+            return True  # after a bound form, which makes a word with the copy that jieba lacks (膑|骨|骨折)
         if previous is None or word not in dictionary_forms().name_endings:
             return False
         # A place the dictionary lacks splits into single characters (合|盛|村|村民) or ends a noun (瓦屋|河|河道).
@@ -362,6 +427,29 @@ def _window(text, start, end):
     while last < min(len(text), end + _WINDOW) and _HAN.match(text[last]):
         last += 1
     return first, last
+
+
+def _in_verse(text, i) -> bool:
+    """Whether text[i] is in classical verse or a saying in its form: a sentence of two clauses of five or
+    seven characters each (万里风帆水著天，麝煤鼠尾过年年。 靠山山会倒，靠人人会跑！), where a repeated
+    character is the poem's."""
+    start, end = i, i + 1
+    while start > 0 and _HAN.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and _HAN.match(text[end]):
+        end += 1
+    size = end - start
+    if size not in (5, 7):
+        return False
+    if text[end:end + 1] in _COUPLET_MARKS:  # the first line
+        first, last = start, end + 1 + size
+    elif text[start - 1:start] in _COUPLET_MARKS:  # the second
+        first, last = start - 1 - size, end
+    else:
+        return False
+    lines = text[first:last]
+    return (first >= 0 and all(_HAN.match(c) for c in lines[:size] + lines[size + 1:])
+            and text[first - 1:first] in _SENTENCE_EDGES and text[last:last + 1] in _SENTENCE_EDGES)
 
 
 def _clause_edge(text, at) -> bool:
