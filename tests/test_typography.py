@@ -175,6 +175,37 @@ def test_a_unit_the_document_uses_elsewhere():
     assert codes(lint_text("工业生产稳定增长。工业生产总值提高。农业业生产的任务很紧。工业生产要加强。", ["TY010"])) == ["TY010"]
 
 
+def test_a_separable_verb_said_twice():
+    # 提醒 is written 提个醒 too (jieba's dictionary): 提提醒 is its reduplication; 提高 is no separable verb.
+    assert lint_text("记得提提醒他按时吃药。", ["TY010"]) == []
+    assert codes(lint_text("要提提高服务水平。", ["TY010"])) == ["TY010"]
+
+
+def test_words_jieba_lacks_in_the_shipped_vocabulary():
+    # 慢病 and 高铁站 (issue 21's examples) are vocabulary words now: 慢病|病种, 高铁站|站台 read as two words.
+    for text in ["加强慢病病种管理。", "旅客到达高铁站站台。"]:
+        assert lint_text(text, ["TY010"]) == [], text
+
+
+def test_a_reduplicated_word_read_as_an_adverb_before_a_verb():
+    # news-sentences: 以此|时时|追思 (jieba's best route is 以|此时|时); before a noun the doubling is a slip.
+    assert lint_text("我收藏好父亲的遗物，以此时时追思和怀念父亲。", ["TY010"]) == []
+    assert codes(lint_text("为了适应今后基本建设大大规模发展的需要。", ["TY010"])) == ["TY010"]
+
+
+def test_a_series_of_abb_descriptions():
+    assert lint_text("眼前的河面，明亮亮、清冽冽的。", ["TY010"]) == []  # news-sentences
+    assert codes(lint_text("情况确实实、准确。", ["TY010"])) == ["TY010"]  # no ABB beside it
+
+
+def test_abab_of_state_words_and_of_verbs_going_on():
+    # news-sentences (tuning half): 碧蓝碧蓝的 (a state word, jieba's z), 想着想着 / 聊着聊着 (V着V着).
+    for text in ["那天空是碧蓝碧蓝的。", "我想着想着，突然听到歌声。", "但两人聊着聊着，愣是理不出头绪来。", "走着走着，天黑了。"]:
+        assert lint_text(text, ["TY010"]) == [], text
+    for text in ["随着随着经济发展，收入增加。", "这是重要重要的工作。"]:  # a preposition; an adjective that is no state word
+        assert codes(lint_text(text, ["TY010"])) == ["TY010"], text
+
+
 def test_real_slips_beside_the_silent_classes_still_fire():
     slips = {
         "是未来商贸物流体系建设需要要探讨的方向。": "要要",  # news-sentences

@@ -24,7 +24,12 @@ Option `check` chooses what a rule reports:
   character, 主任|任彬); ABB closing a description whose B is bound or seldom
   alone (圆墩墩的, 清冽冽的); a reduplicated noun closing a phrase after 的
   (猫熊的便便); ABAB as a clause of its own or after an adverb (，清醒清醒，,
-  再研究研究); 以 after 可以 opening 以…方式 or 以…为 (可以以书面方式); a particle (目的|的, 脚踏实地|地),
+  再研究研究), of a state word (碧蓝碧蓝的) or a verb going on (想着想着); 以 after 可以 opening 以…方式 or
+  以…为 (可以以书面方式); verse, a sentence of two clauses of five or seven characters (过年年, 靠山山会倒);
+  a one-character verb said twice after an adverb (再说说) and a separable verb the dictionary also writes
+  with 个 (提提醒, 提个醒); a copy after a bound form (膑|骨|骨折); a pair read as its dictionary word between
+  longer words before a verb (以此|时时|追思); a series of ABBs (明亮亮、清冽冽的); a lone copy making a unit
+  the document uses elsewhere far more often than chance would (评标|标准 beside 评标委员会); a particle (目的|的, 脚踏实地|地),
   a verb with its aspect particle (工作|作了), a measure word after a number
   (2020年年底); and any doubling the document repeats — a slip almost never
   repeats itself identically (宜荆荆 three times in one report). Numerals
@@ -40,6 +45,7 @@ jieba's dictionary is in simplified characters, so a document in traditional
 characters (爲, 們, 這 …) is not checked.
 """
 
+import math
 import re
 from collections import Counter
 from itertools import islice
@@ -226,6 +232,8 @@ class _Doublings:
         removed_score, _ = self.model.route(window[:at] + window[at + 1:])
         if removed_score - written_score < margin or self._reduplicated(i) or self._said_again(i) or _in_verse(text, i):
             return None
+        if left != right and removed_score - self._read_as_an_adverb(window, at) < _MARGIN_IN_WORDS:
+            return None  # the pair read as the word it makes, before a verb (以此|时时|追思, not 以|此时|时)
         if self._named(i, i + 2) or self._title_then_name(i):
             return None
         return Hit(i, i + 2, {"found": char * 2, "expected": char})
@@ -248,8 +256,10 @@ class _Doublings:
             return None  # said twice after an adverb, "a little": 再研究研究, 好好休息休息
         if pair[0] in _NUMERALS or self.model.tag(pair) in ("m", "mq", "q", "d"):
             return None  # 一步一步, 一个一个, 很多很多
-        if self.model.tag(pair) == "o" or text[i + 4:i + 5] == "地":
-            return None  # onomatopoeia (滴答滴答, 哗啦哗啦), ABAB as an adverb (大块大块地吃肉)
+        if self.model.tag(pair) in ("o", "z") or text[i + 4:i + 5] == "地":
+            return None  # onomatopoeia (滴答滴答), a state word (碧蓝碧蓝的), ABAB as an adverb (大块大块地吃肉)
+        if pair[1] == "着" and (self.model.tag(pair[0]) or "")[:1] == "v" and not _function_word(self.model.tag(pair)):
+            return None  # a verb going on, a narrative opener: 想着想着, 聊着聊着, 走着走着
         if _clause_edge(text, i - 1) and _clause_edge(text, i + 4):
             return None  # an ABAB that is a clause of its own: ，清醒清醒，  谢谢谢谢！  ，吸溜吸溜，
         if self._named(i, i + 4):
@@ -291,10 +301,12 @@ class _Doublings:
         if (text[i:i + 2] in endings and i > 0 and _HAN.match(text[i - 1]) is not None
                 and not model.is_word(text[i - 1:i + 1]) and not any(model.is_word(text[i + 1:i + n]) for n in range(3, 2 + _REACH))):
             return True
-        # An ABB whose AB is a word, closing a description (圆墩墩的, 清冽冽的): B is a bound form (冽), or BB an
-        # ABB ending of the dictionary whose B is seldom a word alone (墩) — not 确实实、 or 重要要的.
+        # An ABB whose AB is a word, closing a description (圆墩墩的, 清冽冽的): one of a series of ABBs, B a bound
+        # form (冽), or BB an ABB ending of the dictionary whose B is seldom a word alone (墩) — not 确实实、 or 重要要的.
         if i == 0 or not model.is_word(text[i - 1:i + 1]) or text[i + 2:i + 3] not in _DESCRIPTION_ENDS:
             return False
+        if _abb_beside(text, i - 1):
+            return True  # one of a series of ABB descriptions (明亮亮、清冽冽的)
         bound = model.tag(text[i]) == "g"
         return bound or (text[i:i + 2] in endings and (model.tag(text[i - 1:i + 1]) or "")[:1] in ("a", "n")
                          and (model.frequency(text[i]) or 0) < _COMMON_ALONE)
@@ -342,6 +354,27 @@ class _Doublings:
         expected = text.count(other) * text.count(text[i]) / max(1, len(text))
         return elsewhere >= _UNIT_ASSOCIATION * expected
 
+    def _read_as_an_adverb(self, window, at) -> float:
+        """The score of the window read with the doubled pair as one dictionary word between words of two
+        or more characters, the second a verb (以此|时时|追思); -inf when it cannot be read so."""
+        pair, model = window[at:at + 2], self.model
+        frequency = model.frequency(pair)
+        if not frequency or model.tag(pair) in _NAME_TAGS or _function_word(model.tag(pair)):
+            return -math.inf
+        before, before_words = model.route(window[:at])
+        after, after_words = model.route(window[at + 2:])
+        if not before_words or not after_words or len(before_words[-1][0]) < 2 or len(after_words[0][0]) < 2:
+            return -math.inf
+        if (model.tag(after_words[0][0]) or "")[:1] != "v":
+            return -math.inf
+        return before + math.log(frequency) - model.log_total + after
+
+    def _subject_of_what_follows(self, char, right, written) -> bool:
+        """A lone second copy that is a noun of its own before an adverb, the subject of what follows
+        (三水|水|更美: the water is more beautiful)."""
+        after = next((w[0] for w in written if w[1] == right[2]), None)
+        return (self.model.tag(char) or "")[:1] == "n" and after is not None and self.model.tag(after) == "d"
+
     def _bounded(self, start, end) -> bool:
         """Whether text[start:end] makes no dictionary word with the character on either side (评标 in
         评标委员会, not 业生产 in 工业生产)."""
@@ -356,8 +389,11 @@ class _Doublings:
     def _verb_reduplicated(self, char, following) -> bool:
         """A one-character verb said twice before its object, the colloquial
         "do a little" (松松|松土, 抬抬|抬手, 打打|打工, 下下|下功夫): the word after
-        the lone copy begins with the verb and ends in a noun."""
+        the lone copy begins with the verb and ends in a noun, or is a separable verb the dictionary
+        also writes with 个 (提|提醒 beside 提个醒)."""
         rest = following[1:]
+        if following[:1] == char and len(rest) == 1 and self.model.is_word(char + "个" + rest):
+            return True  # a separable verb, which the dictionary also writes 提个醒: 提提|提醒
         return (following[:1] == char and bool(rest) and (self.model.tag(char) or "")[:1] in ("v", "f")
                 and (self.model.tag(rest) or "")[:1] in ("n", "z"))
 
@@ -416,6 +452,15 @@ class _Doublings:
         # A place the dictionary lacks splits into single characters (合|盛|村|村民) or ends a noun (瓦屋|河|河道).
         tag = self.model.tag(previous) or ""
         return tag in _NAME_TAGS or tag[:1] == "n" or (len(previous) == 1 and not _function_word(tag))
+
+
+def _abb_beside(text, start) -> bool:
+    """Whether the ABB at text[start:start + 3] has another ABB (XYY) beside it across 、 or ，."""
+    def abb(at):
+        piece = text[at:at + 3] if at >= 0 else ""
+        return len(piece) == 3 and piece[1] == piece[2] != piece[0] and all(_HAN.match(c) for c in piece)
+
+    return (text[start + 3:start + 4] in ("、", "，") and abb(start + 4)) or (text[start - 1:start] in ("、", "，") and abb(start - 4))
 
 
 def _window(text, start, end):
