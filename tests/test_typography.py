@@ -194,8 +194,11 @@ def test_a_reduplicated_word_read_as_an_adverb_before_a_verb():
 
 
 def test_a_series_of_abb_descriptions():
-    assert lint_text("眼前的河面，明亮亮、清冽冽的。", ["TY010"]) == []  # news-sentences
-    assert codes(lint_text("情况确实实、准确。", ["TY010"])) == ["TY010"]  # no ABB beside it
+    for text in ["眼前的河面，明亮亮、清冽冽的。", "一望无际的大海，船帆点点、船歌声声。"]:  # news-sentences
+        assert lint_text(text, ["TY010"]) == [], text
+    # No reduplication beside it, or one that does not end its clause.
+    for text in ["情况确实实、准确。", "天天开心，这是重要要的工作。"]:
+        assert codes(lint_text(text, ["TY010"])) == ["TY010"], text
 
 
 def test_abab_of_state_words_and_of_verbs_going_on():

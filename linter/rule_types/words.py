@@ -30,7 +30,7 @@ Option `check` chooses what a rule reports:
   with 个 (提提醒, 提个醒); a copy after a bound form (膑|骨|骨折); a pair read as its dictionary word between
   longer words before a verb (以此|时时|追思); a series of ABBs (明亮亮、清冽冽的); a lone copy making a unit
   the document uses elsewhere far more often than chance would (评标|标准 beside 评标委员会); a particle (目的|的, 脚踏实地|地),
-  a verb with its aspect particle (工作|作了), a measure word after a number
+  a measure word after a number
   (2020年年底); and any doubling the document repeats — a slip almost never
   repeats itself identically (宜荆荆 three times in one report). Numerals
   (二〇〇四, 一一) and runs of three or more (哈哈哈) are not checked.
@@ -94,6 +94,9 @@ _STRUCTURAL_PARTICLES = ("uj", "uv", "ud")
 _PREPOSITION_FRAME = re.compile(r"(?:方式|形式|名义|身份|手段|途径)|..为")
 # An ABB's B more frequent than this alone is a word of its own (实, 切, 生), not an ABB ending.
 _COMMON_ALONE = 2000
+# What separates the descriptions of a series (明亮亮、清冽冽的).
+_SERIES_MARKS = ("、", "，")
+_SERIES_CLAUSE = 6  # the longest neighbour description, in characters
 # How often a unit must be used elsewhere in the document to be a word of its own there.
 _UNIT_USES = 2
 # ... and how many times more often than chance would bring its parts together.
@@ -455,12 +458,22 @@ class _Doublings:
 
 
 def _abb_beside(text, start) -> bool:
-    """Whether the ABB at text[start:start + 3] has another ABB (XYY) beside it across 、 or ，."""
-    def abb(at):
-        piece = text[at:at + 3] if at >= 0 else ""
-        return len(piece) == 3 and piece[1] == piece[2] != piece[0] and all(_HAN.match(c) for c in piece)
+    """Whether the ABB at text[start:start + 3] has a neighbour clause, across 、 or ，, holding a reduplication
+    too (明亮亮、清冽冽的; 船帆点点、船歌声声): a series of descriptions."""
+    def doubled(piece):  # the clause ends in a reduplication, or in one before 的 or 地
+        piece = piece[:-1] if piece[-1:] in ("的", "地") else piece
+        return len(piece) >= 2 and piece[-1] == piece[-2]
 
-    return (text[start + 3:start + 4] in ("、", "，") and abb(start + 4)) or (text[start - 1:start] in ("、", "，") and abb(start - 4))
+    if text[start + 3:start + 4] in _SERIES_MARKS:
+        following = _HAN_RUN.match(text, start + 4)
+        return following is not None and following.end() - following.start() <= _SERIES_CLAUSE and doubled(following.group(0))
+    clause = _run_before(text, start)
+    mark = start - len(clause) - 1
+    if mark < 0 or len(clause) >= _REACH or text[mark] not in _SERIES_MARKS:
+        return False
+    before = text[max(0, mark - _SERIES_CLAUSE - 1):mark]
+    run = re.search(f"[{_HAN_CLASS}]+$", before)
+    return run is not None and len(run.group(0)) <= _SERIES_CLAUSE and doubled(run.group(0))
 
 
 def _window(text, start, end):
