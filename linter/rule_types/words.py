@@ -28,7 +28,8 @@ Option `check` chooses what a rule reports:
   以…为 (可以以书面方式); verse, a sentence of two clauses of five or seven characters (过年年, 靠山山会倒);
   a one-character verb said twice after an adverb (再说说) and a separable verb the dictionary also writes
   with 个 (提提醒, 提个醒); a copy after a bound form (膑|骨|骨折); a pair read as its dictionary word between
-  longer words before a verb (以此|时时|追思); a series of ABBs (明亮亮、清冽冽的); a lone copy making a unit
+  longer words before a verb (以此|时时|追思); a series of reduplications (明亮亮、清冽冽的); a unit's last
+  character before its head (神泉乡|乡长); a lone copy making a unit
   the document uses elsewhere far more often than chance would (评标|标准 beside 评标委员会); a particle (目的|的, 脚踏实地|地),
   a measure word after a number
   (2020年年底); and any doubling the document repeats — a slip almost never
@@ -227,6 +228,8 @@ class _Doublings:
                 self.units.add(i)  # dropped after the document's repeated doublings are counted
             if not second and self._verb_reduplicated(char, right[0]):
                 return None
+            if not second and self._head_of(previous, char, right[0]):
+                return None  # a unit and its head: 神泉乡|乡长, 某某站|站长
             margin = _MARGIN
         if text[i - 1:i] == "的" and _clause_edge(text, i + 2):
             return None  # a reduplicated noun closing a phrase after 的: 猫熊的便便”, 我的宝宝。
@@ -378,6 +381,14 @@ class _Doublings:
         after = next((w[0] for w in written if w[1] == right[2]), None)
         return (self.model.tag(char) or "")[:1] == "n" and after is not None and self.model.tag(after) == "d"
 
+    def _head_of(self, previous, char, following) -> bool:
+        """Whether `following` is the head (乡长, 站长) of a unit whose name ends in `char`, after a noun or a
+        character of a name jieba lacks (神|泉|乡|乡长; not 知道|部|部长)."""
+        if not previous or following != char + "长" or following not in _titles():
+            return False
+        tag = self.model.tag(previous) or ""
+        return tag[:1] == "n" or (len(previous) == 1 and not _function_word(tag))
+
     def _bounded(self, start, end) -> bool:
         """Whether text[start:end] makes no dictionary word with the character on either side (评标 in
         评标委员会, not 业生产 in 工业生产)."""
@@ -455,6 +466,12 @@ class _Doublings:
         # A place the dictionary lacks splits into single characters (合|盛|村|村民) or ends a noun (瓦屋|河|河道).
         tag = self.model.tag(previous) or ""
         return tag in _NAME_TAGS or tag[:1] == "n" or (len(previous) == 1 and not _function_word(tag))
+
+
+def _titles():
+    from linter.extract.names import titles
+
+    return titles()
 
 
 def _abb_beside(text, start) -> bool:
