@@ -167,6 +167,15 @@ _TENDER = "评标委员会由招标人的代表和有关技术、经济等方面
 _PADDING = "本法自公布之日起施行。国务院有关部门按照各自职责做好相关工作。县级以上地方人民政府应当加强组织领导。"
 
 
+_COMPETITION = "依照《中华人民共和国反不正当竞争法》处理。{}违反反不正当竞争法第六条的规定。{}适用《中华人民共和国反不正当竞争法》第十七条。{}"
+
+
+def test_a_unit_of_a_few_characters_the_document_uses_elsewhere():
+    # laws: 违反|反不正当竞争法, which jieba cuts 违反|反|不|正当竞争|法: the unit is 反不正当, not 反|不.
+    assert lint_text(_COMPETITION.format(*[_PADDING] * 3), ["TY010"]) == []
+    assert codes(lint_text("违反反不正当竞争法第六条的规定。" + _PADDING * 3, ["TY010"])) == ["TY010"]
+
+
 def test_a_unit_the_document_uses_elsewhere():
     assert lint_text(_TENDER.format(*[_PADDING, "标", _PADDING, _PADDING]), ["TY010"]) == []
     # Used once only, it is a slip; and a unit that is part of words elsewhere (业生产 in 工业生产) is none.

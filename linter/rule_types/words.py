@@ -102,6 +102,8 @@ _SERIES_CLAUSE = 6  # the longest neighbour description, in characters
 _UNIT_USES = 2
 # ... and how many times more often than chance would bring its parts together.
 _UNIT_ASSOCIATION = 10
+# A unit running past the neighbour word has at least this many characters (反不正当).
+_LONG_UNIT = 4
 # What separates the lines of a couplet, and what stands before and after it.
 _COUPLET_MARKS = set("，；")
 _SENTENCE_EDGES = {"", "。", "！", "？", "：", "“", "”", "\n", "…"}
@@ -327,28 +329,43 @@ class _Doublings:
                 and model.frequency(char * 2) is not None and not model.is_word(self.text[i + 1:i + 3]))
 
     def _used_as_a_unit(self, i, second, left, right, written, start) -> bool:
-        """A lone copy that makes a unit with the word on its other side, a unit the document uses
-        elsewhere (评标|标准 beside 评标委员会, 机场|场道 beside 场道的维护, 企业中|中国共产党 beside 企业中的):
-        a word jieba lacks, not a slip. The other places must not read as the text without the copy
-        (评标准)."""
+        """A lone copy that makes a unit with the word on its other side (or with a few more characters: 反|不正当
+        for 反不正当竞争法, which jieba cuts 不|正当竞争|法), a unit the document uses elsewhere (评标|标准 beside
+        评标委员会, 企业中|中国共产党 beside 企业中的): a word jieba lacks, not a slip. The other places must not
+        read as the text without the copy (评标准)."""
         text = self.text
+        if _function_word(self.model.tag(text[i])):
+            return False
         if second:
             after = next((w for w in written if w[1] == right[2]), None)
             if after is None:
                 return False
-            unit, at = text[i + 1] + after[0], i + 1
-            rest, before = left[0][:-1], True
+            rest = left[0][:-1]
+            units = [(text[i + 1:i + 2 + n], i + 1) for n in range(len(after[0]), _REACH)]
         else:
             previous = next((w for w in written if w[2] == left[1]), None)
             if previous is None:
                 return False
-            unit, at = previous[0] + text[i], start + previous[1]
-            rest, before = right[0][1:], False
-        if _function_word(self.model.tag(unit[:-1] if not second else unit[1:])) or _function_word(self.model.tag(text[i])):
-            return False
+            rest = right[0][1:]
+            units = [(text[i - n:i + 1], i - n) for n in range(len(previous[0]), _REACH) if i - n >= 0]
+        for n, (unit, at) in enumerate(units):
+            other = unit[1:] if second else unit[:-1]
+            if not all(_HAN.match(c) for c in other):
+                break
+            # The neighbour word alone must be a content word (是|有, 很|很多 make phrases, not units); past it,
+            # only a longer unit is specific enough (反不正当; 制的证, 本年 are pieces of phrases).
+            if (not _function_word(self.model.tag(other)) if n == 0 else len(unit) >= _LONG_UNIT) \
+                    and self._unit_of_the_document(unit, at, rest, second, i):
+                return True
+        return False
+
+    def _unit_of_the_document(self, unit, at, rest, second, i) -> bool:
+        """Whether the document uses `unit` elsewhere, bounded, not as the reading without the copy (whose
+        rest of the word is `rest`), twice or more and far beyond what its parts' counts would bring by chance."""
+        text = self.text
         elsewhere, found = 0, text.find(unit)
         while found != -1:
-            other_reading = (text[found - len(rest):found] == rest) if before else text.startswith(rest, found + len(unit))
+            other_reading = (text[found - len(rest):found] == rest) if second else text.startswith(rest, found + len(unit))
             if found != at and not other_reading and self._bounded(found, found + len(unit)):
                 elsewhere += 1
             found = text.find(unit, found + 1)
