@@ -141,6 +141,91 @@ def test_doublings_that_read_as_two_words_on_news_and_laws():
         assert lint_text(text, ["TY010"]) == [], text
 
 
+def test_verse_and_sayings_keep_their_repeated_characters():
+    # news-sentences: a poem quoted (过年年) and a saying in couplet form (靠山山会倒).
+    for text in ["“万里风帆水著天，麝煤鼠尾过年年。”", "古人有云：靠山山会倒，靠人人会跑！"]:
+        assert lint_text(text, ["TY010"]) == [], text
+    # Two clauses of seven characters inside a longer sentence are prose.
+    assert codes(lint_text("对此，各部门和各地方，必须须加强工作，加速进度。", ["TY010"])) == ["TY010"]
+
+
+def test_a_verb_said_twice_after_an_adverb():
+    for text in ["最后咱再说说关于贩卖人口的罪犯。", "我们再说说吧。", "你先试试这个办法。"]:
+        assert lint_text(text, ["TY010"]) == [], text
+    # The adverb makes a word with the first copy (不断, 更加), or the second copy begins a word (说明白).
+    for text, found in {"不断断地总结新经验。": "断断", "陷入更加加残酷的境地。": "加加", "请你再说说明白。": "说说"}.items():
+        assert [v.message[1:3] for v in lint_text(text, ["TY010"])] == [found], text
+
+
+def test_a_copy_after_a_bound_form_makes_a_word_jieba_lacks():
+    assert lint_text("关节韧带损伤、半月板损伤、膑骨骨折等。", ["TY010"]) == []  # 膑 is no word alone
+    assert codes(lint_text("旁边还有用火火烧过的痕迹。", ["TY010"])) == ["TY010"]  # 用 is
+
+
+# A regulation's own term, used again and again: 评标 (建筑法, laws held-back half).
+_TENDER = "评标委员会由招标人的代表和有关技术、经济等方面的专家组成。{}评标委员会应当按照招标文件确定的评{}标准和方法，对投标文件进行评审和比较。{}评标委员会成员应当客观、公正地履行职务。{}"
+_PADDING = "本法自公布之日起施行。国务院有关部门按照各自职责做好相关工作。县级以上地方人民政府应当加强组织领导。"
+
+
+_COMPETITION = "依照《中华人民共和国反不正当竞争法》处理。{}违反反不正当竞争法第六条的规定。{}适用《中华人民共和国反不正当竞争法》第十七条。{}"
+
+
+def test_a_unit_of_a_few_characters_the_document_uses_elsewhere():
+    # laws: 违反|反不正当竞争法, which jieba cuts 违反|反|不|正当竞争|法: the unit is 反不正当, not 反|不.
+    assert lint_text(_COMPETITION.format(*[_PADDING] * 3), ["TY010"]) == []
+    assert codes(lint_text("违反反不正当竞争法第六条的规定。" + _PADDING * 3, ["TY010"])) == ["TY010"]
+
+
+def test_a_unit_the_document_uses_elsewhere():
+    assert lint_text(_TENDER.format(*[_PADDING, "标", _PADDING, _PADDING]), ["TY010"]) == []
+    # Used once only, it is a slip; and a unit that is part of words elsewhere (业生产 in 工业生产) is none.
+    once = "按照招标文件确定的评标标准和方法，对投标文件进行评审和比较。" + _PADDING * 3
+    assert codes(lint_text(once, ["TY010"])) == ["TY010"]
+    assert codes(lint_text("工业生产稳定增长。工业生产总值提高。农业业生产的任务很紧。工业生产要加强。", ["TY010"])) == ["TY010"]
+
+
+def test_a_separable_verb_said_twice():
+    # 提醒 is written 提个醒 too (jieba's dictionary): 提提醒 is its reduplication; 提高 is no separable verb.
+    assert lint_text("记得提提醒他按时吃药。", ["TY010"]) == []
+    assert codes(lint_text("要提提高服务水平。", ["TY010"])) == ["TY010"]
+
+
+def test_words_jieba_lacks_in_the_shipped_vocabulary():
+    # 慢病 and 高铁站 (issue 21's examples) are vocabulary words now: 慢病|病种, 高铁站|站台 read as two words.
+    for text in ["加强慢病病种管理。", "旅客到达高铁站站台。"]:
+        assert lint_text(text, ["TY010"]) == [], text
+
+
+def test_a_reduplicated_word_read_as_an_adverb_before_a_verb():
+    # news-sentences: 以此|时时|追思 (jieba's best route is 以|此时|时); before a noun the doubling is a slip.
+    assert lint_text("我收藏好父亲的遗物，以此时时追思和怀念父亲。", ["TY010"]) == []
+    assert codes(lint_text("为了适应今后基本建设大大规模发展的需要。", ["TY010"])) == ["TY010"]
+
+
+def test_a_series_of_abb_descriptions():
+    for text in ["眼前的河面，明亮亮、清冽冽的。", "一望无际的大海，船帆点点、船歌声声。"]:  # news-sentences
+        assert lint_text(text, ["TY010"]) == [], text
+    # No reduplication beside it, or one that does not end its clause.
+    for text in ["情况确实实、准确。", "天天开心，这是重要要的工作。"]:
+        assert codes(lint_text(text, ["TY010"])) == ["TY010"], text
+
+
+def test_abab_of_state_words_and_of_verbs_going_on():
+    # news-sentences (tuning half): 碧蓝碧蓝的 (a state word, jieba's z), 想着想着 / 聊着聊着 (V着V着).
+    for text in ["那天空是碧蓝碧蓝的。", "我想着想着，突然听到歌声。", "但两人聊着聊着，愣是理不出头绪来。", "走着走着，天黑了。"]:
+        assert lint_text(text, ["TY010"]) == [], text
+    for text in ["随着随着经济发展，收入增加。", "这是重要重要的工作。"]:  # a preposition; an adjective that is no state word
+        assert codes(lint_text(text, ["TY010"])) == ["TY010"], text
+
+
+def test_a_unit_and_its_head():
+    # news-sentences (tuning half): 神泉乡|乡长, a place jieba lacks, then its head.
+    assert lint_text("当时的神泉乡乡长谭咏德势力非常强大。", ["TY010"]) == []
+    # After a function word or a verb, or before a title that is no head of a unit (毛主|主席), it is a slip.
+    for text in ["他的乡乡长职务被免去。", "不知道部部长的用意。", "正如毛泽东主主席所说。"]:
+        assert codes(lint_text(text, ["TY010"])) == ["TY010"], text
+
+
 def test_real_slips_beside_the_silent_classes_still_fire():
     slips = {
         "是未来商贸物流体系建设需要要探讨的方向。": "要要",  # news-sentences

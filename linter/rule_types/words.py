@@ -24,8 +24,14 @@ Option `check` chooses what a rule reports:
   character, 主任|任彬); ABB closing a description whose B is bound or seldom
   alone (圆墩墩的, 清冽冽的); a reduplicated noun closing a phrase after 的
   (猫熊的便便); ABAB as a clause of its own or after an adverb (，清醒清醒，,
-  再研究研究); 以 after 可以 opening 以…方式 or 以…为 (可以以书面方式); a particle (目的|的, 脚踏实地|地),
-  a verb with its aspect particle (工作|作了), a measure word after a number
+  再研究研究), of a state word (碧蓝碧蓝的) or a verb going on (想着想着); 以 after 可以 opening 以…方式 or
+  以…为 (可以以书面方式); verse, a sentence of two clauses of five or seven characters (过年年, 靠山山会倒);
+  a one-character verb said twice after an adverb (再说说) and a separable verb the dictionary also writes
+  with 个 (提提醒, 提个醒); a copy after a bound form (膑|骨|骨折); a pair read as its dictionary word between
+  longer words before a verb (以此|时时|追思); a series of reduplications (明亮亮、清冽冽的); a unit's last
+  character before its head (神泉乡|乡长); a lone copy making a unit
+  the document uses elsewhere far more often than chance would (评标|标准 beside 评标委员会); a particle (目的|的, 脚踏实地|地),
+  a measure word after a number
   (2020年年底); and any doubling the document repeats — a slip almost never
   repeats itself identically (宜荆荆 three times in one report). Numerals
   (二〇〇四, 一一) and runs of three or more (哈哈哈) are not checked.
@@ -40,6 +46,7 @@ jieba's dictionary is in simplified characters, so a document in traditional
 characters (爲, 們, 這 …) is not checked.
 """
 
+import math
 import re
 from collections import Counter
 from itertools import islice
@@ -88,6 +95,18 @@ _STRUCTURAL_PARTICLES = ("uj", "uv", "ud")
 _PREPOSITION_FRAME = re.compile(r"(?:方式|形式|名义|身份|手段|途径)|..为")
 # An ABB's B more frequent than this alone is a word of its own (实, 切, 生), not an ABB ending.
 _COMMON_ALONE = 2000
+# What separates the descriptions of a series (明亮亮、清冽冽的).
+_SERIES_MARKS = ("、", "，")
+_SERIES_CLAUSE = 6  # the longest neighbour description, in characters
+# How often a unit must be used elsewhere in the document to be a word of its own there.
+_UNIT_USES = 2
+# ... and how many times more often than chance would bring its parts together.
+_UNIT_ASSOCIATION = 10
+# A unit running past the neighbour word has at least this many characters (反不正当).
+_LONG_UNIT = 4
+# What separates the lines of a couplet, and what stands before and after it.
+_COUPLET_MARKS = set("，；")
+_SENTENCE_EDGES = {"", "。", "！", "？", "：", "“", "”", "\n", "…"}
 # What follows an ABB description (圆墩墩的, 明亮亮、清冽冽的).
 _DESCRIPTION_ENDS = set("的地得、，。；！？")
 
@@ -117,7 +136,8 @@ class Words(RuleType):
         slips += [hit for hit in (judge.word(m.start()) for m in _DOUBLED_PAIR.finditer(doc.text)) if hit]
         # A slip almost never repeats itself identically: a doubling found twice is meant (宜荆荆, a name).
         repeated = Counter(hit.fields["found"] for hit in slips)
-        return iter(sorted((hit for hit in slips if repeated[hit.fields["found"]] == 1), key=lambda hit: hit.start))
+        return iter(sorted((hit for hit in slips if repeated[hit.fields["found"]] == 1 and hit.start not in judge.units),
+                           key=lambda hit: hit.start))
 
     def _spaced(self, doc):
         from linter.segment import is_word
@@ -160,6 +180,8 @@ class _Doublings:
         self.doc, self.text = doc, doc.text
         self._model = None
         self._names = None
+        # Doublings whose lone copy makes a unit the document uses (评标|标准): not slips.
+        self.units = set()
 
     @property
     def model(self):
@@ -204,15 +226,23 @@ class _Doublings:
             # The word before the lone copy: before the first copy's word, or the word holding the first copy.
             if self._word_of_its_own((char, i + second, second), left[0] if second else previous, right[0]):
                 return None
+            if self._used_as_a_unit(i, second, left, right, written, start):
+                self.units.add(i)  # dropped after the document's repeated doublings are counted
             if not second and self._verb_reduplicated(char, right[0]):
                 return None
+            if not second and self._head_of(previous, char, right[0]):
+                return None  # a unit and its head: 神泉乡|乡长, 某某站|站长
             margin = _MARGIN
         if text[i - 1:i] == "的" and _clause_edge(text, i + 2):
             return None  # a reduplicated noun closing a phrase after 的: 猫熊的便便”, 我的宝宝。
         # The text with one copy removed is scored only now, and the rarer
         # intentional forms are looked for only where the model says slip.
         removed_score, _ = self.model.route(window[:at] + window[at + 1:])
-        if removed_score - written_score < margin or self._reduplicated(i) or self._named(i, i + 2) or self._title_then_name(i):
+        if removed_score - written_score < margin or self._reduplicated(i) or self._said_again(i) or _in_verse(text, i):
+            return None
+        if left != right and removed_score - self._read_as_an_adverb(window, at) < _MARGIN_IN_WORDS:
+            return None  # the pair read as the word it makes, before a verb (以此|时时|追思, not 以|此时|时)
+        if self._named(i, i + 2) or self._title_then_name(i):
             return None
         return Hit(i, i + 2, {"found": char * 2, "expected": char})
 
@@ -234,8 +264,10 @@ class _Doublings:
             return None  # said twice after an adverb, "a little": 再研究研究, 好好休息休息
         if pair[0] in _NUMERALS or self.model.tag(pair) in ("m", "mq", "q", "d"):
             return None  # 一步一步, 一个一个, 很多很多
-        if self.model.tag(pair) == "o" or text[i + 4:i + 5] == "地":
-            return None  # onomatopoeia (滴答滴答, 哗啦哗啦), ABAB as an adverb (大块大块地吃肉)
+        if self.model.tag(pair) in ("o", "z") or text[i + 4:i + 5] == "地":
+            return None  # onomatopoeia (滴答滴答), a state word (碧蓝碧蓝的), ABAB as an adverb (大块大块地吃肉)
+        if pair[1] == "着" and (self.model.tag(pair[0]) or "")[:1] == "v" and not _function_word(self.model.tag(pair)):
+            return None  # a verb going on, a narrative opener: 想着想着, 聊着聊着, 走着走着
         if _clause_edge(text, i - 1) and _clause_edge(text, i + 4):
             return None  # an ABAB that is a clause of its own: ，清醒清醒，  谢谢谢谢！  ，吸溜吸溜，
         if self._named(i, i + 4):
@@ -277,13 +309,108 @@ class _Doublings:
         if (text[i:i + 2] in endings and i > 0 and _HAN.match(text[i - 1]) is not None
                 and not model.is_word(text[i - 1:i + 1]) and not any(model.is_word(text[i + 1:i + n]) for n in range(3, 2 + _REACH))):
             return True
-        # An ABB whose AB is a word, closing a description (圆墩墩的, 清冽冽的): B is a bound form (冽), or BB an
-        # ABB ending of the dictionary whose B is seldom a word alone (墩) — not 确实实、 or 重要要的.
+        # An ABB whose AB is a word, closing a description (圆墩墩的, 清冽冽的): one of a series of ABBs, B a bound
+        # form (冽), or BB an ABB ending of the dictionary whose B is seldom a word alone (墩) — not 确实实、 or 重要要的.
         if i == 0 or not model.is_word(text[i - 1:i + 1]) or text[i + 2:i + 3] not in _DESCRIPTION_ENDS:
             return False
+        if _abb_beside(text, i - 1):
+            return True  # one of a series of ABB descriptions (明亮亮、清冽冽的)
         bound = model.tag(text[i]) == "g"
         return bound or (text[i:i + 2] in endings and (model.tag(text[i - 1:i + 1]) or "")[:1] in ("a", "n")
                          and (model.frequency(text[i]) or 0) < _COMMON_ALONE)
+
+    def _said_again(self, i) -> bool:
+        """A one-character verb said twice after a one-character adverb, "a little" (再说说, 先试试): the
+        adverb makes no word with the first copy but a conjunction (再说; 不断断, 更加加 are slips), and the
+        second copy begins no word with what follows (再说说明 is 说明 doubled)."""
+        model, char = self.model, self.text[i]
+        joined = model.tag(self.text[i - 1:i + 1]) if model.is_word(self.text[i - 1:i + 1]) else "c"
+        return (i > 0 and model.tag(self.text[i - 1]) == "d" and (model.tag(char) or "")[:1] == "v" and joined == "c"
+                and model.frequency(char * 2) is not None and not model.is_word(self.text[i + 1:i + 3]))
+
+    def _used_as_a_unit(self, i, second, left, right, written, start) -> bool:
+        """A lone copy that makes a unit with the word on its other side (or with a few more characters: 反|不正当
+        for 反不正当竞争法, which jieba cuts 不|正当竞争|法), a unit the document uses elsewhere (评标|标准 beside
+        评标委员会, 企业中|中国共产党 beside 企业中的): a word jieba lacks, not a slip. The other places must not
+        read as the text without the copy (评标准)."""
+        text = self.text
+        if _function_word(self.model.tag(text[i])):
+            return False
+        if second:
+            after = next((w for w in written if w[1] == right[2]), None)
+            if after is None:
+                return False
+            rest = left[0][:-1]
+            units = [(text[i + 1:i + 2 + n], i + 1) for n in range(len(after[0]), _REACH)]
+        else:
+            previous = next((w for w in written if w[2] == left[1]), None)
+            if previous is None:
+                return False
+            rest = right[0][1:]
+            units = [(text[i - n:i + 1], i - n) for n in range(len(previous[0]), _REACH) if i - n >= 0]
+        for n, (unit, at) in enumerate(units):
+            other = unit[1:] if second else unit[:-1]
+            if not all(_HAN.match(c) for c in other):
+                break
+            # The neighbour word alone must be a content word (是|有, 很|很多 make phrases, not units); past it,
+            # only a longer unit is specific enough (反不正当; 制的证, 本年 are pieces of phrases).
+            if (not _function_word(self.model.tag(other)) if n == 0 else len(unit) >= _LONG_UNIT) \
+                    and self._unit_of_the_document(unit, at, rest, second, i):
+                return True
+        return False
+
+    def _unit_of_the_document(self, unit, at, rest, second, i) -> bool:
+        """Whether the document uses `unit` elsewhere, bounded, not as the reading without the copy (whose
+        rest of the word is `rest`), twice or more and far beyond what its parts' counts would bring by chance."""
+        text = self.text
+        elsewhere, found = 0, text.find(unit)
+        while found != -1:
+            other_reading = (text[found - len(rest):found] == rest) if second else text.startswith(rest, found + len(unit))
+            if found != at and not other_reading and self._bounded(found, found + len(unit)):
+                elsewhere += 1
+            found = text.find(unit, found + 1)
+        if elsewhere < _UNIT_USES:
+            return False
+        # A unit, not a phrase of common words (是有, 年增长): used far more often than its parts' counts in
+        # the document would bring them together by chance.
+        other = unit[1:] if second else unit[:-1]
+        expected = text.count(other) * text.count(text[i]) / max(1, len(text))
+        return elsewhere >= _UNIT_ASSOCIATION * expected
+
+    def _read_as_an_adverb(self, window, at) -> float:
+        """The score of the window read with the doubled pair as one dictionary word between words of two
+        or more characters, the second a verb (以此|时时|追思); -inf when it cannot be read so."""
+        pair, model = window[at:at + 2], self.model
+        frequency = model.frequency(pair)
+        if not frequency or model.tag(pair) in _NAME_TAGS or _function_word(model.tag(pair)):
+            return -math.inf
+        before, before_words = model.route(window[:at])
+        after, after_words = model.route(window[at + 2:])
+        if not before_words or not after_words or len(before_words[-1][0]) < 2 or len(after_words[0][0]) < 2:
+            return -math.inf
+        if (model.tag(after_words[0][0]) or "")[:1] != "v":
+            return -math.inf
+        return before + math.log(frequency) - model.log_total + after
+
+    def _subject_of_what_follows(self, char, right, written) -> bool:
+        """A lone second copy that is a noun of its own before an adverb, the subject of what follows
+        (三水|水|更美: the water is more beautiful)."""
+        after = next((w[0] for w in written if w[1] == right[2]), None)
+        return (self.model.tag(char) or "")[:1] == "n" and after is not None and self.model.tag(after) == "d"
+
+    def _head_of(self, previous, char, following) -> bool:
+        """Whether `following` is the head (乡长, 站长) of a unit whose name ends in `char`, after a noun or a
+        character of a name jieba lacks (神|泉|乡|乡长; not 知道|部|部长)."""
+        if not previous or following != char + "长" or following not in _titles():
+            return False
+        tag = self.model.tag(previous) or ""
+        return tag[:1] == "n" or (len(previous) == 1 and not _function_word(tag))
+
+    def _bounded(self, start, end) -> bool:
+        """Whether text[start:end] makes no dictionary word with the character on either side (评标 in
+        评标委员会, not 业生产 in 工业生产)."""
+        text, model = self.text, self.model
+        return not (start > 0 and model.is_word(text[start - 1:start + 1])) and not model.is_word(text[end - 1:end + 1])
 
     def _after_surname(self, i) -> bool:
         from linter.extract.names import surnames
@@ -293,8 +420,11 @@ class _Doublings:
     def _verb_reduplicated(self, char, following) -> bool:
         """A one-character verb said twice before its object, the colloquial
         "do a little" (松松|松土, 抬抬|抬手, 打打|打工, 下下|下功夫): the word after
-        the lone copy begins with the verb and ends in a noun."""
+        the lone copy begins with the verb and ends in a noun, or is a separable verb the dictionary
+        also writes with 个 (提|提醒 beside 提个醒)."""
         rest = following[1:]
+        if following[:1] == char and len(rest) == 1 and self.model.is_word(char + "个" + rest):
+            return True  # a separable verb, which the dictionary also writes 提个醒: 提提|提醒
         return (following[:1] == char and bool(rest) and (self.model.tag(char) or "")[:1] in ("v", "f")
                 and (self.model.tag(rest) or "")[:1] in ("n", "z"))
 
@@ -346,11 +476,38 @@ class _Doublings:
         before = self.text[start - 1:start] if start else ""
         if before in _DIGITS or before in _NUMERALS:
             return True
+        if previous is not None and len(previous) == 1 and self.model.tag(previous) in ("g", None):
+            return True  # after a bound form, which makes a word with the copy that jieba lacks (膑|骨|骨折)
         if previous is None or word not in dictionary_forms().name_endings:
             return False
         # A place the dictionary lacks splits into single characters (合|盛|村|村民) or ends a noun (瓦屋|河|河道).
         tag = self.model.tag(previous) or ""
         return tag in _NAME_TAGS or tag[:1] == "n" or (len(previous) == 1 and not _function_word(tag))
+
+
+def _titles():
+    from linter.extract.names import titles
+
+    return titles()
+
+
+def _abb_beside(text, start) -> bool:
+    """Whether the ABB at text[start:start + 3] has a neighbour clause, across 、 or ，, holding a reduplication
+    too (明亮亮、清冽冽的; 船帆点点、船歌声声): a series of descriptions."""
+    def doubled(piece):  # the clause ends in a reduplication, or in one before 的 or 地
+        piece = piece[:-1] if piece[-1:] in ("的", "地") else piece
+        return len(piece) >= 2 and piece[-1] == piece[-2]
+
+    if text[start + 3:start + 4] in _SERIES_MARKS:
+        following = _HAN_RUN.match(text, start + 4)
+        return following is not None and following.end() - following.start() <= _SERIES_CLAUSE and doubled(following.group(0))
+    clause = _run_before(text, start)
+    mark = start - len(clause) - 1
+    if mark < 0 or len(clause) >= _REACH or text[mark] not in _SERIES_MARKS:
+        return False
+    before = text[max(0, mark - _SERIES_CLAUSE - 1):mark]
+    run = re.search(f"[{_HAN_CLASS}]+$", before)
+    return run is not None and len(run.group(0)) <= _SERIES_CLAUSE and doubled(run.group(0))
 
 
 def _window(text, start, end):
@@ -362,6 +519,29 @@ def _window(text, start, end):
     while last < min(len(text), end + _WINDOW) and _HAN.match(text[last]):
         last += 1
     return first, last
+
+
+def _in_verse(text, i) -> bool:
+    """Whether text[i] is in classical verse or a saying in its form: a sentence of two clauses of five or
+    seven characters each (万里风帆水著天，麝煤鼠尾过年年。 靠山山会倒，靠人人会跑！), where a repeated
+    character is the poem's."""
+    start, end = i, i + 1
+    while start > 0 and _HAN.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and _HAN.match(text[end]):
+        end += 1
+    size = end - start
+    if size not in (5, 7):
+        return False
+    if text[end:end + 1] in _COUPLET_MARKS:  # the first line
+        first, last = start, end + 1 + size
+    elif text[start - 1:start] in _COUPLET_MARKS:  # the second
+        first, last = start - 1 - size, end
+    else:
+        return False
+    lines = text[first:last]
+    return (first >= 0 and all(_HAN.match(c) for c in lines[:size] + lines[size + 1:])
+            and text[first - 1:first] in _SENTENCE_EDGES and text[last:last + 1] in _SENTENCE_EDGES)
 
 
 def _clause_edge(text, at) -> bool:
