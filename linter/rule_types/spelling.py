@@ -465,8 +465,8 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
 # together: tuned with bench/spelling_sp003.py for at most 0.1 false findings
 # per 10,000 characters of official text (two folds: no text scored by a model
 # that counted it) at the most typos found.
-MARGIN = 8.0
-WORD_MARGIN = 2.0
+MARGIN = 11.0
+WORD_MARGIN = 4.0
 TOTAL = 22.0
 
 
