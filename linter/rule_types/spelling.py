@@ -57,6 +57,8 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
+from itertools import compress, count, repeat
+from operator import add, not_
 from importlib import resources
 from typing import NamedTuple
 
@@ -360,21 +362,25 @@ def confusion(lm) -> Confusion:
             after[word[0]].append(word[1])
             before[word[1]].append(word[0])
     chars = [chr(language_model.FIRST + x) for x in range(language_model.SIZE)]
-    strong = frozenset(chars[k >> 15] + chars[k & 0x7FFF] for k, n in zip(lm.keys, lm.counts) if n >= _STRONG_COUNT)
-    return Confusion({c: frozenset(s) for c, s in after.items()}, {c: frozenset(s) for c, s in before.items()}, strong)
+    strong = {chars[k >> 15] + chars[k & 0x7FFF] for k, n in zip(lm.keys, lm.counts) if n >= _STRONG_COUNT}
+    # NUL stands for any other character (see confusable_candidates): its bigrams are no slips.
+    strong.update(["\0\0", *("\0" + c for c in chars), *(c + "\0" for c in chars)])
+    return Confusion({c: frozenset(s) for c, s in after.items()}, {c: frozenset(s) for c, s in before.items()},
+                     frozenset(strong))
 
 
 @functools.lru_cache(maxsize=None)
 def confusables(char: str) -> frozenset:
     """The characters that sound or look like this one: pycorrector's
     same_pinyin.txt (same sound, any tone) and same_stroke.txt (same shape),
-    both Apache-2.0, and those of the same usual syllable in pinyin.txt."""
+    both Apache-2.0, and those of the same usual syllable in pinyin.txt; no
+    traditional character."""
     readings = pinyin_readings().get(char)
-    alike = set(look_alikes().get(char, ())) | same_pinyin().get(char, set())
+    alike = set(look_alikes().get(char, ())) | set(same_pinyin().get(char, ""))
     if readings:
         alike |= syllables()[readings[0][:-1]]
     alike.discard(char)
-    return frozenset(alike)
+    return frozenset(alike - traditional_characters())
 
 
 @functools.lru_cache(maxsize=1)
@@ -385,7 +391,7 @@ def same_pinyin() -> dict:
     for line in table.splitlines():
         if line and not line.startswith("#"):
             char, *groups = line.split("\t")
-            found[char] = set("".join(groups))
+            found[char] = "".join(groups)
     return found
 
 
@@ -398,7 +404,8 @@ def syllables() -> dict:
     return found
 
 
-_RUN = re.compile("[\u4e00-\u9fff]{2,}")
+_NOT_HAN = re.compile("[^\u4e00-\u9fff]")
+_NONE = frozenset()
 
 
 def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
@@ -415,45 +422,44 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
 
     lm = lm or language_model.model()
     table = confusion(lm)
-    score = lm.bigram_score
-    common, traditional = common_characters(), traditional_characters()
-    weak = []  # (run, its offset, i) for each weak bigram run[i:i + 2]
-    for match in _RUN.finditer(text):
-        run = match.group(0)
-        weak.extend((run, match.start(), i) for i, known in enumerate(
-            map(table.strong.__contains__, [run[i:i + 2] for i in range(len(run) - 1)])) if not known)
-    uses = Counter(run[i:i + 2] for run, _, i in weak)  # a weak bigram's every use is weak
+    score, after, before, skip = lm.bigram_score, table.after, table.before, _not_slips()
+    # Every character but a Chinese one becomes NUL, and a bigram with NUL is
+    # strong: the weak bigrams (one in eight of official text) are found by
+    # loops in C over the whole text, offsets unchanged.
+    han = _NOT_HAN.sub("\0", text)
+    weak = list(compress(count(), map(not_, map(table.strong.__contains__, map(add, han, han[1:])))))
+    uses = Counter([han[i:i + 2] for i in weak])  # a weak bigram's every use is weak
     chars = []  # the text's character counts, made when first needed
     found, seen = [], set()
-    for run, base, i in weak:
-        if uses[run[i:i + 2]] > 1:  # 衔级 seven times in a law is its term
+    for i in weak:
+        pair = han[i:i + 2]
+        if uses[pair] > 1:  # 衔级 seven times in a law is its term
             continue
-        # The weak bigram run[i]run[i+1]: either character may be the slip.
-        for j, partner, partners in ((i + 1, run[i], table.after), (i, run[i + 1], table.before)):
-            char = run[j]
-            if base + j in seen or char in common or char in traditional:
+        # The weak bigram han[i]han[i+1]: either character may be the slip.
+        a, b = pair
+        for j, options in ((i + 1, b not in skip and after.get(a, _NONE) & confusables(b)),
+                           (i, a not in skip and before.get(b, _NONE) & confusables(a))):
+            if not options or j in seen:
                 continue
-            options = partners.get(partner, frozenset()) & confusables(char) - traditional
-            if not options or _in_word(run, j, is_word):
-                continue
-            left, right = run[j - 1] if j else "", run[j + 1] if j + 1 < len(run) else ""
+            char = han[j]
+            left, right = han[j - 1:j].strip("\0"), han[j + 1:j + 2].strip("\0")
 
             def context(c):
                 return (score(left, c) if left else 0.0) + (score(c, right) if right else 0.0)
 
             best = max(options, key=context)
             gain = context(best) - context(char)
-            if gain < margin:
+            if gain < margin or _in_word(han, j, is_word):
                 continue
-            seen.add(base + j)
+            seen.add(j)
             if not chars:
                 chars.append(Counter(text))
-            if _meant_so(text, base + j, chars[0], lm) or _in_name(text, base + j):
+            if _meant_so(text, j, chars[0], lm) or _in_name(text, j):
                 continue
-            written, alone = _route(words, run, j, char)
-            corrected, split = _route(words, run, j, best)
+            written, alone = _route(words, han, j, char)
+            corrected, split = _route(words, han, j, best)
             if alone and not split:
-                found.append((base + j, char, best, gain, corrected - written))
+                found.append((j, char, best, gain, corrected - written))
     # Two neighbours that both read badly (易思玲, a name) are no single slip.
     at = {hit[0] for hit in found}
     return sorted(f for f in found if f[0] - 1 not in at and f[0] + 1 not in at)
@@ -534,12 +540,13 @@ def _word_span(words, text: str, offset: int, better: str):
                 (offset, offset + 1))
 
 
-def _route(words, run: str, j: int, char: str):
+def _route(words, han: str, j: int, char: str):
     """(log probability of the best segmentation, whether char is a word of its
-    own there) for char put at j in its stretch of the run (words: a WordModel)."""
-    start = max(0, j - 4)
-    score, route = words.route(run[start:j] + char + run[j + 1:j + 5])
-    at = j - start
+    own there) for char put at j in its stretch of Chinese characters, at most
+    four each side (han: the text with NUL for every other character; words: a WordModel)."""
+    before, after = han[max(0, j - 4):j].rpartition("\0")[2], han[j + 1:j + 5].partition("\0")[0]
+    score, route = words.route(before + char + after)
+    at = len(before)
     return score, next((end - first == 1 for _, first, end in route if first <= at < end), True)
 
 
@@ -571,10 +578,15 @@ def common_characters() -> frozenset:
     return frozenset(c for c in map(chr, range(0x4E00, 0xA000)) if (loaded.frequency(c) or 0) >= _COMMON_CHARACTER)
 
 
-def _in_word(run: str, j: int, is_word) -> bool:
-    """Whether the character at j is in a word of two or three characters with its neighbours."""
-    for start in range(max(0, j - 2), j + 1):
-        for end in range(max(start + 2, j + 1), min(len(run), start + 3) + 1):
-            if is_word(run[start:end]):
-                return True
-    return False
+@functools.lru_cache(maxsize=1)
+def _not_slips() -> frozenset:
+    """Characters never reported: common words of their own and traditional characters."""
+    return common_characters() | traditional_characters()
+
+
+def _in_word(han: str, j: int, is_word) -> bool:
+    """Whether the character at j is in a word of two or three characters with its
+    neighbours (han: the text with NUL for every other character, never in a word)."""
+    before = max(0, j - 1)
+    pieces = (han[before:j + 1], han[j:j + 2], han[max(0, j - 2):j + 1], han[before:j + 2], han[j:j + 3])
+    return any(len(piece) > 1 and "\0" not in piece and is_word(piece) for piece in pieces)
