@@ -437,18 +437,21 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
             continue
         # The weak bigram han[i]han[i+1]: either character may be the slip.
         a, b = pair
-        for j, options in ((i + 1, b not in skip and after.get(a, _NONE) & confusables(b)),
-                           (i, a not in skip and before.get(b, _NONE) & confusables(a))):
-            if not options or j in seen:
+        for j, char, partner, partners in ((i + 1, b, a, after), (i, a, b, before)):
+            if char in skip or j in seen:
                 continue
-            char = han[j]
             left, right = han[j - 1:j].strip("\0"), han[j + 1:j + 2].strip("\0")
 
             def context(c):
                 return (score(left, c) if left else 0.0) + (score(c, right) if right else 0.0)
 
+            written = context(char)
+            # No replacement scores above 0: one that reads this well already cannot win the margin.
+            options = written <= -margin and partners.get(partner, _NONE) & confusables(char)
+            if not options:
+                continue
             best = max(options, key=context)
-            gain = context(best) - context(char)
+            gain = context(best) - written
             if gain < margin or _in_word(han, j, is_word):
                 continue
             seen.add(j)
@@ -456,10 +459,10 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
                 chars.append(Counter(text))
             if _meant_so(text, j, chars[0], lm) or _in_name(text, j):
                 continue
-            written, alone = _route(words, han, j, char)
+            as_written, alone = _route(words, han, j, char)
             corrected, split = _route(words, han, j, best)
             if alone and not split:
-                found.append((j, char, best, gain, corrected - written))
+                found.append((j, char, best, gain, corrected - as_written))
     # Two neighbours that both read badly (易思玲, a name) are no single slip.
     at = {hit[0] for hit in found}
     return sorted(f for f in found if f[0] - 1 not in at and f[0] + 1 not in at)
