@@ -39,13 +39,26 @@ Option `check` chooses what a rule reports:
   Terms are found by counting four-character windows, so the document is not
   segmented whole; only the lines of candidates are.
 
+- `model`: a confusable character scored by the character bigram model
+  (`linter/language_model.py`): a character in no word with its neighbours,
+  no common word of its own (去, 和, 以), on a weak bigram, whose homophone or
+  look-alike (pycorrector's same_pinyin.txt and same_stroke.txt, pinyin.txt)
+  makes a common two-character word with a neighbour and wins at least MARGIN
+  in the bigram model's log probability and WORD_MARGIN in jieba's word model:
+  经跻体制 → 经济体制. Lists of short items (助餐、助浴), short quoted slogans,
+  characters the document is about (寄 in a postal rule), names after a title,
+  numbered short forms (三矿), traditional characters and book titles stay silent.
+
 The tables are read on first use and cached (parsed YAML in the user cache), so
 a run that does not use the pack loads nothing.
 """
 
 import functools
+import math
 import re
 from collections import Counter, defaultdict
+from itertools import compress, count, repeat
+from operator import add, not_
 from importlib import resources
 from typing import NamedTuple
 
@@ -57,7 +70,7 @@ from linter.text_units import in_book_title
 class Spelling(RuleType):
     name = "spelling"
     fields = frozenset({"found", "expected", "place", "province", "right", "count", "line"})
-    CHECKS = ("known", "idiom", "place", "variant")
+    CHECKS = ("known", "idiom", "place", "variant", "model")
     schema = {
         "properties": {
             "check": {"enum": list(CHECKS), "description": "what the rule reports (see the spelling rule type)"},
@@ -67,7 +80,7 @@ class Spelling(RuleType):
 
     def check(self, doc):
         return {"known": self._known, "idiom": self._idioms, "place": self._places,
-                "variant": self._variants}[self.options["check"]](doc)
+                "variant": self._variants, "model": self._confusable}[self.options["check"]](doc)
 
     def _known(self, doc):
         table, regex = known_misspellings()
@@ -158,6 +171,17 @@ class Spelling(RuleType):
                     continue
                 yield Hit(start, end, {"found": variant, "expected": term, "count": counts[term],
                                        "line": doc.position(text.find(term))[0]})
+
+
+    def _confusable(self, doc):
+        text, words = doc.text, segment.word_model(doc)
+        for offset, char, better, gain, word_gain in confusable_candidates(
+                text, lambda word: segment.is_word(doc, word), words, MARGIN):
+            if word_gain < WORD_MARGIN or gain + word_gain < TOTAL or in_book_title(doc, offset):
+                continue
+            start, end = _word_span(words, text, offset, better)
+            yield Hit(start, end, {"found": text[start:end],
+                                   "expected": text[start:offset] + better + text[offset + 1:end]})
 
 
 def windows(doc) -> Counter:
@@ -308,3 +332,264 @@ def known_misspellings():
     table = {str(wrong): str(right) for wrong, right in YamlFile.read(path).data.items()}
     regex = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
     return table, regex
+
+
+# -- confusable characters scored by the bigram model (SP003) ----------------
+
+class Confusion(NamedTuple):
+    after: dict  # character -> the characters that follow it in a common two-character word
+    before: dict  # character -> the characters that precede it in one
+    strong: frozenset  # bigrams common enough that neither of their characters is suspect
+
+
+# A two-character word counts as what a slip was meant to be when jieba's
+# dictionary gives it at least this frequency.
+_WORD_FREQUENCY = 20
+# A bigram seen this often (weighted count) never makes its characters suspect.
+_STRONG_COUNT = 3.0
+
+
+@functools.lru_cache(maxsize=2)
+def confusion(lm) -> Confusion:
+    """The common two-character words of jieba's dictionary, by first and by
+    second character, and the strong bigrams of the model lm (SP003)."""
+    from linter import dictionary, language_model
+
+    after, before = defaultdict(list), defaultdict(list)
+    loaded = dictionary.load()
+    for (word, _), frequency in zip(loaded.entries(), loaded.frequencies):
+        if len(word) == 2 and frequency >= _WORD_FREQUENCY and "\u4e00" <= word[0] <= "\u9fff" and "\u4e00" <= word[1] <= "\u9fff":
+            after[word[0]].append(word[1])
+            before[word[1]].append(word[0])
+    chars = [chr(language_model.FIRST + x) for x in range(language_model.SIZE)]
+    strong = {chars[k >> 15] + chars[k & 0x7FFF] for k, n in zip(lm.keys, lm.counts) if n >= _STRONG_COUNT}
+    # NUL stands for any other character (see confusable_candidates): its bigrams are no slips.
+    strong.update(["\0\0", *("\0" + c for c in chars), *(c + "\0" for c in chars)])
+    return Confusion({c: frozenset(s) for c, s in after.items()}, {c: frozenset(s) for c, s in before.items()},
+                     frozenset(strong))
+
+
+@functools.lru_cache(maxsize=None)
+def confusables(char: str) -> frozenset:
+    """The characters that sound or look like this one: pycorrector's
+    same_pinyin.txt (same sound, any tone) and same_stroke.txt (same shape),
+    both Apache-2.0, and those of the same usual syllable in pinyin.txt; no
+    traditional character."""
+    readings = pinyin_readings().get(char)
+    alike = set(look_alikes().get(char, ())) | set(same_pinyin().get(char, ""))
+    if readings:
+        alike |= syllables()[readings[0][:-1]]
+    alike.discard(char)
+    return frozenset(alike - traditional_characters())
+
+
+@functools.lru_cache(maxsize=1)
+def same_pinyin() -> dict:
+    """character -> characters of the same sound, from pycorrector's same_pinyin.txt (Apache-2.0)."""
+    table = resources.files("linter.data").joinpath("spelling", "same_pinyin.txt").read_text(encoding="utf-8")
+    found = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            char, *groups = line.split("\t")
+            found[char] = "".join(groups)
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def syllables() -> dict:
+    """usual syllable without its tone (zhong) -> the characters read so."""
+    found = defaultdict(set)
+    for char, readings in pinyin_readings().items():
+        found[readings[0][:-1]].add(char)
+    return found
+
+
+_NOT_HAN = re.compile("[^\u4e00-\u9fff]")
+_NONE = frozenset()
+
+
+def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
+    """[(offset, character, replacement, gain, word gain)] for the characters of
+    the text that a confusable character would make read better by at least
+    margin (the log probability won in the bigram model lm, with the neighbours
+    on both sides). The character must be in no word with its neighbours
+    (is_word: str -> bool), no common word of its own, on a weak bigram used
+    nowhere else in the text, and not written so on purpose (`_meant_so`,
+    `_in_name`); under the word model `words` (a WordModel) it must be a word of
+    its own as written and the replacement inside a word. The word gain is what
+    the word model's route through the stretch around it wins."""
+    from linter import language_model
+
+    lm = lm or language_model.model()
+    table = confusion(lm)
+    score, after, before, skip = lm.bigram_score, table.after, table.before, _not_slips()
+    # Every character but a Chinese one becomes NUL, and a bigram with NUL is
+    # strong: the weak bigrams (one in eight of official text) are found by
+    # loops in C over the whole text, offsets unchanged.
+    han = _NOT_HAN.sub("\0", text)
+    weak = list(compress(count(), map(not_, map(table.strong.__contains__, map(add, han, han[1:])))))
+    uses = Counter([han[i:i + 2] for i in weak])  # a weak bigram's every use is weak
+    chars = []  # the text's character counts, made when first needed
+    found, seen = [], set()
+    for i in weak:
+        pair = han[i:i + 2]
+        if uses[pair] > 1:  # 衔级 seven times in a law is its term
+            continue
+        # The weak bigram han[i]han[i+1]: either character may be the slip.
+        a, b = pair
+        for j, char, partner, partners in ((i + 1, b, a, after), (i, a, b, before)):
+            if char in skip or j in seen:
+                continue
+            left, right = han[j - 1:j].strip("\0"), han[j + 1:j + 2].strip("\0")
+
+            def context(c):
+                return (score(left, c) if left else 0.0) + (score(c, right) if right else 0.0)
+
+            written = context(char)
+            # No replacement scores above 0: one that reads this well already cannot win the margin.
+            options = written <= -margin and partners.get(partner, _NONE) & confusables(char)
+            if not options:
+                continue
+            best = max(options, key=context)
+            gain = context(best) - written
+            if gain < margin or _in_word(han, j, is_word):
+                continue
+            seen.add(j)
+            if not chars:
+                chars.append(Counter(text))
+            if _meant_so(text, j, chars[0], lm) or _in_name(text, j):
+                continue
+            as_written, alone = _route(words, han, j, char)
+            corrected, split = _route(words, han, j, best)
+            if alone and not split:
+                found.append((j, char, best, gain, corrected - as_written))
+    # Two neighbours that both read badly (易思玲, a name) are no single slip.
+    at = {hit[0] for hit in found}
+    return sorted(f for f in found if f[0] - 1 not in at and f[0] + 1 not in at)
+
+
+# SP003 reports a character when the replacement wins at least MARGIN in the
+# bigram model's log probability, at least WORD_MARGIN in the word model's
+# (jieba's unigram route through the stretch around it), and TOTAL in the two
+# together: tuned with bench/spelling_sp003.py for at most 0.1 false findings
+# per 10,000 characters of official text (two folds: no text scored by a model
+# that counted it) at the most typos found.
+MARGIN = 11.0
+WORD_MARGIN = 4.0
+TOTAL = 22.0
+
+
+def _meant_so(text: str, offset: int, uses: Counter, lm) -> bool:
+    """Whether the character is written on purpose though it reads badly: in a list
+    of short items (助餐、助浴、助洁), in a short quoted slogan (“两免一补”), or a
+    character the document uses far more often than Chinese text does (寄 in a
+    postal regulation: 交寄, 限寄, 禁寄; uses: the text's character counts)."""
+    start, end = _stretch(text, offset)
+    if end - start <= _LIST_ITEM and (text[start - 1:start] == "、" or text[end:end + 1] == "、"):
+        return True
+    opened, closed = text.rfind("“", max(0, offset - 10), offset), text.find("”", offset, offset + 10)
+    if opened != -1 and closed != -1 and "”" not in text[opened:offset] and closed - opened <= 10:
+        return True
+    count = uses[text[offset]]
+    return count >= 3 and count / len(text) >= 5 * math.exp(lm.unigram_score(text[offset]))
+
+
+_LIST_ITEM = 6
+
+
+def _in_name(text: str, offset: int) -> bool:
+    """Whether the character may be in a person's name: right after a title
+    (办公室主任计承法, 党委书记李双祥), or within a surname and two characters
+    that start a clause or follow a role (，易思玲说; 村民王友良说); or in a
+    numbered short form (三矿: mine No. 3)."""
+    from linter.extract.names import surnames, titles
+
+    if offset and text[offset - 1] in _NUMERALS:
+        return True
+    if any(text.endswith(title, 0, at) for at in range(max(0, offset - 2), offset + 1) for title in titles()):
+        return True
+    family, common = surnames(), common_characters()
+    for at in range(max(0, offset - 2), offset + 1):
+        if text[at] in family and text[at] not in common and (
+                at == 0 or not "\u4e00" <= text[at - 1] <= "\u9fff" or text.endswith(_ROLES, 0, at)):
+            return True
+    return False
+
+
+# Words that stand before a name in news and reports (记者周宇说).
+_ROLES = ("记者", "村民", "市民", "居民", "网友", "学生", "同学", "老师", "教师", "医生", "患者", "选手", "队员",
+          "老人", "工人", "农民", "专家", "教授", "主持人", "负责人", "经理", "主任", "书记", "局长", "县长", "市长")
+
+
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万两")
+
+
+def _stretch(text: str, offset: int, most: int = 8):
+    """The run of Chinese characters around offset, at most `most` characters each side."""
+    start, end = offset, offset + 1
+    while start > 0 and offset - start < most and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    while end < len(text) and end - offset <= most and "\u4e00" <= text[end] <= "\u9fff":
+        end += 1
+    return start, end
+
+
+def _word_span(words, text: str, offset: int, better: str):
+    """Where the word the replacement makes lies in the text (经跻 for 经济)."""
+    start, end = _stretch(text, offset)
+    start, end = max(start, offset - 4), min(end, offset + 5)
+    _, route = words.route(text[start:offset] + better + text[offset + 1:end])
+    return next(((start + first, start + last) for _, first, last in route if start + first <= offset < start + last),
+                (offset, offset + 1))
+
+
+def _route(words, han: str, j: int, char: str):
+    """(log probability of the best segmentation, whether char is a word of its
+    own there) for char put at j in its stretch of Chinese characters, at most
+    four each side (han: the text with NUL for every other character; words: a WordModel)."""
+    before, after = han[max(0, j - 4):j].rpartition("\0")[2], han[j + 1:j + 5].partition("\0")[0]
+    score, route = words.route(before + char + after)
+    at = len(before)
+    return score, next((end - first == 1 for _, first, end in route if first <= at < end), True)
+
+
+# Characters that are common words of their own (jieba frequency >= this): 去,
+# 和, 以, 由, 其, 只 are meant far more often than they are slips (地/的 neither).
+_COMMON_CHARACTER = 20000
+
+
+@functools.lru_cache(maxsize=1)
+def traditional_characters() -> frozenset:
+    """Traditional characters whose simplified form differs (壯 → 壮; not 乾, also simplified), from
+    OpenCC's TSCharacters.txt (Apache-2.0). A traditional character in simplified text is a
+    matter of script, not a slip: a text of 1954 writes 壯大 beside 壮大 dozens of times."""
+    table = resources.files("linter.data").joinpath("spelling", "TSCharacters.txt").read_text(encoding="utf-8")
+    found = set()
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            char, forms = line.split("\t", 1)
+            if char not in forms.split():
+                found.add(char)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1)
+def common_characters() -> frozenset:
+    from linter import dictionary
+
+    loaded = dictionary.load()
+    return frozenset(c for c in map(chr, range(0x4E00, 0xA000)) if (loaded.frequency(c) or 0) >= _COMMON_CHARACTER)
+
+
+@functools.lru_cache(maxsize=1)
+def _not_slips() -> frozenset:
+    """Characters never reported: common words of their own and traditional characters."""
+    return common_characters() | traditional_characters()
+
+
+def _in_word(han: str, j: int, is_word) -> bool:
+    """Whether the character at j is in a word of two or three characters with its
+    neighbours (han: the text with NUL for every other character, never in a word)."""
+    before = max(0, j - 1)
+    pieces = (han[before:j + 1], han[j:j + 2], han[max(0, j - 2):j + 1], han[before:j + 2], han[j:j + 3])
+    return any(len(piece) > 1 and "\0" not in piece and is_word(piece) for piece in pieces)
