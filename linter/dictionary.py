@@ -5,7 +5,7 @@ decoded only where a document needs it.
 jieba's own start-up unmarshals a 350,000-word prefix dictionary (about 0.8 s);
 even splitting a sorted list of the words costs 30 ms in every process. The
 cache instead holds five flat files, built once from dict.txt and keyed on its
-size and time: the words sorted, UTF-8, one per line (`jieba-words`); every
+content (size and digest): the words sorted, UTF-8, one per line (`jieba-words`); every
 BLOCK-th word (`jieba-heads`) and where each block of BLOCK words begins
 (`jieba-blocks`); the frequency of each word (`jieba-frequencies`, after the
 total); and its tag (`jieba-tag-codes`, one byte each after a line naming the
@@ -164,9 +164,8 @@ def dictionary_file() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def dictionary_key() -> str:
-    """What the user-cache entries derived from jieba's dictionary are keyed on: its size and time."""
-    stat = dictionary_file().stat()
-    return f"{stat.st_size}-{int(stat.st_mtime)}"
+    """What the user-cache entries derived from jieba's dictionary are keyed on: its content."""
+    return usercache.content_key(dictionary_file())
 
 
 _PARTS = (("jieba-words", ".txt"), ("jieba-heads", ".txt"), ("jieba-blocks", ".bin"), ("jieba-frequencies", ".bin"),
