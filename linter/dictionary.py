@@ -17,9 +17,9 @@ the cache rebuilds it from dict.txt.
 """
 
 import array
-import bisect
 import functools
 import mmap
+from bisect import bisect_left, bisect_right
 from math import log
 from pathlib import Path
 from typing import Optional
@@ -60,12 +60,14 @@ class SortedDictionary:
 
     def _find(self, key: str):
         """(the first word >= key, its number), or (None, None) past the last word."""
-        block = max(0, bisect.bisect_right(self.heads, key) - 1)
+        block = bisect_right(self.heads, key) - 1
+        if block < 0:
+            block = 0
         words = self.blocks.get(block)
         if words is None:
             start, end = self.block_offsets[block], self.block_offsets[block + 1]
             words = self.blocks[block] = self.words[start:end - 1].decode("utf-8").split("\n")
-        place = bisect.bisect_left(words, key)
+        place = bisect_left(words, key)
         if place < len(words):
             return words[place], block * BLOCK + place
         if block + 1 < len(self.heads):
