@@ -107,6 +107,13 @@ def _read() -> dict:
         return {}
 
 
+def write_new() -> None:
+    """Write the patterns this process compiled, if any, now (a forked worker ends
+    with os._exit, which runs no exit handlers)."""
+    if _new:
+        _write()
+
+
 def _write() -> None:
     import pickle
 
@@ -114,8 +121,12 @@ def _write() -> None:
 
     if not usercache.folder().is_dir():
         return  # none yet, or removed meanwhile (a test session's): not worth making at exit
+    kept = _read()  # what other processes (a run's workers) wrote meanwhile stays
+    if len(kept) + len(_codes) > MAX_ENTRIES:
+        kept = {}
+    kept.update(_codes)
     try:
-        data = pickle.dumps({key: args for key, args in _codes.items() if isinstance(key, tuple)}, pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)
     except Exception:
         return
     usercache.write("re-patterns", _cache_key(), ".pickle", data)
