@@ -5,7 +5,7 @@ decoded only where a document needs it.
 jieba's own start-up unmarshals a 350,000-word prefix dictionary (about 0.8 s);
 even splitting a sorted list of the words costs 30 ms in every process. The
 cache instead holds five flat files, built once from dict.txt and keyed on its
-size and time: the words sorted, UTF-8, one per line (`jieba-words`); every
+content (size and digest): the words sorted, UTF-8, one per line (`jieba-words`); every
 BLOCK-th word (`jieba-heads`) and where each block of BLOCK words begins
 (`jieba-blocks`); the frequency of each word (`jieba-frequencies`, after the
 total); and its tag (`jieba-tag-codes`, one byte each after a line naming the
@@ -17,9 +17,9 @@ the cache rebuilds it from dict.txt.
 """
 
 import array
-import bisect
 import functools
 import mmap
+from bisect import bisect_left, bisect_right
 from math import log
 from pathlib import Path
 from typing import Optional
@@ -60,12 +60,14 @@ class SortedDictionary:
 
     def _find(self, key: str):
         """(the first word >= key, its number), or (None, None) past the last word."""
-        block = max(0, bisect.bisect_right(self.heads, key) - 1)
+        block = bisect_right(self.heads, key) - 1
+        if block < 0:
+            block = 0
         words = self.blocks.get(block)
         if words is None:
             start, end = self.block_offsets[block], self.block_offsets[block + 1]
             words = self.blocks[block] = self.words[start:end - 1].decode("utf-8").split("\n")
-        place = bisect.bisect_left(words, key)
+        place = bisect_left(words, key)
         if place < len(words):
             return words[place], block * BLOCK + place
         if block + 1 < len(self.heads):
@@ -164,9 +166,8 @@ def dictionary_file() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def dictionary_key() -> str:
-    """What the user-cache entries derived from jieba's dictionary are keyed on: its size and time."""
-    stat = dictionary_file().stat()
-    return f"{stat.st_size}-{int(stat.st_mtime)}"
+    """What the user-cache entries derived from jieba's dictionary are keyed on: its content."""
+    return usercache.content_key(dictionary_file())
 
 
 _PARTS = (("jieba-words", ".txt"), ("jieba-heads", ".txt"), ("jieba-blocks", ".bin"), ("jieba-frequencies", ".bin"),

@@ -395,10 +395,20 @@ def _lint_share(files, share, settings: Settings, pipe: int, lifeline: int) -> N
                     result = traceback.format_exc()
                 data = pickle.dumps((index, result), pickle.HIGHEST_PROTOCOL)
                 out.write(len(data).to_bytes(8, "little") + data)
+        _keep_compiled_patterns()
     except BaseException:  # interrupted, or the parent went away
         status = 1
     finally:
         os._exit(status)
+
+
+def _keep_compiled_patterns() -> None:
+    """The regular expressions a worker compiled, into the user cache for the next
+    run: os._exit runs no exit handlers, where a process writes them otherwise."""
+    from linter import patterns, rule_types
+
+    patterns.write_new()
+    rule_types.write_new_patterns()
 
 
 _worker_settings: Optional[Settings] = None

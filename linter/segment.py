@@ -206,6 +206,8 @@ def _model(names, user_words) -> "WordModel":
 
 # WordModel's score of a piece that only begins words, and of one not scored yet.
 _PREFIX, _UNSEEN = object(), object()
+# How many routed texts a WordModel remembers.
+_ROUTES_KEPT = 50_000
 
 
 class WordModel:
@@ -224,6 +226,9 @@ class WordModel:
         # piece of text -> its log probability as a word, _PREFIX (a proper prefix of a
         # word only) or None (neither): `route` asks for the same pieces again and again.
         self._scores = {}
+        # text -> (score, words) of `route`: a window is often routed again (a
+        # document's title in each of its doublings' windows).
+        self._routes = {}
         for word, (frequency, tag) in added.items():
             if not word:
                 continue
@@ -235,7 +240,8 @@ class WordModel:
             if tag:
                 self.tags[word] = tag
             self.prefixes.update(word[:n] for n in range(1, len(word)))
-            self._scores.clear()  # pieces scored before this word was added
+            self._scores.clear()  # pieces scored and texts routed before this word was added
+            self._routes.clear()
 
     def _frequency_of_pieces(self, word) -> int:
         """What frequency makes the word beat the best way of cutting it (jieba's suggest_freq)."""
@@ -256,10 +262,21 @@ class WordModel:
 
     def route(self, text):
         """(log probability, [(word, start, end)]) of the best segmentation of `text`."""
+        found = self._routes.get(text)
+        if found is None:
+            if len(self._routes) >= _ROUTES_KEPT:
+                self._routes.clear()
+            found = self._routes[text] = self._route(text)
+        return found[0], list(found[1])
+
+    def _route(self, text):
+        # best[start], best_end[start]: the log probability of the best route from
+        # start on, the end of its first word (jieba's calc: the greatest
+        # probability, the longer first word on a tie).
         size, scores, unknown = len(text), self._scores, -self.log_total
-        best = [(0.0, size)] * (size + 1)
+        best, best_end = [0.0] * (size + 1), [size] * (size + 1)
         for start in range(size - 1, -1, -1):
-            options, end = [], start + 1
+            top, top_end, end = 0.0, 0, start + 1
             while end <= size:
                 piece = text[start:end]
                 score = scores.get(piece, _UNSEEN)
@@ -268,18 +285,27 @@ class WordModel:
                 if score is None:
                     break
                 if score is not _PREFIX:
-                    options.append((score + best[end][0], end))
+                    option = score + best[end]
+                    if not top_end or option >= top:  # ends grow: on a tie the later (longer) word wins
+                        top, top_end = option, end
                 end += 1
-            best[start] = max(options) if options else (unknown + best[start + 1][0], start + 1)
+            if top_end:
+                best[start], best_end[start] = top, top_end
+            else:
+                best[start], best_end[start] = unknown + best[start + 1], start + 1
         words, start = [], 0
         while start < size:
-            end = best[start][1]
+            end = best_end[start]
             words.append((text[start:end], start, end))
             start = end
-        return best[0][0] if size else 0.0, words
+        return best[0] if size else 0.0, words
 
     def _score(self, piece):
-        found = self.frequency(piece)
+        found = self.added.get(piece)
+        if found is None:  # self.frequency(piece), inlined: most pieces are scored once, here
+            found = self.lookup(piece)
+            if found is None and piece in self.prefixes:
+                found = 0
         score = None if found is None else _PREFIX if found == 0 else math.log(found) - self.log_total
         self._scores[piece] = score
         return score

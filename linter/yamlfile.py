@@ -199,7 +199,7 @@ def _node_lines(nodes, node, path):
 
 
 # Parsed YAML in the user cache: one JSON file of the most recent texts, keyed by
-# their digest (and the file by the installed PyYAML's size and time). Only data
+# their digest (and the file by the installed PyYAML's content). Only data
 # that JSON gives back unchanged is stored (no integer keys, sets or binary).
 _PARSED_KIND, _PARSED_KEPT = "parsed-yaml", 64
 _parsed_texts: Optional[dict] = None
@@ -207,12 +207,11 @@ _parsed_texts: Optional[dict] = None
 
 @functools.lru_cache(maxsize=1)
 def _yaml_key() -> str:
-    """The installed PyYAML, without importing it: its size and time."""
+    """The installed PyYAML, without importing it: its __init__'s content."""
     import importlib.util
 
     try:
-        stat = Path(importlib.util.find_spec("yaml").origin).stat()
-        return f"{stat.st_size}-{int(stat.st_mtime)}"
+        return usercache.content_key(Path(importlib.util.find_spec("yaml").origin))
     except (AttributeError, ImportError, OSError):
         return "unknown"
 

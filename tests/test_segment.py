@@ -134,3 +134,25 @@ def test_the_word_model_remembers_its_added_words_frequencies(tmp_path, monkeypa
     assert segment._model(names, ()).added == built.added
     assert json.loads(entry.read_text("utf-8")) == built.added
     segment._model.cache_clear()
+
+
+def test_installations_with_the_same_dictionary_share_its_cache_key(tmp_path, monkeypatch):
+    """Virtual environments installing the same jieba (dict.txt times differ) share the
+    cache entries; the digest is computed once per version of a file, then remembered."""
+    import os
+    from pathlib import Path
+
+    from linter import dictionary, usercache
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    data = dictionary.dictionary_file().read_bytes()
+    first, second, other = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    first.write_bytes(data)
+    second.write_bytes(data)
+    other.write_bytes(data.replace("的".encode(), "地".encode(), 1))  # same size, other content
+    os.utime(second, (1000, 1000))
+    keys = [usercache.content_key(path) for path in (first, second, other)]
+    assert keys[0] == keys[1] != keys[2] and keys[0].startswith(f"{len(data)}-")
+    monkeypatch.setattr(Path, "read_bytes", None)  # remembered: not read again
+    assert [usercache.content_key(path) for path in (first, second, other)] == keys
+    assert len((tmp_path / "cache" / usercache.DIGESTS).read_text().splitlines()) == 3

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
+from linter import patterns
 from linter.numerals import chinese_number
 from linter.patterns import lazy
 
@@ -201,11 +202,11 @@ def _comma_items(text: str, start: int, end: int) -> Optional[Tuple[str, ...]]:
     while start > 0 and text[start - 1] in "，,":
         previous = max(text.rfind(mark, max(0, start - 1 - 40), start - 1) for mark in "，,。；;：:！!？?\n（(") + 1
         item = text[previous:start - 1]
-        if not re.fullmatch(rf"[\u4e00-\u9fff]{{2,{_MAX_COMMA_ITEM}}}", item):
+        if not patterns.compile(rf"[\u4e00-\u9fff]{{2,{_MAX_COMMA_ITEM}}}").fullmatch(item):
             break
         items.insert(0, item)
         start = previous
-    if not all(re.fullmatch(rf"[\u4e00-\u9fff]{{2,{_MAX_COMMA_ITEM}}}", item) for item in items):
+    if not all(patterns.compile(rf"[\u4e00-\u9fff]{{2,{_MAX_COMMA_ITEM}}}").fullmatch(item) for item in items):
         return None
     return tuple(items) if len(items) >= 3 else None
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, List, Optional, Tuple
 
-from linter import knowledge
+from linter import knowledge, patterns
 from linter.text_units import SENTENCE_END
 from linter.patterns import lazy
 
@@ -41,7 +41,7 @@ def packs_without_config() -> list:
 
 @knowledge.derived
 def _report_title():
-    return re.compile("|".join(re.escape(word) for word in knowledge.get("document-types", "report-titles")))
+    return patterns.compile("|".join(re.escape(word) for word in knowledge.get("document-types", "report-titles")))
 
 # How far from the top a title, dateline, stamp or 发文字号 may stand (non-blank lines).
 _HEAD_LINES = 15
@@ -66,7 +66,7 @@ class Found:
 @knowledge.derived
 def _newsletter_mark():
     """What makes a text an internal newsletter (a printed 准印证号), from knowledge.yaml."""
-    return re.compile(knowledge.get("document-types", "newsletter-mark"))
+    return patterns.compile(knowledge.get("document-types", "newsletter-mark"))
 # 国发〔2019〕5号, also with the wrong brackets the gov-document pack reports.
 _DOC_NUMBER = lazy(r"^[ \t　]*(?:发文字号[ \t　]*[:：][ \t　]*)?[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号[ \t　]*$")
 # 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：  /  国家发展改革委：
@@ -104,7 +104,7 @@ def document_type(doc) -> Optional[Found]:
 @knowledge.derived
 def _normative_title():
     words = "|".join(re.escape(word) for word in sorted(knowledge.get("document-types", "normative-titles"), key=len, reverse=True))
-    return re.compile(rf"(?:{words})(?:[（(][^（()）]{{0,12}}[）)])?[ \t　]*$")
+    return patterns.compile(rf"(?:{words})(?:[（(][^（()）]{{0,12}}[）)])?[ \t　]*$")
 
 
 def normative(doc) -> Optional[Found]:
@@ -273,7 +273,7 @@ def _sole_date(text: str) -> Optional[datetime.date]:
 def parse_iso_or_chinese_date(value: str) -> Optional[datetime.date]:
     """2024-02-29, 2024-02-29T10:00:00+08:00 or 2024年2月29日 as a date; None when it
     is none of these or does not exist."""
-    match = re.fullmatch(r"\s*(\d{4})\s*(?:-|年)\s*(\d{1,2})\s*(?:-|月)\s*(\d{1,2})\s*日?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*", value)
+    match = patterns.compile(r"\s*(\d{4})\s*(?:-|年)\s*(\d{1,2})\s*(?:-|月)\s*(\d{1,2})\s*日?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*").fullmatch(value)
     if not match:
         return None
     try:

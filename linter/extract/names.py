@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-from linter import knowledge
+from linter import knowledge, patterns
 from linter.text_units import HAN, clause_before
 
 # Titles, exclusive titles and surnames are data (linter/data/knowledge.yaml).
@@ -82,7 +82,7 @@ _COMMON_WORDS = {"应该", "应当", "明确", "同时", "特别", "必须", "�
 def _title_patterns():
     """(the titles as an alternation, a chain of titles before a name, the words that make no name)."""
     alternation = "|".join(titles())
-    chain = re.compile(rf"((?:{alternation})(?:[、{_SPACE[1:-1]}]*(?:{alternation}))*){_SPACE}*")
+    chain = patterns.compile(rf"((?:{alternation})(?:[、{_SPACE[1:-1]}]*(?:{alternation}))*){_SPACE}*")
     return alternation, chain, tuple(titles()) + ("主席", "总理", "总书记", "领导")
 
 
@@ -91,20 +91,20 @@ def _speech():
     """A name of two to four characters right before a speech verb, at the start of a clause.
     (This and _spaced_name are compiled at first use: their four Chinese-character
     classes take 4 ms, and TY010 imports this module mostly to ask `may_hold_a_person`.)"""
-    return re.compile(rf"(?:^|(?<=[，。；：！？“”\n,;:!?]))({HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})", re.M)
+    return patterns.compile(rf"(?:^|(?<=[，。；：！？“”\n,;:!?]))({HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})", re.M)
 
 
 # Characters that end a phrase before a name or an organisation (与三峡医院,
 # 在三峡医院), unlike 院 in 国务院自由贸易试验区.
 PHRASE_END_CHARS = set("与和及同在由对向是为将把被经从到于了让使据该此其以、")
 # Words before a title that make it a past one.
-_PAST = re.compile(r"原|时任|曾任|前任|首任|历任|老(?=院长|书记|主任)|退休")
+_PAST = patterns.compile(r"原|时任|曾任|前任|首任|历任|老(?=院长|书记|主任)|退休")
 
 
 @functools.lru_cache(maxsize=None)
 def _speaker_label():
     """A name of two to three characters (four with a compound surname) opening a line, then a colon: 任少贤：…"""
-    return re.compile(rf"^({HAN}{{2,4}})[：:]", re.M)
+    return patterns.compile(rf"^({HAN}{{2,4}})[：:]", re.M)
 
 
 # Line labels that read like a surname and a word (解读：, 关键词：) or a saying (古人云：, 常言道：).
@@ -115,7 +115,7 @@ _SAYING_ENDS = set("云道称曰问答")
 @functools.lru_cache(maxsize=None)
 def _spaced_name():
     """A two-character name aligned with spaces (李　强)."""
-    return re.compile(rf"({HAN}){_SPACE}+({HAN})(?!{HAN})")
+    return patterns.compile(rf"({HAN}){_SPACE}+({HAN})(?!{HAN})")
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,7 @@ def _ends_name(text: str, end: int) -> bool:
 
 # -- abbreviations -----------------------------------------------------------
 
-_DECLARATION = re.compile(
+_DECLARATION = patterns.compile(
     r"[（(](?P<keyword>(?:以下|下文|下)?简称为?|以下称|下称)[:：]?[ \u3000]*"
     r"(?:“([^“”（）()]{1,20})”|\"([^\"（）()]{1,20})\"|《([^《》（）()]{1,30})》|([^“”\"《》（）()，,、：:；;。\s]{2,20}))"
     r"(?:[，,]下同)?[）)]"

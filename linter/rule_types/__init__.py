@@ -180,6 +180,13 @@ def _schedule_write() -> None:
         _write_scheduled = True
 
 
+def write_new_patterns() -> None:
+    """Write the patterns this process compiled, if any, now (a forked worker ends
+    with os._exit, which runs no exit handlers)."""
+    if _write_scheduled:
+        _write_patterns()
+
+
 def _write_patterns() -> None:
     import pickle
 
@@ -187,8 +194,10 @@ def _write_patterns() -> None:
 
     if not usercache.folder().is_dir():
         return  # none yet, or removed meanwhile (a test session's): not worth making at exit
+    kept = _read_patterns()  # what other processes (a run's workers) wrote meanwhile stays
+    kept.update(_patterns)
     try:
-        data = pickle.dumps(_patterns)
+        data = pickle.dumps(kept)
     except Exception:
         return
     usercache.write("regex-patterns", _patterns_key(), ".pickle", data)

@@ -7,6 +7,7 @@ document's choice; every use of another variant is reported.
 import re
 from collections import Counter
 
+from linter import patterns
 from linter.rule_types import Hit, RuleType, word_boundaries
 
 
@@ -25,7 +26,7 @@ class Consistency(RuleType):
         super().__init__(options, error)
         # Longest first, so 身份证件 is not also counted as 身份证.
         variants = sorted(options["variants"], key=len, reverse=True)
-        self.regex = re.compile("|".join(map(re.escape, variants)))
+        self.regex = patterns.compile("|".join(map(re.escape, variants)))
         self.by_word = options.get("match", "text") == "word"
 
     def check(self, doc):

@@ -29,12 +29,13 @@ import datetime
 import re
 from collections import Counter, defaultdict
 
+from linter import patterns
 from linter.rule_types import Hit, RuleType
 from linter.text_units import HAN, Sentences, in_book_title, in_quotation
 
 
 # Sentences about the renaming itself may use the former name.
-_RENAMING = re.compile(r"划转|更名|改名|改称|前身|曾用名|旧称|原名|组建|合并")
+_RENAMING = patterns.compile(r"划转|更名|改名|改称|前身|曾用名|旧称|原名|组建|合并")
 
 
 def _facts():
@@ -344,7 +345,7 @@ def _in_sentence_line(doc, offset: int) -> bool:
     return answers[line]
 
 
-_SENTENCE_MARK = re.compile(r"[。！？；]")
+_SENTENCE_MARK = patterns.compile(r"[。！？；]")
 
 
 def _inside_word(doc, start: int, end: int) -> bool:

@@ -25,6 +25,7 @@ Option `check` chooses what a rule reports:
 import re
 from collections import Counter, defaultdict
 
+from linter import patterns
 from linter.rule_types import Hit, RuleType
 
 DEFAULT_PAIRS = ["“”", "‘’", "（）", "《》", "〈〉", "【】", "〔〕"]
@@ -32,15 +33,15 @@ DEFAULT_ALTERNATE = {"“": "‘", "‘": "“", "《": "〈"}
 
 # A closing parenthesis right after a sequence number that starts a line or
 # follows a mark or space (1）, 二）, a）) closes an enumeration, not a pair.
-_ENUMERATION = re.compile(r"(?:^|(?<=[\s，；。：、]))(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[）)]", re.M)
+_ENUMERATION = patterns.compile(r"(?:^|(?<=[\s，；。：、]))(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[）)]", re.M)
 # ’ between letters or before two digits is an apostrophe (it’s, ’99).
-_APOSTROPHE = re.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])|’(?=\d\d(?!\d))")
+_APOSTROPHE = patterns.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])|’(?=\d\d(?!\d))")
 _SPACE = " \t\u3000\ufeff\u200b"
-_NON_SPACE = re.compile("[^" + _SPACE + "]")
+_NON_SPACE = patterns.compile("[^" + _SPACE + "]")
 # 》》点击进入, 《《返回: arrows, not book-title marks.
-_ARROWS = re.compile(r"》{2,}|《{2,}")
+_ARROWS = patterns.compile(r"》{2,}|《{2,}")
 # P〈0.05, n〉30: a comparison sign typed as an angle bracket.
-_COMPARISON = re.compile(r"(?<=[A-Za-z0-9)）])[ \t]*[〈〉](?=[ \t]*[0-9.])")
+_COMPARISON = patterns.compile(r"(?<=[A-Za-z0-9)）])[ \t]*[〈〉](?=[ \t]*[0-9.])")
 _HALF_WIDTH = {"(": "（", ")": "）"}
 
 
@@ -113,7 +114,7 @@ def scan(text, pairs):
     crossed = Counter()  # marks left open by a crossing: their closing mark ends the crossing
     line_offset = searched = 0  # where the line of the last opening mark starts; text before `searched` is searched
     problems = []
-    marks = re.compile("[" + re.escape("".join(opening) + "".join(closing) + ("()" if half_width else "")) + "]")
+    marks = patterns.compile("[" + re.escape("".join(opening) + "".join(closing) + ("()" if half_width else "")) + "]")
     for match in marks.finditer(text):
         offset, char = match.start(), match.group(0)
         if offset in skipped or (char in "）)" and _closes_enumeration(text, offset)) or (char == "’" and _APOSTROPHE.match(text, offset)):

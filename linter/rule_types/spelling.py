@@ -62,7 +62,7 @@ from operator import add, not_
 from importlib import resources
 from typing import NamedTuple
 
-from linter import segment
+from linter import patterns, segment
 from linter.rule_types import Hit, RuleType, word_boundaries
 from linter.text_units import in_book_title
 
@@ -241,7 +241,7 @@ def _word_at(doc, offset: int) -> str:
     return doc.text[offset]
 
 
-_CHINESE = re.compile("[\u4e00-\u9fff]{4,}")
+_CHINESE = patterns.compile("[\u4e00-\u9fff]{4,}")
 # Characters whose change makes another term (第一/第二季度, 东部/西部地区, 省级/市级医院, 各项/这项).
 _OTHER_TERM = frozenset("〇零一二三四五六七八九十百千万亿两第首末半"
                         "东南西北中上下前后左右内外大小高低多少新旧正副"
@@ -317,7 +317,7 @@ def places() -> Places:
     prefectures = {str(k): str(v) for k, v in data["prefectures"].items() if str(k) not in also_words}
     counties = {str(k): str(v) for k, v in data["counties"].items()}
     leading = [name for short, full in provinces.items() if short not in _NOT_LEADING for name in (short, full)]
-    regex = re.compile("(?P<province>%s)(?P<place>%s)(?:市|地区|盟|自治州|州)?" % (
+    regex = patterns.compile("(?P<province>%s)(?P<place>%s)(?:市|地区|盟|自治州|州)?" % (
         "|".join(sorted(leading, key=len, reverse=True)),
         "|".join(sorted([*prefectures, *counties], key=len, reverse=True))))
     return Places(provinces, {v: k for k, v in provinces.items()}, prefectures, counties, regex)
@@ -330,7 +330,7 @@ def known_misspellings():
 
     path = resources.files("linter.data").joinpath("spelling", "misspellings.yaml")
     table = {str(wrong): str(right) for wrong, right in YamlFile.read(path).data.items()}
-    regex = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
+    regex = patterns.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
     return table, regex
 
 

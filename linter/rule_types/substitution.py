@@ -9,6 +9,7 @@ document) quotes the old name rather than using it, and is not reported.
 
 import re
 
+from linter import patterns
 from linter.document import parse_iso_or_chinese_date
 from linter.rule_types import Hit, RuleType, compile_regex, word_boundaries
 from linter.text_units import clause_before, in_book_title
@@ -58,7 +59,7 @@ class Substitution(RuleType):
             item = {"preferred": value} if isinstance(value, str) else value
             first, last = (_date(term, item, key, error) for key in ("from", "until"))
             self.terms[term] = (item["preferred"], item.get("note", ""), first, last)
-        self.regex = re.compile("|".join(map(re.escape, sorted(self.terms, key=len, reverse=True))))
+        self.regex = patterns.compile("|".join(map(re.escape, sorted(self.terms, key=len, reverse=True))))
         self.by_word = options.get("match", "word") == "word"
         self.not_after = None
         if "not-after" in options:

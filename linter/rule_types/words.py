@@ -53,6 +53,7 @@ from itertools import islice
 
 import regex
 
+from linter import patterns
 from linter.rule_types import Hit, RuleType
 from linter.segment import dictionary_forms
 
@@ -60,9 +61,9 @@ _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A Han character typed twice (the stdlib engine: several times faster than
 # `regex` here), and a two-character string typed twice (found overlapping:
 # each match takes only its first character).
-_DOUBLED = re.compile(f"([{_HAN_CLASS}])\\1")
-_DOUBLED_PAIR = re.compile(f"([{_HAN_CLASS}])(?=([{_HAN_CLASS}])\\1\\2)")
-_HAN = re.compile(f"[{_HAN_CLASS}]")
+_DOUBLED = patterns.compile(f"([{_HAN_CLASS}])\\1")
+_DOUBLED_PAIR = patterns.compile(f"([{_HAN_CLASS}])(?=([{_HAN_CLASS}])\\1\\2)")
+_HAN = patterns.compile(f"[{_HAN_CLASS}]")
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 _UNITS = set("十百千万亿")
 _DIGITS = set("0123456789０１２３４５６７８９")
@@ -70,7 +71,7 @@ _SPACED = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 # Characters only traditional-character text uses; a document with a few of
 # them is not judged against jieba's simplified dictionary.
-_TRADITIONAL = re.compile(r"[們這爲說對時來個經與發過還國會]")
+_TRADITIONAL = patterns.compile(r"[們這爲說對時來個經與發過還國會]")
 _TRADITIONAL_ENOUGH = 10
 
 # The longest word looked for around a pair or a space, and the window a
@@ -92,7 +93,7 @@ _FUNCTION_TAGS = ("c", "p", "r", "d", "u")
 # 的 地 得 follow any word, one ending in the same character too (目的|的, 脚踏实地|地).
 _STRUCTURAL_PARTICLES = ("uj", "uv", "ud")
 # What closes a prepositional phrase opened by 以 (以书面方式, 以核心企业为切入点, 以个人名义).
-_PREPOSITION_FRAME = re.compile(r"(?:方式|形式|名义|身份|手段|途径)|..为")
+_PREPOSITION_FRAME = patterns.compile(r"(?:方式|形式|名义|身份|手段|途径)|..为")
 # An ABB's B more frequent than this alone is a word of its own (实, 切, 生), not an ABB ending.
 _COMMON_ALONE = 2000
 # What separates the descriptions of a series (明亮亮、清冽冽的).
