@@ -71,6 +71,7 @@ _CLAUSE_BREAK = lazy(_CLAUSE_MARKS + r"|\d")
 # Walking back to a clause's start, a number that is no figure of its own stays
 # in the metric: 1年生存率 and 5年生存率 are two metrics.
 _CLAUSE_START = lazy(_CLAUSE_MARKS)
+_CLAUSE_AFTER = lazy(f"(?={_CLAUSE_MARKS})")  # every offset where _CLAUSE_START matches
 # Words the metric does not need: verbs of stating and approximation at its end.
 # Emphasis marks (**165.3万人次**, left by Markdown) are no word of the metric either.
 _FILLER_END = lazy(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000*_])+$")
@@ -201,11 +202,9 @@ def figures(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
 
 def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
     text = _narrow(doc.text)
-    periods = _period_marks(doc)
-    period_starts = {end: start for start, end, _ in periods}
     shape = outline(doc)
     facts = FigureFacts(sentences=shape.sentences, full_sentences=shape.full_sentences)
-    scope = (periods, period_starts, shape.sentences, doc)
+    scope = _Scope(text, _period_marks(doc), shape.sentences, doc)
     previous_end = 0
     for match in _patterns().quantity.finditer(text):
         figure = _figure(text, match, scope, tolerance, previous_end)
@@ -219,13 +218,17 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
             figure = Figure(match.start(), match.end(), match.group(0), value, low, high, "%", "", arabic=False)
             facts.figures.append(_with_scope(text, figure, scope))
     facts.figures.sort(key=lambda f: f.start)
+    labels = {}  # line start -> the label of its figures (a 20 MB line is one line)
     for figure in facts.figures:
         section = shape.section_at(figure.start)
         figure.section, figure.top = section.label, section.top.start
-        line_start, line_end = doc.line_span(doc.position(figure.start)[0])
-        label = _LINE_LABEL.match(text, line_start)
-        short_line = label is not None and line_end - label.end() <= _LABELLED_LINE
-        figure.label = label.group(1) if short_line and label.end() <= figure.start else ""
+        line_start, line_end = scope.line_span(figure.start)
+        if line_start not in labels:
+            label = _LINE_LABEL.match(text, line_start)
+            short_line = label is not None and line_end - label.end() <= _LABELLED_LINE
+            labels[line_start] = (label.end(), label.group(1)) if short_line else None
+        label = labels[line_start]
+        figure.label = label[1] if label is not None and label[0] <= figure.start else ""
         figure.modality = shape.modality_at(figure.start)
         if not figure.period:
             # An undated figure takes its section's period, inherited from the
@@ -325,39 +328,75 @@ def _before_word(text: str, start: int) -> str:
     return match.group(0) if match else ""
 
 
-def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figure:
+class _Scope:
+    """What a figure's scope is read from, indexed once per document: the dates
+    (`_period_marks`, their ends in order too), the sentences, the line starts and
+    where clauses begin (after each mark of `_CLAUSE_START`)."""
+
+    def __init__(self, text: str, periods, sentences: Sentences, doc):
+        self.periods, self.sentences, self.doc = periods, sentences, doc
+        self.period_starts = [start for start, _, _ in periods]
+        self.period_ends = [end for _, end, _ in periods]  # increasing too: no mark is inside another
+        self.period_labels = [label for _, _, label in periods]
+        self.clause_breaks = [m.start() + 1 for m in _CLAUSE_AFTER.finditer(text)]
+
+    def line_span(self, offset: int) -> Tuple[int, int]:
+        return self.doc.line_span(self.doc.position(offset)[0])
+
+    def clause_start(self, end: int) -> int:
+        """Where the clause before `end` begins: after a punctuation mark or another
+        number (at most _MAX_CLAUSE characters back), walking over the dates in it
+        (2022年引进博士研究生)."""
+        floor = max(0, end - _MAX_CLAUSE)
+        position = end
+        while position > floor:
+            index = bisect.bisect_right(self.clause_breaks, position) - 1
+            boundary = self.clause_breaks[index] if index >= 0 else 0
+            # A date ending on the walk back is stepped over, even one ending where a clause begins.
+            date = bisect.bisect_right(self.period_ends, position) - 1
+            if date >= 0 and self.period_ends[date] > floor and self.period_ends[date] >= boundary:
+                position = self.period_starts[date]
+                continue
+            return max(boundary, floor)
+        return position
+
+
+def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0) -> Figure:
     """The metric, period and qualifiers of a figure, read from its clause and sentence."""
-    periods, period_starts, sentences, doc = scope
-    clause_start = max(previous_end, _clause_start(text, figure.start, period_starts))
-    before = _FILLER_END.sub("", text[clause_start:figure.start])
+    start = figure.start
+    clause_start = max(previous_end, scope.clause_start(start))
+    before = _FILLER_END.sub("", text[clause_start:start])
     after = ""
-    if figure.unit not in ("元", "%", "‰", "个百分点", "倍", "人次", "") and not _CLAUSE_BREAK.match(text, figure.end):
+    if figure.unit not in _NO_COUNTED_NOUN and not _CLAUSE_BREAK.match(text, figure.end):
         # 引进8名博士研究生: the noun after a measure word is what is counted.
         tail = _COUNTED_NOUN.match(text, figure.end, figure.end + 8)
         after = tail.group(0) if tail else ""
-    sentence_start = sentences.start(figure.start)
-    paragraph_start = doc.line_span(doc.position(figure.start)[0])[0]
+    sentence_start = scope.sentences.start(start)
     # The period: the dates of the sentence before the number, else the last date of its paragraph.
-    first, last = bisect.bisect_left(periods, (sentence_start,)), bisect.bisect_left(periods, (figure.start,))
-    in_sentence = [(s, e, t) for s, e, t in periods[first:last] if e <= figure.start]
+    first, last = bisect.bisect_left(scope.period_starts, sentence_start), bisect.bisect_left(scope.period_starts, start)
+    in_sentence = [i for i in range(first, last) if scope.period_ends[i] <= start]
     # A year named in passing (比2023年增长, 较2023年末, 与上年相比) is what the figure is compared with, not its period.
-    stated = [(s, e, t) for s, e, t in in_sentence if not _IN_PASSING.search(text, max(0, s - 2), s)]
+    stated = [i for i in in_sentence if not _IN_PASSING.search(text, max(0, scope.period_starts[i] - 2), scope.period_starts[i])]
     if stated:
         # A later clause's year replaces an earlier one: in 2022年…，2023年计划…35名 the period is 2023年;
         # so does a later clause's part of a year (第一季度…，第二季度…35万).
-        years = _last_clause(text, sentence_start, [s for s, e, t in stated if _YEAR.search(t)])
-        parts = _last_clause(text, sentence_start, [s for s, e, t in stated if not _YEAR.search(t)])
-        figure.period = tuple(t for s, e, t in stated if s >= (years if _YEAR.search(t) else parts))
+        labels, starts = scope.period_labels, scope.period_starts
+        is_year = [bool(_YEAR.search(labels[i])) for i in stated]
+        years = _last_clause(text, sentence_start, [starts[i] for i, year in zip(stated, is_year) if year])
+        parts = _last_clause(text, sentence_start, [starts[i] for i, year in zip(stated, is_year) if not year])
+        figure.period = tuple(labels[i] for i, year in zip(stated, is_year) if starts[i] >= (years if year else parts))
         figure.dated_by = "sentence"
     else:
-        earlier = [mark for mark in periods[max(0, first - 1):first] if mark[0] >= paragraph_start and mark[1] <= figure.start]
-        figure.period = tuple(t for s, e, t in earlier)
+        paragraph_start = scope.line_span(start)[0]
+        earlier = [i for i in range(max(0, first - 1), first)
+                   if scope.period_starts[i] >= paragraph_start and scope.period_ends[i] <= start]
+        figure.period = tuple(scope.period_labels[i] for i in earlier)
         figure.dated_by = "paragraph" if earlier else ""
-    for start, end, _ in in_sentence:
-        if start >= clause_start:
-            before = before.replace(text[start:end], "")
+    for i in in_sentence:
+        if scope.period_starts[i] >= clause_start:
+            before = before.replace(text[scope.period_starts[i]:scope.period_ends[i]], "")
     figure.metric = _FILLER_START.sub("", before).strip() + "{}" + after
-    sentence = text[max(sentence_start, figure.start - SENTENCE_REACH):figure.start]
+    sentence = text[max(sentence_start, start - SENTENCE_REACH):start]
     figure.qualifiers = tuple(q for q in _patterns().qualifiers if q in sentence)
     figure.clause_start = clause_start
     figure.listed = clause_start > 0 and (text[clause_start - 1] == "、" or before.startswith(("和", "及", "与", "以及")))
@@ -365,6 +404,8 @@ def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figu
     return figure
 
 
+# Units whose figure counts no noun written after it.
+_NO_COUNTED_NOUN = frozenset(("元", "%", "‰", "个百分点", "倍", "人次", ""))
 _MAX_CLAUSE = 40
 # 行政许可：…, 规范性文件：… — a short name before a colon at a line's start, then a
 # short line; a lead-in (主要预期目标是：, 在工业生产方面：, 国务院规定：, 朱华说：) is no label.
@@ -376,22 +417,11 @@ _YEAR = lazy(r"[\d０-９]{4}[ \t]*年")
 
 def _last_clause(text: str, sentence_start: int, starts) -> int:
     """Where the clause of the last of `starts` begins (the sentence's start without any)."""
-    return max(text.rfind(c, sentence_start, starts[-1]) for c in "，,；;") + 1 if starts else sentence_start
-
-
-def _clause_start(text: str, end: int, period_starts) -> int:
-    """Where the clause before `end` begins: after a punctuation mark or another
-    number, walking over the dates in it (2022年引进博士研究生); `period_starts`
-    maps the end of each date to its start."""
-    position = end
-    while position > max(0, end - _MAX_CLAUSE):
-        if position in period_starts:
-            position = period_starts[position]
-        elif _CLAUSE_START.match(text, position - 1):
-            break
-        else:
-            position -= 1
-    return position
+    if not starts:
+        return sentence_start
+    end = starts[-1]
+    return max(text.rfind("，", sentence_start, end), text.rfind(",", sentence_start, end),
+               text.rfind("；", sentence_start, end), text.rfind(";", sentence_start, end)) + 1
 
 
 def _period_marks(doc):
@@ -440,16 +470,31 @@ def metric_key(doc, figure: Figure) -> str:
     without any it is "": figures that cannot be told apart by their subject
     are not compared."""
     keys = doc.memo("figure-metric-keys", dict)
-    if figure.start not in keys:
-        name, _, after = figure.metric.partition("{}")
-        words = _content_words(doc, name)
-        if all(word in _GENERIC_WORDS for word in words) or (words and words[0] in _COMPARED_WITH):
-            start = max(outline(doc).sentences.start(figure.start), figure.clause_start - SENTENCE_REACH)
-            subject = [w for w in _content_words(doc, _narrow(doc.text[start:figure.clause_start]))
-                       if w not in _GENERIC_WORDS and _CHINESE_WORD.fullmatch(w) and w not in ("年", "月", "日")]
-            words = subject + words if subject and words else []
-        keys[figure.start] = "|".join(words) + "{}" + "|".join(_content_words(doc, after)) if words else ""
-    return keys[figure.start]
+    key = keys.get(figure.start)
+    if key is None:
+        key = keys[figure.start] = _metric_key(doc, figure)
+    return key
+
+
+def _metric_key(doc, figure: Figure) -> str:
+    # The words of a clause (at most _MAX_CLAUSE characters and the counted noun) are
+    # kept per text: a report states many figures of the same metric.
+    words_of = doc.memo("clause-content-words", dict)
+    name, _, after = figure.metric.partition("{}")
+    words = words_of.get(name)
+    if words is None:
+        words = words_of[name] = _content_words(doc, name)
+    if all(word in _GENERIC_WORDS for word in words) or (words and words[0] in _COMPARED_WITH):
+        start = max(outline(doc).sentences.start(figure.start), figure.clause_start - SENTENCE_REACH)
+        subject = [w for w in _content_words(doc, _narrow(doc.text[start:figure.clause_start]))
+                   if w not in _GENERIC_WORDS and _CHINESE_WORD.fullmatch(w) and w not in ("年", "月", "日")]
+        words = subject + words if subject and words else []
+    if not words:
+        return ""
+    after_words = words_of.get(after)
+    if after_words is None:
+        after_words = words_of[after] = _content_words(doc, after)
+    return "|".join(words) + "{}" + "|".join(after_words)
 
 
 def _content_words(doc, text: str) -> List[str]:

@@ -123,7 +123,7 @@ class Outline:
         self.full_sentences = Sentences(doc.text, FULL_STOP)  # split at 。！？ and line breaks only
         self._build(doc)
         self._starts = [s.start for s in self.sections]
-        self._modalities: Dict[int, tuple] = {}  # sentence start -> (normative, cue offsets, their modalities)
+        self._modalities: Dict[int, tuple] = {}  # sentence start -> (normative, cue offsets, their modalities, context)
         self._past_years: Optional[List[int]] = None  # where 去年, 过去一年 … stand
         self.normative = _normative_document(doc)  # why the whole text is a rule text ("条例, title, line 1"), or ""
 
@@ -141,12 +141,14 @@ class Outline:
         if start not in self._modalities:
             end = self.full_sentences.end(offset)
             cues = _cues(self.doc.text, start, end)
-            self._modalities[start] = (bool(_NORMATIVE.search(self.doc.text, start, end)), [p for p, _ in cues], [k for _, k in cues])
-        normative, positions, kinds = self._modalities[start]
+            normative = bool(_NORMATIVE.search(self.doc.text, start, end))
+            # What the sentence's context says when no cue before the offset does.
+            context = "" if normative else (self._lead_in(start) or self._earlier_in_paragraph(start))
+            self._modalities[start] = (normative, [p for p, _ in cues], [k for _, k in cues], context)
+        normative, positions, kinds, found = self._modalities[start]
         if normative:
             return NORMATIVE
         stance = self.section_at(offset).stance
-        found = self._lead_in(start) or self._earlier_in_paragraph(start)
         before = bisect.bisect_left(positions, offset)  # the last cue before the offset says
         if before:
             found = kinds[before - 1]
