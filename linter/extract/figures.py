@@ -24,6 +24,7 @@ Chinese digits in a row (两三个, 三四个月) are an approximate range, not 
 """
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -142,7 +143,7 @@ class Figure:
     clause_start: int = 0  # where the clause naming its metric begins
     label: str = ""  # the label its line begins with (行政许可：本年处理决定数量1230件): the subject of the line's figures
 
-    @property
+    @functools.cached_property  # read by every check, many times per figure
     def unit_class(self) -> str:
         return _patterns().unit_classes.get(self.unit, self.unit)
 
@@ -266,12 +267,12 @@ _SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8,
 
 
 def _figure(text: str, match, scope, tolerance: float, previous_end: int) -> Optional[Figure]:
-    unit = match.group("unit") or ""
-    number = match.group("number")
+    number, scale, unit = match.group("number", "scale", "unit")
+    unit = unit or ""
     is_arabic = number[0].isdigit()
     if not unit:
         # A bare number is a figure only as 21.19万 (a scaled Arabic number).
-        if not (is_arabic and match.group("scale") in ("万", "亿")):
+        if not (is_arabic and scale in ("万", "亿")):
             return None
     elif not is_arabic and (number == "一" or unit in ("天", "次", "周", "期", "届", "条", "门", "首", "个月")):
         return None  # 一个 (an article), 三天两头, 一次性: idioms more often than counts
@@ -288,7 +289,7 @@ def _figure(text: str, match, scope, tolerance: float, previous_end: int) -> Opt
 
 
 def _quantity(match, prefix: str, tolerance: float) -> Optional[Quantity]:
-    number = match.group("number")
+    number, scale_word, unit, more, after = match.group("number", "scale", "unit", "more", "after")
     if number[0].isdigit():
         decimals = len(number.partition(".")[2])
         value = float(number.replace(",", ""))
@@ -298,27 +299,30 @@ def _quantity(match, prefix: str, tolerance: float) -> Optional[Quantity]:
         if value is None:
             return None
         rounding = 0
-    scale = _SCALES.get(match.group("scale") or "", 1)
-    unit = match.group("unit") or ""
+    scale = _SCALES.get(scale_word or "", 1)
+    unit = unit or ""
     if unit == "万人次":
         scale, unit = scale * 1e4, "人次"
     # A count (2273台次) is exact; a number written at a scale (1.66万, 50亿) or
     # with decimals (10.34%), or a percentage (增长124%), is rounded.
     if scale == 1 and rounding == 0.5 and unit not in ("%", "‰", "个百分点"):
         rounding = 0
-    words = [w for w in (prefix, match.group("more"), match.group("after")) if w]
+    words = [w for w in (prefix, more, after) if w]
     low, high = _interval(value * scale, words[0] if words else "", words[-1] if words else "", tolerance, rounding * scale)
     return Quantity(value * scale, low, high, unit, match.group(0))
 
 
 def _interval(value: float, first_word: str, last_word: str, tolerance: float, rounding: float) -> Tuple[float, float]:
     low, high = value - rounding, value + rounding
+    if not (first_word or last_word):
+        return low, high
+    patterns = _patterns()
     for word in {first_word, last_word} - {""}:
-        if word in _patterns().about:
+        if word in patterns.about:
             low, high = min(low, value * (1 - tolerance)), max(high, value * (1 + tolerance))
-        elif word in _patterns().at_least:
+        elif word in patterns.at_least:
             low, high = value, math.inf
-        elif word in _patterns().at_most:
+        elif word in patterns.at_most:
             low, high = 0.0, value
     return low, high
 

@@ -44,7 +44,8 @@ from linter.text_units import HAN, SENTENCE_REACH
 # linter.extract.figures and .enumerations are imported where they are used: a
 # run without figure rules (--select typography) never compiles their patterns.
 
-_CHINESE = re.compile(HAN)
+# At least 3, 4 or 8 Chinese characters: a match, not a count of all of them.
+_HAN_AT_LEAST = {n: re.compile(rf"(?:[^\u4e00-\u9fff]*{HAN}){{{n}}}") for n in (3, 4, 8)}
 # Metrics that describe a change or a comparison, not a state: 增长{}, 较上年增加{}.
 _CHANGE_WORDS = re.compile(r"增|减|降|升|提高|扩大|缩|比|较|超|翻|差|多|少|快|慢|涨|跌|幅|速|净")
 # A part that is itself a total or a saving is not a share of the figure before it.
@@ -157,18 +158,21 @@ class Figures(RuleType):
         with a value that cannot be the same. Each is compared with the last few
         figures of its metric only, so the search stays linear in the length of
         the document."""
+        from linter.extract.figures import metric_key
+
         facts = self._figures(doc)
         text = doc.text
         change_spans = [(c.start, c.end) for c in facts.changes]
         groups = {}
+        modality_groups = _modality_groups()
         for figure in facts.figures:
-            group = _modality_groups().get(figure.modality)
-            if not figure.arabic or group is None or _inside(change_spans, figure.start) or figure.start in parallel:
+            group = modality_groups.get(figure.modality)
+            if not figure.arabic or group is None or figure.start in parallel or _inside(change_spans, figure.start):
                 continue
-            key = _metric_key(doc, figure)
+            key = metric_key(doc, figure)
             sentence = facts.full_sentences.start(figure.start)
             before = text[max(sentence, figure.start - _RESTATED_BEFORE):figure.start]
-            if len(_CHINESE.findall(before)) < (4 if key else 8):
+            if not _HAN_AT_LEAST[4 if key else 8].match(before):
                 continue
             # Without a metric key (…，约6700万人受益) only the words before the number
             # tell, and a description (…增长2.2%的速度) may belong to any subject
@@ -198,13 +202,14 @@ class Figures(RuleType):
         change, not in a 分别 list or a list of items, not a condition."""
         facts = self._figures(doc)
         change_starts = [c.start for c in facts.changes]
+        condition, action_end = _condition(), _action_end()
         for figure in facts.figures:
+            if not figure.arabic or figure.listed or figure.attributive:
+                continue
             name = figure.metric.split("{}")[0]
-            if not figure.arabic:
+            if not _HAN_AT_LEAST[3].match(name) or condition.search(figure.metric):
                 continue
-            if figure.listed or figure.attributive or len(_CHINESE.findall(name)) < 3 or _condition().search(figure.metric):
-                continue
-            if _action_end().search(name) and figure.metric.endswith("{}"):
+            if action_end.search(name) and figure.metric.endswith("{}"):
                 continue
             index = bisect.bisect_right(change_starts, figure.start) - 1
             if index >= 0 and figure.start < facts.changes[index].end:
@@ -435,9 +440,11 @@ def _parallel(doc, facts):
     """Starts of figures whose metric key comes again in their own sentence with
     another value: parallel subjects (高等学校…毕业学生6.4万人；中等专业学校…毕业学生
     17.9万人), which a repeated metric word cannot tell apart."""
+    from linter.extract.figures import metric_key
+
     by_sentence = {}
     for figure in facts.figures:
-        key = _metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
+        key = metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
         by_sentence.setdefault((facts.full_sentences.start(figure.start), key, figure.unit_class), []).append(figure)
     return {f.start for group in by_sentence.values() if len(group) > 1 and _disagree(group) for f in group}
 
