@@ -107,6 +107,7 @@ def _patterns() -> SimpleNamespace:
     before = "|".join(re.escape(word) for word in approximation["before"])
     return SimpleNamespace(
         unit_classes=classes, units=units, qualifiers=tuple(knowledge.get("figures", "qualifiers")),
+        any_qualifier=re.compile("|".join(re.escape(q) for q in knowledge.get("figures", "qualifiers"))),
         quantity=re.compile(_QUANTITY.replace("{unit}", unit)),
         change=re.compile(_CHANGE.replace("{unit}", unit)), change_item=re.compile(_CHANGE_VALUE.replace("{unit}", unit)),
         before=re.compile(f"(?:{before})$"), leading=re.compile(f"(?:{before})"),
@@ -342,6 +343,9 @@ class _Scope:
         self.period_starts = [start for start, _, _ in periods]
         self.period_ends = [end for _, end, _ in periods]  # increasing too: no mark is inside another
         self.period_labels = [label for _, _, label in periods]
+        self.is_year = [bool(_YEAR.search(label)) for label in self.period_labels]
+        # A year named in passing (比2023年增长, 较2023年末, 与上年相比) is what a figure is compared with, not its period.
+        self.in_passing = [bool(_IN_PASSING.search(text, max(0, start - 2), start)) for start in self.period_starts]
         self.clause_breaks = [m.start() + 1 for m in _CLAUSE_AFTER.finditer(text)]
 
     def line_span(self, offset: int) -> Tuple[int, int]:
@@ -379,16 +383,14 @@ def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0)
     # The period: the dates of the sentence before the number, else the last date of its paragraph.
     first, last = bisect.bisect_left(scope.period_starts, sentence_start), bisect.bisect_left(scope.period_starts, start)
     in_sentence = [i for i in range(first, last) if scope.period_ends[i] <= start]
-    # A year named in passing (比2023年增长, 较2023年末, 与上年相比) is what the figure is compared with, not its period.
-    stated = [i for i in in_sentence if not _IN_PASSING.search(text, max(0, scope.period_starts[i] - 2), scope.period_starts[i])]
+    stated = [i for i in in_sentence if not scope.in_passing[i]]
     if stated:
         # A later clause's year replaces an earlier one: in 2022年…，2023年计划…35名 the period is 2023年;
         # so does a later clause's part of a year (第一季度…，第二季度…35万).
-        labels, starts = scope.period_labels, scope.period_starts
-        is_year = [bool(_YEAR.search(labels[i])) for i in stated]
-        years = _last_clause(text, sentence_start, [starts[i] for i, year in zip(stated, is_year) if year])
-        parts = _last_clause(text, sentence_start, [starts[i] for i, year in zip(stated, is_year) if not year])
-        figure.period = tuple(labels[i] for i, year in zip(stated, is_year) if starts[i] >= (years if year else parts))
+        labels, starts, is_year = scope.period_labels, scope.period_starts, scope.is_year
+        years = _last_clause(text, sentence_start, next((starts[i] for i in reversed(stated) if is_year[i]), None))
+        parts = _last_clause(text, sentence_start, next((starts[i] for i in reversed(stated) if not is_year[i]), None))
+        figure.period = tuple(labels[i] for i in stated if starts[i] >= (years if is_year[i] else parts))
         figure.dated_by = "sentence"
     else:
         paragraph_start = scope.line_span(start)[0]
@@ -401,7 +403,9 @@ def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0)
             before = before.replace(text[scope.period_starts[i]:scope.period_ends[i]], "")
     figure.metric = _FILLER_START.sub("", before).strip() + "{}" + after
     sentence = text[max(sentence_start, start - SENTENCE_REACH):start]
-    figure.qualifiers = tuple(q for q in _patterns().qualifiers if q in sentence)
+    # Most sentences have none: one search first, then each qualifier (they overlap: 超过, 不超过).
+    patterns = _patterns()
+    figure.qualifiers = tuple(q for q in patterns.qualifiers if q in sentence) if patterns.any_qualifier.search(sentence) else ()
     figure.clause_start = clause_start
     figure.listed = clause_start > 0 and (text[clause_start - 1] == "、" or before.startswith(("和", "及", "与", "以及")))
     figure.attributive = text.startswith("的", figure.end)
@@ -419,11 +423,10 @@ _IN_PASSING = lazy(r"(?:比|较|与|同|相比|对比)[ \t]*$")
 _YEAR = lazy(r"[\d０-９]{4}[ \t]*年")
 
 
-def _last_clause(text: str, sentence_start: int, starts) -> int:
-    """Where the clause of the last of `starts` begins (the sentence's start without any)."""
-    if not starts:
+def _last_clause(text: str, sentence_start: int, end: Optional[int]) -> int:
+    """Where the clause holding offset `end` begins (the sentence's start without one)."""
+    if end is None:
         return sentence_start
-    end = starts[-1]
     return max(text.rfind("，", sentence_start, end), text.rfind(",", sentence_start, end),
                text.rfind("；", sentence_start, end), text.rfind(";", sentence_start, end)) + 1
 
