@@ -143,10 +143,11 @@ class Figure:
     dated_by: str = ""  # where its period came from: "sentence", "paragraph", "section" or ""
     clause_start: int = 0  # where the clause naming its metric begins
     label: str = ""  # the label its line begins with (行政许可：本年处理决定数量1230件): the subject of the line's figures
+    # The class in which its values compare (see `_patterns`), read by every check: set once.
+    unit_class: str = field(init=False, default="", compare=False, repr=False)
 
-    @functools.cached_property  # read by every check, many times per figure
-    def unit_class(self) -> str:
-        return _patterns().unit_classes.get(self.unit, self.unit)
+    def __post_init__(self):
+        self.unit_class = _patterns().unit_classes.get(self.unit, self.unit)
 
     def agrees_with(self, other: "Figure") -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -493,8 +494,7 @@ def _metric_key(doc, figure: Figure) -> str:
         words = words_of[name] = _content_words(doc, name)
     if all(word in _GENERIC_WORDS for word in words) or (words and words[0] in _COMPARED_WITH):
         start = max(outline(doc).sentences.start(figure.start), figure.clause_start - SENTENCE_REACH)
-        subject = [w for w in _content_words(doc, _narrow(doc.text[start:figure.clause_start]))
-                   if w not in _GENERIC_WORDS and _CHINESE_WORD.fullmatch(w) and w not in ("年", "月", "日")]
+        subject = [w for w in _content_words(doc, _narrow(doc.text[start:figure.clause_start])) if _is_subject_word(w)]
         words = subject + words if subject and words else []
     if not words:
         return ""
@@ -507,7 +507,17 @@ def _metric_key(doc, figure: Figure) -> str:
 def _content_words(doc, text: str) -> List[str]:
     from linter.segment import tokenize
 
-    return [word for word, _, _ in tokenize(doc, text) if _WORD.search(word) and word not in _FUNCTION_WORDS]
+    return [word for word, _, _ in tokenize(doc, text) if _is_content_word(word)]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a text's words are few, and asked for per figure
+def _is_content_word(word: str) -> bool:
+    return bool(_WORD.search(word)) and word not in _FUNCTION_WORDS
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_subject_word(word: str) -> bool:
+    return word not in _GENERIC_WORDS and bool(_CHINESE_WORD.fullmatch(word)) and word not in ("年", "月", "日")
 
 
 _WORD = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")

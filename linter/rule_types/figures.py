@@ -76,6 +76,7 @@ def _condition():
     return re.compile(r"^(?:其他|其余|另)|" + _CHANGE_WORDS.pattern + "|" + words)
 
 
+_BRACKET = re.compile(r"[ \t]*[（(]")
 _TOTAL_WORDS = re.compile(r"(?:共|共计|合计|总计|总共|总数|总量)[^，。；\d]{0,6}$")
 # Words that make a figure after 其中 a new metric, not a part: 其中主管护师15名，年均培训进修护士120名.
 _NEW_METRIC = re.compile(r"年均|日均|月均|人均|平均|每|累计|新增|同比|环比")
@@ -199,7 +200,11 @@ class Figures(RuleType):
 
     def _comparable(self, doc):
         """Figures that state a fact of their own, in Arabic numerals: not a
-        change, not in a 分别 list or a list of items, not a condition."""
+        change, not in a 分别 list or a list of items, not a condition (a list,
+        found once for the rules that compare figures)."""
+        return doc.memo(f"comparable-figures:{self.tolerance}", lambda: list(self._find_comparable(doc)))
+
+    def _find_comparable(self, doc):
         facts = self._figures(doc)
         change_starts = [c.start for c in facts.changes]
         condition, action_end = _condition(), _action_end()
@@ -221,10 +226,11 @@ class Figures(RuleType):
     def _part_whole(self, doc):
         facts = self._figures(doc)
         text = doc.text
+        starts = [f.start for f in facts.figures]
         for index, whole in enumerate(facts.figures):
             if whole.unit_class in ("%", "‰", "个百分点", "倍", "") or _CHANGE_WORDS.search(whole.metric):
                 continue
-            parts = _parts_of(text, facts, index)
+            parts = _parts_of(text, facts, index, starts)
             for part in parts:
                 if part.low > whole.high:
                     yield Hit(part.start, part.end, {"found": part.text, "whole": whole.text, "metric": _metric_name(part)})
@@ -326,8 +332,10 @@ class Figures(RuleType):
     def _bounds(self, doc):
         seen = {}
         for figure in self._comparable(doc):
+            if figure.high != float("inf"):
+                continue
             key = _identity(doc, figure)
-            if key is None or figure.high != float("inf"):
+            if key is None:
                 continue
             first = seen.setdefault((figure.top,) + key, figure)
             if first is not figure and first.low != figure.low:
@@ -493,13 +501,14 @@ def _metric_name(figure) -> str:
     return figure.metric.replace("{}", "…").strip("…") or figure.text
 
 
-def _parts_of(text, facts, index):
+def _parts_of(text, facts, index, starts):
     """The figures a whole is divided into: in brackets right after it (267篇（SCI收录16篇）)
-    or after 其中 later in its sentence, in the whole's unit class."""
+    or after 其中 later in its sentence, in the whole's unit class (`starts`: where
+    each figure starts)."""
     whole = facts.figures[index]
     end = facts.sentences.end(whole.end)
-    following = [f for f in facts.figures[index + 1:index + 40] if f.start < end]
-    bracket = re.match(r"[ \t]*[（(]", text[whole.end:whole.end + 3])
+    following = facts.figures[index + 1:bisect.bisect_left(starts, end, index + 1, min(index + 40, len(starts)))]
+    bracket = _BRACKET.match(text, whole.end, whole.end + 3)
     if bracket:
         close = min((i for i in (text.find("）", whole.end, whole.end + 200), text.find(")", whole.end, whole.end + 200)) if i >= 0), default=-1)
         if close < 0:
