@@ -163,13 +163,16 @@ class Figures(RuleType):
 
         facts = self._figures(doc)
         text = doc.text
-        change_spans = [(c.start, c.end) for c in facts.changes]
+        change_starts, change_ends = [c.start for c in facts.changes], [c.end for c in facts.changes]
         groups = {}
         modality_groups = _modality_groups()
         for figure in facts.figures:
             group = modality_groups.get(figure.modality)
-            if not figure.arabic or group is None or figure.start in parallel or _inside(change_spans, figure.start):
+            if not figure.arabic or group is None or figure.start in parallel:
                 continue
+            change = bisect.bisect_right(change_starts, figure.start) - 1
+            if change >= 0 and figure.start < change_ends[change]:
+                continue  # a value of 由A到B
             key = metric_key(doc, figure)
             sentence = facts.full_sentences.start(figure.start)
             before = text[max(sentence, figure.start - _RESTATED_BEFORE):figure.start]
@@ -184,7 +187,7 @@ class Figures(RuleType):
             clause_end = _CLAUSE_END.search(text, figure.end, figure.end + _RESTATED_AFTER)
             after = text[figure.end:clause_end.start() if clause_end else figure.end + _RESTATED_AFTER]
             candidates = groups.setdefault((figure.top, figure.unit_class, group, key), [])
-            for earlier, earlier_before, earlier_after, earlier_sentence in reversed(candidates[-8:]):
+            for earlier, earlier_before, earlier_after, earlier_sentence in candidates[:-9:-1]:
                 if earlier_sentence == sentence or _dated_apart(earlier, figure):
                     continue
                 if earlier.label and figure.label and earlier.label != figure.label:
@@ -466,11 +469,6 @@ def _disagree(group) -> bool:
 def _contradiction(doc, figure, first):
     return Hit(figure.start, figure.end, {"found": figure.text, "metric": _metric_name(figure), "other": first.text,
                                           "other_line": doc.position(first.start)[0]})
-
-
-def _inside(spans, offset) -> bool:
-    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 def _dated_apart(first, second) -> bool:
