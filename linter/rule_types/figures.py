@@ -146,7 +146,7 @@ class Figures(RuleType):
             key += (figure.section, figure.label)
             first = metrics.earlier(key, figure)
             metrics.add(key, figure)
-            if first is not None and not first.agrees_with(figure) and facts.full_sentences.start(figure.start) > first.start:
+            if first is not None and not first.agrees_with(figure) and figure.sentence > first.start:
                 reported.add(figure.start)
                 yield _contradiction(doc, figure, first)
         for figure, first in self._restatements(doc, parallel):
@@ -174,7 +174,7 @@ class Figures(RuleType):
             if change >= 0 and figure.start < change_ends[change]:
                 continue  # a value of 由A到B
             key = metric_key(doc, figure)
-            sentence = facts.full_sentences.start(figure.start)
+            sentence = figure.sentence
             before = text[max(sentence, figure.start - _RESTATED_BEFORE):figure.start]
             if not _HAN_AT_LEAST[4 if key else 8].match(before):
                 continue
@@ -435,7 +435,7 @@ class _Metrics:
         """Whether the subject words stand in `figure`'s sentence before its clause."""
         if sum(len(word) for word in subject) < self._MIN_SUBJECT:
             return False
-        text = self.doc.text[self.facts.full_sentences.start(figure.start):figure.clause_start]
+        text = self.doc.text[figure.sentence:figure.clause_start]
         return all(word in text for word in subject)
 
 
@@ -456,7 +456,7 @@ def _parallel(doc, facts):
     by_sentence = {}
     for figure in facts.figures:
         key = metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
-        by_sentence.setdefault((facts.full_sentences.start(figure.start), key, figure.unit_class), []).append(figure)
+        by_sentence.setdefault((figure.sentence, key, figure.unit_class), []).append(figure)
     return {f.start for group in by_sentence.values() if len(group) > 1 and _disagree(group) for f in group}
 
 
