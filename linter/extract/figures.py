@@ -248,7 +248,7 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
             labels[line_start] = (label.end(), label.group(1)) if short_line else None
         label = labels[line_start]
         figure.label = label[1] if label is not None and label[0] <= figure.start else ""
-        figure.modality = shape.modality_at(figure.start)
+        figure.modality = shape.modality_at(figure.start, figure.sentence)
         if not figure.period:
             # An undated figure takes its section's period, inherited from the
             # sections above it; without one, figures of two top-level sections
@@ -298,15 +298,21 @@ def _figure(text: str, match, scope, tolerance: float, previous_end: int) -> Opt
     if text.startswith(("年", "月", "日", "号"), end) or (unit == "%" and text.startswith("-", end)):
         return None
     prefix = _before_word(text, match.start())
-    quantity = _quantity(match, prefix, tolerance)
-    if quantity is None:
+    value = _value(match, prefix, tolerance)
+    if value is None:
         return None
     start = match.start() - len(prefix)
-    figure = Figure(start, end, text[start:end], quantity.value, quantity.low, quantity.high, quantity.unit, "", arabic=is_arabic)
+    figure = Figure(start, end, text[start:end], *value, "", arabic=is_arabic)
     return _with_scope(text, figure, scope, previous_end)
 
 
 def _quantity(match, prefix: str, tolerance: float) -> Optional[Quantity]:
+    value = _value(match, prefix, tolerance)
+    return None if value is None else Quantity(*value, match.group(0))
+
+
+def _value(match, prefix: str, tolerance: float) -> Optional[Tuple[float, float, float, str]]:
+    """(value, low, high, unit) of a match of the quantity pattern."""
     number, scale_word, unit, more, after = match.group("number", "scale", "unit", "more", "after")
     if number[0].isdigit():
         decimals = len(number.partition(".")[2])
@@ -327,7 +333,7 @@ def _quantity(match, prefix: str, tolerance: float) -> Optional[Quantity]:
         rounding = 0
     words = [w for w in (prefix, more, after) if w]
     low, high = _interval(value * scale, words[0] if words else "", words[-1] if words else "", tolerance, rounding * scale)
-    return Quantity(value * scale, low, high, unit, match.group(0))
+    return value * scale, low, high, unit
 
 
 def _interval(value: float, first_word: str, last_word: str, tolerance: float, rounding: float) -> Tuple[float, float]:

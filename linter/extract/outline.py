@@ -123,7 +123,7 @@ class Outline:
         self.full_sentences = Sentences(doc.text, FULL_STOP)  # split at 。！？ and line breaks only
         self._build(doc)
         self._starts = [s.start for s in self.sections]
-        self._modalities: Dict[int, tuple] = {}  # sentence start -> (normative, cue offsets, their modalities, context, stance)
+        self._modalities: Dict[int, tuple] = {}  # sentence start -> _sentence_modalities
         self._past_years: Optional[List[int]] = None  # where 去年, 过去一年 … stand
         self.normative = _normative_document(doc)  # why the whole text is a rule text ("条例, title, line 1"), or ""
 
@@ -132,34 +132,31 @@ class Outline:
         index = bisect.bisect_right(self._starts, offset) - 1
         return self.sections[index] if index >= 0 else self.root
 
-    def modality_at(self, offset: int) -> str:
-        """ACHIEVED, TARGET, PAST, CONDITION, NORMATIVE or STATED: what the words of the sentence before `offset` make of a figure there."""
+    def modality_at(self, offset: int, sentence: Optional[int] = None) -> str:
+        """ACHIEVED, TARGET, PAST, CONDITION, NORMATIVE or STATED: what the words of the
+        sentence before `offset` make of a figure there (`sentence`: where that sentence
+        begins, split at 。！？ and line breaks, when the caller has it)."""
         if self.normative:
             return NORMATIVE
-        start = self.full_sentences.start(offset)
+        start = self.full_sentences.start(offset) if sentence is None else sentence
         # Read once per sentence, not once per figure in it (a line without sentence ends is one sentence).
-        if start not in self._modalities:
-            end = self.full_sentences.end(offset)
-            cues = _cues(self.doc.text, start, end)
-            normative = bool(_NORMATIVE.search(self.doc.text, start, end))
-            # What the sentence's context says when no cue before the offset does, and
-            # its section's stance (a section begins at a line's start: one per sentence).
-            context = "" if normative else (self._lead_in(start) or self._earlier_in_paragraph(start))
-            stance = self.section_at(start).stance
-            self._modalities[start] = (normative, [p for p, _ in cues], [k for _, k in cues], context, stance)
-        normative, positions, kinds, found, stance = self._modalities[start]
-        if normative:
-            return NORMATIVE
-        before = bisect.bisect_left(positions, offset)  # the last cue before the offset says
-        if before:
-            found = kinds[before - 1]
-        if found in (CONDITION, PAST, TARGET):
-            return found
-        if found == ACHIEVED:
-            return ACHIEVED
-        if stance == PLAN:
-            return TARGET  # a plan section plans whatever it does not say is done
-        return ACHIEVED if stance == REVIEW else STATED
+        modalities = self._modalities.get(start)
+        if modalities is None:
+            modalities = self._modalities[start] = self._sentence_modalities(start, self.full_sentences.end(offset))
+        positions, after_cue, without_cue = modalities
+        before = bisect.bisect_left(positions, offset) if positions else 0  # the last cue before the offset says
+        return after_cue[before - 1] if before else without_cue
+
+    def _sentence_modalities(self, start: int, end: int) -> tuple:
+        """(offsets of the cues of a sentence, the modality after each, the modality before any)."""
+        if _NORMATIVE.search(self.doc.text, start, end):
+            return [], [], NORMATIVE
+        cues = _cues(self.doc.text, start, end)
+        # Without a cue, what the sentence's context says, and its section's stance
+        # (a section begins at a line's start: one per sentence).
+        context = self._lead_in(start) or self._earlier_in_paragraph(start)
+        stance = self.section_at(start).stance
+        return [p for p, _ in cues], [_decided(kind, stance) for _, kind in cues], _decided(context, stance)
 
     def _earlier_in_paragraph(self, start: int) -> str:
         """ACHIEVED when an earlier sentence of the paragraph speaks of the past
@@ -314,6 +311,17 @@ def _count(word: str) -> Optional[int]:
 
 _REVIEW_HEADING = re.compile(r"回顾|总结|成绩|成效|进展情况|完成情况|执行情况|工作情况|取得的")
 _PLAN_HEADING = re.compile(r"任务|重点工作|工作安排|工作计划|计划|目标|打算|思路|展望|总体要求|部署|安排|建议|规划")
+
+
+def _decided(found: str, stance: str) -> str:
+    """The modality of a figure after a cue (or context) `found` in a section of `stance`."""
+    if found in (CONDITION, PAST, TARGET):
+        return found
+    if found == ACHIEVED:
+        return ACHIEVED
+    if stance == PLAN:
+        return TARGET  # a plan section plans whatever it does not say is done
+    return ACHIEVED if stance == REVIEW else STATED
 
 
 def _stance(title: str) -> str:
