@@ -77,6 +77,8 @@ _CLAUSE_AFTER = lazy(f"(?={_CLAUSE_MARKS})")  # every offset where _CLAUSE_START
 # Words the metric does not need: verbs of stating and approximation at its end.
 # Emphasis marks (**165.3万人次**, left by Markdown) are no word of the metric either.
 _FILLER_END = lazy(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000*_])+$")
+# The characters _FILLER_END's matches can end with ("" for an empty clause; $ matches before a final \n too).
+_FILLER_LAST = frozenset("约近过超逾到达为是有计共仅别 \t\u3000*_\n") | {""}
 # A list item's marker (- * + • >, left in a .txt copy of Markdown) is no word of the metric.
 _FILLER_START = lazy(r"^(?:[ \t\u3000\-*+•>]|其中|并且|并|且|同时|而|和|及|以及|与|已|已经|目前|现|全年)+")
 # The noun a measure word counts (8名博士研究生), not a verb that follows (台次增长到).
@@ -396,7 +398,9 @@ def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0)
     """The metric, period and qualifiers of a figure, read from its clause and sentence."""
     start = figure.start
     clause_start = max(previous_end, scope.clause_start(start))
-    before = _FILLER_END.sub("", text[clause_start:start])
+    before = text[clause_start:start]
+    if before[-1:] in _FILLER_LAST:
+        before = _FILLER_END.sub("", before)
     after = ""
     if figure.unit not in _NO_COUNTED_NOUN and not _CLAUSE_BREAK.match(text, figure.end):
         # 引进8名博士研究生: the noun after a measure word is what is counted.
@@ -424,11 +428,15 @@ def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0)
     for i in in_sentence:
         if scope.period_starts[i] >= clause_start:
             before = before.replace(text[scope.period_starts[i]:scope.period_ends[i]], "")
-    figure.metric = _FILLER_START.sub("", before).strip() + "{}" + after
-    sentence = text[max(sentence_start, start - SENTENCE_REACH):start]
+    filler = _FILLER_START.match(before)
+    figure.metric = (before[filler.end():] if filler else before).strip() + "{}" + after
     # Most sentences have none: one search first, then each qualifier (they overlap: 超过, 不超过).
-    patterns = _patterns()
-    figure.qualifiers = tuple(q for q in patterns.qualifiers if q in sentence) if patterns.any_qualifier.search(sentence) else ()
+    patterns, sentence = _patterns(), max(sentence_start, start - SENTENCE_REACH)
+    if patterns.any_qualifier.search(text, sentence, start):
+        sentence = text[sentence:start]
+        figure.qualifiers = tuple(q for q in patterns.qualifiers if q in sentence)
+    else:
+        figure.qualifiers = ()
     figure.clause_start = clause_start
     figure.listed = clause_start > 0 and (text[clause_start - 1] == "、" or before.startswith(("和", "及", "与", "以及")))
     figure.attributive = text.startswith("的", figure.end)
