@@ -24,6 +24,8 @@ Chinese digits in a row (两三个, 三四个月) are an approximate range, not 
 """
 
 import bisect
+import functools
+import gc
 import math
 import re
 from dataclasses import dataclass, field
@@ -71,9 +73,12 @@ _CLAUSE_BREAK = lazy(_CLAUSE_MARKS + r"|\d")
 # Walking back to a clause's start, a number that is no figure of its own stays
 # in the metric: 1年生存率 and 5年生存率 are two metrics.
 _CLAUSE_START = lazy(_CLAUSE_MARKS)
+_CLAUSE_AFTER = lazy(f"(?={_CLAUSE_MARKS})")  # every offset where _CLAUSE_START matches
 # Words the metric does not need: verbs of stating and approximation at its end.
 # Emphasis marks (**165.3万人次**, left by Markdown) are no word of the metric either.
 _FILLER_END = lazy(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000*_])+$")
+# The characters _FILLER_END's matches can end with ("" for an empty clause; $ matches before a final \n too).
+_FILLER_LAST = frozenset("约近过超逾到达为是有计共仅别 \t\u3000*_\n") | {""}
 # A list item's marker (- * + • >, left in a .txt copy of Markdown) is no word of the metric.
 _FILLER_START = lazy(r"^(?:[ \t\u3000\-*+•>]|其中|并且|并|且|同时|而|和|及|以及|与|已|已经|目前|现|全年)+")
 # The noun a measure word counts (8名博士研究生), not a verb that follows (台次增长到).
@@ -105,6 +110,7 @@ def _patterns() -> SimpleNamespace:
     before = "|".join(re.escape(word) for word in approximation["before"])
     return SimpleNamespace(
         unit_classes=classes, units=units, qualifiers=tuple(knowledge.get("figures", "qualifiers")),
+        any_qualifier=re.compile("|".join(re.escape(q) for q in knowledge.get("figures", "qualifiers"))),
         quantity=re.compile(_QUANTITY.replace("{unit}", unit)),
         change=re.compile(_CHANGE.replace("{unit}", unit)), change_item=re.compile(_CHANGE_VALUE.replace("{unit}", unit)),
         before=re.compile(f"(?:{before})$"), leading=re.compile(f"(?:{before})"),
@@ -139,11 +145,13 @@ class Figure:
     modality: str = STATED  # outline modality: achieved, target, past, condition or stated
     dated_by: str = ""  # where its period came from: "sentence", "paragraph", "section" or ""
     clause_start: int = 0  # where the clause naming its metric begins
+    sentence: int = 0  # where its sentence begins (split at 。！？ and line breaks only: `FigureFacts.full_sentences`)
     label: str = ""  # the label its line begins with (行政许可：本年处理决定数量1230件): the subject of the line's figures
+    # The class in which its values compare (see `_patterns`), read by every check: set once.
+    unit_class: str = field(init=False, default="", compare=False, repr=False)
 
-    @property
-    def unit_class(self) -> str:
-        return _patterns().unit_classes.get(self.unit, self.unit)
+    def __post_init__(self):
+        self.unit_class = _patterns().unit_classes.get(self.unit, self.unit)
 
     def agrees_with(self, other: "Figure") -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -196,16 +204,27 @@ class FigureFacts:
 
 def figures(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
     """Every figure of a document, computed once."""
-    return doc.memo(f"figures:{tolerance}", lambda: extract(doc, tolerance))
+    return doc.memo(f"figures:{tolerance}", lambda: _without_collector(extract, doc, tolerance))
+
+
+def _without_collector(function, *args):
+    """function(*args) with Python's cycle collector paused: the figures of a 20 MB
+    line are a million small objects without cycles, and every full collection
+    while they are made would walk all of the document's memos (2% of a run)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return function(*args)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
     text = _narrow(doc.text)
-    periods = _period_marks(doc)
-    period_starts = {end: start for start, end, _ in periods}
     shape = outline(doc)
     facts = FigureFacts(sentences=shape.sentences, full_sentences=shape.full_sentences)
-    scope = (periods, period_starts, shape.sentences, doc)
+    scope = _Scope(text, _period_marks(doc), shape.sentences, doc)
     previous_end = 0
     for match in _patterns().quantity.finditer(text):
         figure = _figure(text, match, scope, tolerance, previous_end)
@@ -219,14 +238,19 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
             figure = Figure(match.start(), match.end(), match.group(0), value, low, high, "%", "", arabic=False)
             facts.figures.append(_with_scope(text, figure, scope))
     facts.figures.sort(key=lambda f: f.start)
+    labels = {}  # line start -> the label of its figures (a 20 MB line is one line)
     for figure in facts.figures:
         section = shape.section_at(figure.start)
         figure.section, figure.top = section.label, section.top.start
-        line_start, line_end = doc.line_span(doc.position(figure.start)[0])
-        label = _LINE_LABEL.match(text, line_start)
-        short_line = label is not None and line_end - label.end() <= _LABELLED_LINE
-        figure.label = label.group(1) if short_line and label.end() <= figure.start else ""
-        figure.modality = shape.modality_at(figure.start)
+        figure.sentence = shape.full_sentences.start(figure.start)
+        line_start, line_end = scope.line_span(figure.start)
+        if line_start not in labels:
+            label = _LINE_LABEL.match(text, line_start)
+            short_line = label is not None and line_end - label.end() <= _LABELLED_LINE
+            labels[line_start] = (label.end(), label.group(1)) if short_line else None
+        label = labels[line_start]
+        figure.label = label[1] if label is not None and label[0] <= figure.start else ""
+        figure.modality = shape.modality_at(figure.start, figure.sentence)
         if not figure.period:
             # An undated figure takes its section's period, inherited from the
             # sections above it; without one, figures of two top-level sections
@@ -263,12 +287,12 @@ _SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8,
 
 
 def _figure(text: str, match, scope, tolerance: float, previous_end: int) -> Optional[Figure]:
-    unit = match.group("unit") or ""
-    number = match.group("number")
+    number, scale, unit = match.group("number", "scale", "unit")
+    unit = unit or ""
     is_arabic = number[0].isdigit()
     if not unit:
         # A bare number is a figure only as 21.19万 (a scaled Arabic number).
-        if not (is_arabic and match.group("scale") in ("万", "亿")):
+        if not (is_arabic and scale in ("万", "亿")):
             return None
     elif not is_arabic and (number == "一" or unit in ("天", "次", "周", "期", "届", "条", "门", "首", "个月")):
         return None  # 一个 (an article), 三天两头, 一次性: idioms more often than counts
@@ -276,16 +300,22 @@ def _figure(text: str, match, scope, tolerance: float, previous_end: int) -> Opt
     if text.startswith(("年", "月", "日", "号"), end) or (unit == "%" and text.startswith("-", end)):
         return None
     prefix = _before_word(text, match.start())
-    quantity = _quantity(match, prefix, tolerance)
-    if quantity is None:
+    value = _value(match, prefix, tolerance)
+    if value is None:
         return None
     start = match.start() - len(prefix)
-    figure = Figure(start, end, text[start:end], quantity.value, quantity.low, quantity.high, quantity.unit, "", arabic=is_arabic)
+    figure = Figure(start, end, text[start:end], *value, "", arabic=is_arabic)
     return _with_scope(text, figure, scope, previous_end)
 
 
 def _quantity(match, prefix: str, tolerance: float) -> Optional[Quantity]:
-    number = match.group("number")
+    value = _value(match, prefix, tolerance)
+    return None if value is None else Quantity(*value, match.group(0))
+
+
+def _value(match, prefix: str, tolerance: float) -> Optional[Tuple[float, float, float, str]]:
+    """(value, low, high, unit) of a match of the quantity pattern."""
+    number, scale_word, unit, more, after = match.group("number", "scale", "unit", "more", "after")
     if number[0].isdigit():
         decimals = len(number.partition(".")[2])
         value = float(number.replace(",", ""))
@@ -295,27 +325,30 @@ def _quantity(match, prefix: str, tolerance: float) -> Optional[Quantity]:
         if value is None:
             return None
         rounding = 0
-    scale = _SCALES.get(match.group("scale") or "", 1)
-    unit = match.group("unit") or ""
+    scale = _SCALES.get(scale_word or "", 1)
+    unit = unit or ""
     if unit == "万人次":
         scale, unit = scale * 1e4, "人次"
     # A count (2273台次) is exact; a number written at a scale (1.66万, 50亿) or
     # with decimals (10.34%), or a percentage (增长124%), is rounded.
     if scale == 1 and rounding == 0.5 and unit not in ("%", "‰", "个百分点"):
         rounding = 0
-    words = [w for w in (prefix, match.group("more"), match.group("after")) if w]
+    words = [w for w in (prefix, more, after) if w]
     low, high = _interval(value * scale, words[0] if words else "", words[-1] if words else "", tolerance, rounding * scale)
-    return Quantity(value * scale, low, high, unit, match.group(0))
+    return value * scale, low, high, unit
 
 
 def _interval(value: float, first_word: str, last_word: str, tolerance: float, rounding: float) -> Tuple[float, float]:
     low, high = value - rounding, value + rounding
+    if not (first_word or last_word):
+        return low, high
+    patterns = _patterns()
     for word in {first_word, last_word} - {""}:
-        if word in _patterns().about:
+        if word in patterns.about:
             low, high = min(low, value * (1 - tolerance)), max(high, value * (1 + tolerance))
-        elif word in _patterns().at_least:
+        elif word in patterns.at_least:
             low, high = value, math.inf
-        elif word in _patterns().at_most:
+        elif word in patterns.at_most:
             low, high = 0.0, value
     return low, high
 
@@ -325,46 +358,93 @@ def _before_word(text: str, start: int) -> str:
     return match.group(0) if match else ""
 
 
-def _with_scope(text: str, figure: Figure, scope, previous_end: int = 0) -> Figure:
+class _Scope:
+    """What a figure's scope is read from, indexed once per document: the dates
+    (`_period_marks`, their ends in order too), the sentences, the line starts and
+    where clauses begin (after each mark of `_CLAUSE_START`)."""
+
+    def __init__(self, text: str, periods, sentences: Sentences, doc):
+        self.periods, self.sentences, self.doc = periods, sentences, doc
+        self.period_starts = [start for start, _, _ in periods]
+        self.period_ends = [end for _, end, _ in periods]  # increasing too: no mark is inside another
+        self.period_labels = [label for _, _, label in periods]
+        self.is_year = [bool(_YEAR.search(label)) for label in self.period_labels]
+        # A year named in passing (比2023年增长, 较2023年末, 与上年相比) is what a figure is compared with, not its period.
+        self.in_passing = [bool(_IN_PASSING.search(text, max(0, start - 2), start)) for start in self.period_starts]
+        self.clause_breaks = [m.start() + 1 for m in _CLAUSE_AFTER.finditer(text)]
+
+    def line_span(self, offset: int) -> Tuple[int, int]:
+        return self.doc.line_span(self.doc.position(offset)[0])
+
+    def clause_start(self, end: int) -> int:
+        """Where the clause before `end` begins: after a punctuation mark or another
+        number (at most _MAX_CLAUSE characters back), walking over the dates in it
+        (2022年引进博士研究生)."""
+        floor = max(0, end - _MAX_CLAUSE)
+        position = end
+        while position > floor:
+            index = bisect.bisect_right(self.clause_breaks, position) - 1
+            boundary = self.clause_breaks[index] if index >= 0 else 0
+            # A date ending on the walk back is stepped over, even one ending where a clause begins.
+            date = bisect.bisect_right(self.period_ends, position) - 1
+            if date >= 0 and self.period_ends[date] > floor and self.period_ends[date] >= boundary:
+                position = self.period_starts[date]
+                continue
+            return max(boundary, floor)
+        return position
+
+
+def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0) -> Figure:
     """The metric, period and qualifiers of a figure, read from its clause and sentence."""
-    periods, period_starts, sentences, doc = scope
-    clause_start = max(previous_end, _clause_start(text, figure.start, period_starts))
-    before = _FILLER_END.sub("", text[clause_start:figure.start])
+    start = figure.start
+    clause_start = max(previous_end, scope.clause_start(start))
+    before = text[clause_start:start]
+    if before[-1:] in _FILLER_LAST:
+        before = _FILLER_END.sub("", before)
     after = ""
-    if figure.unit not in ("元", "%", "‰", "个百分点", "倍", "人次", "") and not _CLAUSE_BREAK.match(text, figure.end):
+    if figure.unit not in _NO_COUNTED_NOUN and not _CLAUSE_BREAK.match(text, figure.end):
         # 引进8名博士研究生: the noun after a measure word is what is counted.
         tail = _COUNTED_NOUN.match(text, figure.end, figure.end + 8)
         after = tail.group(0) if tail else ""
-    sentence_start = sentences.start(figure.start)
-    paragraph_start = doc.line_span(doc.position(figure.start)[0])[0]
+    sentence_start = scope.sentences.start(start)
     # The period: the dates of the sentence before the number, else the last date of its paragraph.
-    first, last = bisect.bisect_left(periods, (sentence_start,)), bisect.bisect_left(periods, (figure.start,))
-    in_sentence = [(s, e, t) for s, e, t in periods[first:last] if e <= figure.start]
-    # A year named in passing (比2023年增长, 较2023年末, 与上年相比) is what the figure is compared with, not its period.
-    stated = [(s, e, t) for s, e, t in in_sentence if not _IN_PASSING.search(text, max(0, s - 2), s)]
+    first, last = bisect.bisect_left(scope.period_starts, sentence_start), bisect.bisect_left(scope.period_starts, start)
+    in_sentence = [i for i in range(first, last) if scope.period_ends[i] <= start]
+    stated = [i for i in in_sentence if not scope.in_passing[i]]
     if stated:
         # A later clause's year replaces an earlier one: in 2022年…，2023年计划…35名 the period is 2023年;
         # so does a later clause's part of a year (第一季度…，第二季度…35万).
-        years = _last_clause(text, sentence_start, [s for s, e, t in stated if _YEAR.search(t)])
-        parts = _last_clause(text, sentence_start, [s for s, e, t in stated if not _YEAR.search(t)])
-        figure.period = tuple(t for s, e, t in stated if s >= (years if _YEAR.search(t) else parts))
+        labels, starts, is_year = scope.period_labels, scope.period_starts, scope.is_year
+        years = _last_clause(text, sentence_start, next((starts[i] for i in reversed(stated) if is_year[i]), None))
+        parts = _last_clause(text, sentence_start, next((starts[i] for i in reversed(stated) if not is_year[i]), None))
+        figure.period = tuple(labels[i] for i in stated if starts[i] >= (years if is_year[i] else parts))
         figure.dated_by = "sentence"
     else:
-        earlier = [mark for mark in periods[max(0, first - 1):first] if mark[0] >= paragraph_start and mark[1] <= figure.start]
-        figure.period = tuple(t for s, e, t in earlier)
+        paragraph_start = scope.line_span(start)[0]
+        earlier = [i for i in range(max(0, first - 1), first)
+                   if scope.period_starts[i] >= paragraph_start and scope.period_ends[i] <= start]
+        figure.period = tuple(scope.period_labels[i] for i in earlier)
         figure.dated_by = "paragraph" if earlier else ""
-    for start, end, _ in in_sentence:
-        if start >= clause_start:
-            before = before.replace(text[start:end], "")
-    figure.metric = _FILLER_START.sub("", before).strip() + "{}" + after
-    sentence = text[max(sentence_start, figure.start - SENTENCE_REACH):figure.start]
-    figure.qualifiers = tuple(q for q in _patterns().qualifiers if q in sentence)
+    for i in in_sentence:
+        if scope.period_starts[i] >= clause_start:
+            before = before.replace(text[scope.period_starts[i]:scope.period_ends[i]], "")
+    filler = _FILLER_START.match(before)
+    figure.metric = (before[filler.end():] if filler else before).strip() + "{}" + after
+    # Most sentences have none: one search first, then each qualifier (they overlap: 超过, 不超过).
+    patterns, sentence = _patterns(), max(sentence_start, start - SENTENCE_REACH)
+    if patterns.any_qualifier.search(text, sentence, start):
+        sentence = text[sentence:start]
+        figure.qualifiers = tuple(q for q in patterns.qualifiers if q in sentence)
+    else:
+        figure.qualifiers = ()
     figure.clause_start = clause_start
     figure.listed = clause_start > 0 and (text[clause_start - 1] == "、" or before.startswith(("和", "及", "与", "以及")))
     figure.attributive = text.startswith("的", figure.end)
     return figure
 
 
+# Units whose figure counts no noun written after it.
+_NO_COUNTED_NOUN = frozenset(("元", "%", "‰", "个百分点", "倍", "人次", ""))
 _MAX_CLAUSE = 40
 # 行政许可：…, 规范性文件：… — a short name before a colon at a line's start, then a
 # short line; a lead-in (主要预期目标是：, 在工业生产方面：, 国务院规定：, 朱华说：) is no label.
@@ -374,24 +454,12 @@ _IN_PASSING = lazy(r"(?:比|较|与|同|相比|对比)[ \t]*$")
 _YEAR = lazy(r"[\d０-９]{4}[ \t]*年")
 
 
-def _last_clause(text: str, sentence_start: int, starts) -> int:
-    """Where the clause of the last of `starts` begins (the sentence's start without any)."""
-    return max(text.rfind(c, sentence_start, starts[-1]) for c in "，,；;") + 1 if starts else sentence_start
-
-
-def _clause_start(text: str, end: int, period_starts) -> int:
-    """Where the clause before `end` begins: after a punctuation mark or another
-    number, walking over the dates in it (2022年引进博士研究生); `period_starts`
-    maps the end of each date to its start."""
-    position = end
-    while position > max(0, end - _MAX_CLAUSE):
-        if position in period_starts:
-            position = period_starts[position]
-        elif _CLAUSE_START.match(text, position - 1):
-            break
-        else:
-            position -= 1
-    return position
+def _last_clause(text: str, sentence_start: int, end: Optional[int]) -> int:
+    """Where the clause holding offset `end` begins (the sentence's start without one)."""
+    if end is None:
+        return sentence_start
+    return max(text.rfind("，", sentence_start, end), text.rfind(",", sentence_start, end),
+               text.rfind("；", sentence_start, end), text.rfind(";", sentence_start, end)) + 1
 
 
 def _period_marks(doc):
@@ -440,22 +508,46 @@ def metric_key(doc, figure: Figure) -> str:
     without any it is "": figures that cannot be told apart by their subject
     are not compared."""
     keys = doc.memo("figure-metric-keys", dict)
-    if figure.start not in keys:
-        name, _, after = figure.metric.partition("{}")
-        words = _content_words(doc, name)
-        if all(word in _GENERIC_WORDS for word in words) or (words and words[0] in _COMPARED_WITH):
-            start = max(outline(doc).sentences.start(figure.start), figure.clause_start - SENTENCE_REACH)
-            subject = [w for w in _content_words(doc, _narrow(doc.text[start:figure.clause_start]))
-                       if w not in _GENERIC_WORDS and _CHINESE_WORD.fullmatch(w) and w not in ("年", "月", "日")]
-            words = subject + words if subject and words else []
-        keys[figure.start] = "|".join(words) + "{}" + "|".join(_content_words(doc, after)) if words else ""
-    return keys[figure.start]
+    key = keys.get(figure.start)
+    if key is None:
+        key = keys[figure.start] = _metric_key(doc, figure)
+    return key
+
+
+def _metric_key(doc, figure: Figure) -> str:
+    # The words of a clause (at most _MAX_CLAUSE characters and the counted noun) are
+    # kept per text: a report states many figures of the same metric.
+    words_of = doc.memo("clause-content-words", dict)
+    name, _, after = figure.metric.partition("{}")
+    words = words_of.get(name)
+    if words is None:
+        words = words_of[name] = _content_words(doc, name)
+    if all(word in _GENERIC_WORDS for word in words) or (words and words[0] in _COMPARED_WITH):
+        start = max(outline(doc).sentences.start(figure.start), figure.clause_start - SENTENCE_REACH)
+        subject = [w for w in _content_words(doc, _narrow(doc.text[start:figure.clause_start])) if _is_subject_word(w)]
+        words = subject + words if subject and words else []
+    if not words:
+        return ""
+    after_words = words_of.get(after)
+    if after_words is None:
+        after_words = words_of[after] = _content_words(doc, after)
+    return "|".join(words) + "{}" + "|".join(after_words)
 
 
 def _content_words(doc, text: str) -> List[str]:
     from linter.segment import tokenize
 
-    return [word for word, _, _ in tokenize(doc, text) if _WORD.search(word) and word not in _FUNCTION_WORDS]
+    return [word for word, _, _ in tokenize(doc, text) if _is_content_word(word)]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a text's words are few, and asked for per figure
+def _is_content_word(word: str) -> bool:
+    return bool(_WORD.search(word)) and word not in _FUNCTION_WORDS
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_subject_word(word: str) -> bool:
+    return word not in _GENERIC_WORDS and bool(_CHINESE_WORD.fullmatch(word)) and word not in ("年", "月", "日")
 
 
 _WORD = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")

@@ -44,7 +44,8 @@ from linter.text_units import HAN, SENTENCE_REACH
 # linter.extract.figures and .enumerations are imported where they are used: a
 # run without figure rules (--select typography) never compiles their patterns.
 
-_CHINESE = re.compile(HAN)
+# At least 3, 4 or 8 Chinese characters: a match, not a count of all of them.
+_HAN_AT_LEAST = {n: re.compile(rf"(?:[^\u4e00-\u9fff]*{HAN}){{{n}}}") for n in (3, 4, 8)}
 # Metrics that describe a change or a comparison, not a state: 增长{}, 较上年增加{}.
 _CHANGE_WORDS = re.compile(r"增|减|降|升|提高|扩大|缩|比|较|超|翻|差|多|少|快|慢|涨|跌|幅|速|净")
 # A part that is itself a total or a saving is not a share of the figure before it.
@@ -75,6 +76,7 @@ def _condition():
     return re.compile(r"^(?:其他|其余|另)|" + _CHANGE_WORDS.pattern + "|" + words)
 
 
+_BRACKET = re.compile(r"[ \t]*[（(]")
 _TOTAL_WORDS = re.compile(r"(?:共|共计|合计|总计|总共|总数|总量)[^，。；\d]{0,6}$")
 # Words that make a figure after 其中 a new metric, not a part: 其中主管护师15名，年均培训进修护士120名.
 _NEW_METRIC = re.compile(r"年均|日均|月均|人均|平均|每|累计|新增|同比|环比")
@@ -144,7 +146,7 @@ class Figures(RuleType):
             key += (figure.section, figure.label)
             first = metrics.earlier(key, figure)
             metrics.add(key, figure)
-            if first is not None and not first.agrees_with(figure) and facts.full_sentences.start(figure.start) > first.start:
+            if first is not None and not first.agrees_with(figure) and figure.sentence > first.start:
                 reported.add(figure.start)
                 yield _contradiction(doc, figure, first)
         for figure, first in self._restatements(doc, parallel):
@@ -157,18 +159,24 @@ class Figures(RuleType):
         with a value that cannot be the same. Each is compared with the last few
         figures of its metric only, so the search stays linear in the length of
         the document."""
+        from linter.extract.figures import metric_key
+
         facts = self._figures(doc)
         text = doc.text
-        change_spans = [(c.start, c.end) for c in facts.changes]
+        change_starts, change_ends = [c.start for c in facts.changes], [c.end for c in facts.changes]
         groups = {}
+        modality_groups = _modality_groups()
         for figure in facts.figures:
-            group = _modality_groups().get(figure.modality)
-            if not figure.arabic or group is None or _inside(change_spans, figure.start) or figure.start in parallel:
+            group = modality_groups.get(figure.modality)
+            if not figure.arabic or group is None or figure.start in parallel:
                 continue
-            key = _metric_key(doc, figure)
-            sentence = facts.full_sentences.start(figure.start)
+            change = bisect.bisect_right(change_starts, figure.start) - 1
+            if change >= 0 and figure.start < change_ends[change]:
+                continue  # a value of 由A到B
+            key = metric_key(doc, figure)
+            sentence = figure.sentence
             before = text[max(sentence, figure.start - _RESTATED_BEFORE):figure.start]
-            if len(_CHINESE.findall(before)) < (4 if key else 8):
+            if not _HAN_AT_LEAST[4 if key else 8].match(before):
                 continue
             # Without a metric key (…，约6700万人受益) only the words before the number
             # tell, and a description (…增长2.2%的速度) may belong to any subject
@@ -179,7 +187,7 @@ class Figures(RuleType):
             clause_end = _CLAUSE_END.search(text, figure.end, figure.end + _RESTATED_AFTER)
             after = text[figure.end:clause_end.start() if clause_end else figure.end + _RESTATED_AFTER]
             candidates = groups.setdefault((figure.top, figure.unit_class, group, key), [])
-            for earlier, earlier_before, earlier_after, earlier_sentence in reversed(candidates[-8:]):
+            for earlier, earlier_before, earlier_after, earlier_sentence in candidates[:-9:-1]:
                 if earlier_sentence == sentence or _dated_apart(earlier, figure):
                     continue
                 if earlier.label and figure.label and earlier.label != figure.label:
@@ -195,16 +203,21 @@ class Figures(RuleType):
 
     def _comparable(self, doc):
         """Figures that state a fact of their own, in Arabic numerals: not a
-        change, not in a 分别 list or a list of items, not a condition."""
+        change, not in a 分别 list or a list of items, not a condition (a list,
+        found once for the rules that compare figures)."""
+        return doc.memo(f"comparable-figures:{self.tolerance}", lambda: list(self._find_comparable(doc)))
+
+    def _find_comparable(self, doc):
         facts = self._figures(doc)
         change_starts = [c.start for c in facts.changes]
+        condition, action_end = _condition(), _action_end()
         for figure in facts.figures:
+            if not figure.arabic or figure.listed or figure.attributive:
+                continue
             name = figure.metric.split("{}")[0]
-            if not figure.arabic:
+            if not _HAN_AT_LEAST[3].match(name) or condition.search(figure.metric):
                 continue
-            if figure.listed or figure.attributive or len(_CHINESE.findall(name)) < 3 or _condition().search(figure.metric):
-                continue
-            if _action_end().search(name) and figure.metric.endswith("{}"):
+            if action_end.search(name) and figure.metric.endswith("{}"):
                 continue
             index = bisect.bisect_right(change_starts, figure.start) - 1
             if index >= 0 and figure.start < facts.changes[index].end:
@@ -216,10 +229,11 @@ class Figures(RuleType):
     def _part_whole(self, doc):
         facts = self._figures(doc)
         text = doc.text
+        starts = [f.start for f in facts.figures]
         for index, whole in enumerate(facts.figures):
             if whole.unit_class in ("%", "‰", "个百分点", "倍", "") or _CHANGE_WORDS.search(whole.metric):
                 continue
-            parts = _parts_of(text, facts, index)
+            parts = _parts_of(text, facts, index, starts)
             for part in parts:
                 if part.low > whole.high:
                     yield Hit(part.start, part.end, {"found": part.text, "whole": whole.text, "metric": _metric_name(part)})
@@ -321,8 +335,10 @@ class Figures(RuleType):
     def _bounds(self, doc):
         seen = {}
         for figure in self._comparable(doc):
+            if figure.high != float("inf"):
+                continue
             key = _identity(doc, figure)
-            if key is None or figure.high != float("inf"):
+            if key is None:
                 continue
             first = seen.setdefault((figure.top,) + key, figure)
             if first is not figure and first.low != figure.low:
@@ -419,7 +435,7 @@ class _Metrics:
         """Whether the subject words stand in `figure`'s sentence before its clause."""
         if sum(len(word) for word in subject) < self._MIN_SUBJECT:
             return False
-        text = self.doc.text[self.facts.full_sentences.start(figure.start):figure.clause_start]
+        text = self.doc.text[figure.sentence:figure.clause_start]
         return all(word in text for word in subject)
 
 
@@ -435,10 +451,12 @@ def _parallel(doc, facts):
     """Starts of figures whose metric key comes again in their own sentence with
     another value: parallel subjects (高等学校…毕业学生6.4万人；中等专业学校…毕业学生
     17.9万人), which a repeated metric word cannot tell apart."""
+    from linter.extract.figures import metric_key
+
     by_sentence = {}
     for figure in facts.figures:
-        key = _metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
-        by_sentence.setdefault((facts.full_sentences.start(figure.start), key, figure.unit_class), []).append(figure)
+        key = metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
+        by_sentence.setdefault((figure.sentence, key, figure.unit_class), []).append(figure)
     return {f.start for group in by_sentence.values() if len(group) > 1 and _disagree(group) for f in group}
 
 
@@ -451,11 +469,6 @@ def _disagree(group) -> bool:
 def _contradiction(doc, figure, first):
     return Hit(figure.start, figure.end, {"found": figure.text, "metric": _metric_name(figure), "other": first.text,
                                           "other_line": doc.position(first.start)[0]})
-
-
-def _inside(spans, offset) -> bool:
-    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 def _dated_apart(first, second) -> bool:
@@ -486,13 +499,14 @@ def _metric_name(figure) -> str:
     return figure.metric.replace("{}", "…").strip("…") or figure.text
 
 
-def _parts_of(text, facts, index):
+def _parts_of(text, facts, index, starts):
     """The figures a whole is divided into: in brackets right after it (267篇（SCI收录16篇）)
-    or after 其中 later in its sentence, in the whole's unit class."""
+    or after 其中 later in its sentence, in the whole's unit class (`starts`: where
+    each figure starts)."""
     whole = facts.figures[index]
     end = facts.sentences.end(whole.end)
-    following = [f for f in facts.figures[index + 1:index + 40] if f.start < end]
-    bracket = re.match(r"[ \t]*[（(]", text[whole.end:whole.end + 3])
+    following = facts.figures[index + 1:bisect.bisect_left(starts, end, index + 1, min(index + 40, len(starts)))]
+    bracket = _BRACKET.match(text, whole.end, whole.end + 3)
     if bracket:
         close = min((i for i in (text.find("）", whole.end, whole.end + 200), text.find(")", whole.end, whole.end + 200)) if i >= 0), default=-1)
         if close < 0:
