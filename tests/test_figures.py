@@ -64,6 +64,8 @@ def test_chinese_numbers(text, value):
         ("1300余例", 1300, float("inf"), "例"),
         ("3万余人", 30000, float("inf"), "人"),
         ("近300人", 0, 300, "人"),
+        ("约50000元以上", 47500, float("inf"), "元"),  # both words widen it, in either order
+        ("近八百多幅", 0, float("inf"), "幅"),  # a bound each way: no bound
         ("10.34%", 10.335, 10.345, "%"),
         ("1.66万台次", 16550, 16650, "台次"),
         ("三千人", 3000, 3000, "人"),

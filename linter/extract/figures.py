@@ -343,13 +343,15 @@ def _interval(value: float, first_word: str, last_word: str, tolerance: float, r
     if not (first_word or last_word):
         return low, high
     patterns = _patterns()
-    for word in {first_word, last_word} - {""}:
-        if word in patterns.about:
-            low, high = min(low, value * (1 - tolerance)), max(high, value * (1 + tolerance))
-        elif word in patterns.at_least:
-            low, high = value, math.inf
-        elif word in patterns.at_most:
-            low, high = 0.0, value
+    words = (first_word, last_word)
+    # Each word widens the interval, whatever the words' order: 约50000元以上 is
+    # 47500 and up; 近八百多 (a bound each way) bounds nothing.
+    if any(word in patterns.at_least for word in words):
+        low, high = value, math.inf
+    if any(word in patterns.at_most for word in words):
+        low, high = 0.0, (math.inf if high == math.inf else value)
+    if any(word in patterns.about for word in words):
+        low, high = min(low, value * (1 - tolerance)), max(high, value * (1 + tolerance))
     return low, high
 
 
