@@ -233,14 +233,21 @@ _IDIOM_FREQUENCY = 100
 
 
 def _word_at(doc, offset: int) -> str:
-    """The jieba word holding the character at offset (its line segmented alone)."""
+    """The jieba word holding the character at offset, its sentence segmented alone.
+    jieba cuts at sentence marks anyway, so the words are those of the whole line,
+    and a line that lost its breaks is not segmented again per candidate."""
+    text = doc.text
     line_start, line_end = doc.line_span(doc.position(offset)[0])
-    for word, first, last in segment.tokenize(doc, doc.text[line_start:line_end]):
-        if line_start + first <= offset < line_start + last:
+    start = max([line_start] + [text.rfind(mark, line_start, offset) + 1 for mark in _SENTENCE_MARKS])
+    ends = [at for at in (text.find(mark, offset, line_end) for mark in _SENTENCE_MARKS) if at != -1]
+    end = min(ends, default=line_end)
+    for word, first, last in segment.tokenize(doc, text[start:end]):
+        if start + first <= offset < start + last:
             return word
     return doc.text[offset]
 
 
+_SENTENCE_MARKS = "。；！？"  # where jieba cuts anyway
 _CHINESE = patterns.compile("[\u4e00-\u9fff]{4,}")
 # Characters whose change makes another term (第一/第二季度, 东部/西部地区, 省级/市级医院, 各项/这项).
 _OTHER_TERM = frozenset("〇零一二三四五六七八九十百千万亿两第首末半"
