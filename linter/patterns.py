@@ -96,15 +96,41 @@ def _cache_key() -> str:
 
 
 def _read() -> dict:
+    loaded = read_cache("re-patterns", _cache_key())
+    return loaded if len(loaded) <= MAX_ENTRIES else {}
+
+
+def read_cache(kind: str, key: str) -> dict:
+    """A dict pickled in the user cache; empty when missing, stale or corrupt (compile again)."""
     import pickle
 
     from linter import usercache
 
     try:
-        loaded = pickle.loads(usercache.entry("re-patterns", _cache_key(), ".pickle").read_bytes())
-        return loaded if isinstance(loaded, dict) and len(loaded) <= MAX_ENTRIES else {}
-    except Exception:  # missing, stale or corrupt: compile again
+        loaded = pickle.loads(usercache.entry(kind, key, ".pickle").read_bytes())
+        return loaded if isinstance(loaded, dict) else {}
+    except Exception:
         return {}
+
+
+def write_cache(kind: str, key: str, entries: dict, most: int = 0) -> None:
+    """Add entries to a dict pickled in the user cache, keeping what other
+    processes (a run's workers) wrote meanwhile; past `most` entries it starts again."""
+    import pickle
+
+    from linter import usercache
+
+    if not usercache.folder().is_dir():
+        return  # none yet, or removed meanwhile (a test session's): not worth making at exit
+    kept = read_cache(kind, key)
+    if most and len(kept) + len(entries) > most:
+        kept = {}
+    kept.update(entries)
+    try:
+        data = pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return
+    usercache.write(kind, key, ".pickle", data)
 
 
 def write_new() -> None:
@@ -115,21 +141,7 @@ def write_new() -> None:
 
 
 def _write() -> None:
-    import pickle
-
-    from linter import usercache
-
-    if not usercache.folder().is_dir():
-        return  # none yet, or removed meanwhile (a test session's): not worth making at exit
-    kept = _read()  # what other processes (a run's workers) wrote meanwhile stays
-    if len(kept) + len(_codes) > MAX_ENTRIES:
-        kept = {}
-    kept.update(_codes)
-    try:
-        data = pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)
-    except Exception:
-        return
-    usercache.write("re-patterns", _cache_key(), ".pickle", data)
+    write_cache("re-patterns", _cache_key(), _codes, MAX_ENTRIES)
 
 
 class LazyPattern:

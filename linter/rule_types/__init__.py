@@ -157,15 +157,9 @@ def _patterns_key() -> str:
 
 
 def _read_patterns() -> dict:
-    import pickle
+    from linter import patterns
 
-    from linter import usercache
-
-    try:
-        loaded = pickle.loads(usercache.entry("regex-patterns", _patterns_key(), ".pickle").read_bytes())
-        return loaded if isinstance(loaded, dict) else {}
-    except Exception:  # missing, stale or corrupt: compile again
-        return {}
+    return patterns.read_cache("regex-patterns", _patterns_key())
 
 
 _write_scheduled = False
@@ -188,19 +182,9 @@ def write_new_patterns() -> None:
 
 
 def _write_patterns() -> None:
-    import pickle
+    from linter import patterns
 
-    from linter import usercache
-
-    if not usercache.folder().is_dir():
-        return  # none yet, or removed meanwhile (a test session's): not worth making at exit
-    kept = _read_patterns()  # what other processes (a run's workers) wrote meanwhile stays
-    kept.update(_patterns)
-    try:
-        data = pickle.dumps(kept)
-    except Exception:
-        return
-    usercache.write("regex-patterns", _patterns_key(), ".pickle", data)
+    patterns.write_cache("regex-patterns", _patterns_key(), _patterns)
 
 
 def word_boundaries(doc) -> "WordBoundaries":
