@@ -26,9 +26,10 @@ _COUNT = r"(?P<count>十[一二三四五六七八九]?|[两二三四五六七八
 _MEASURE = r"(?P<measure>个|大|项|条|种|类|方面|件|批|位|名)"
 _NOUN = r"(?P<noun>“[^”\n]{1,12}”|[\u4e00-\u9fff]{0,8}?)"
 # A count right after a Chinese character or a closing quote: the end of a list before it.
-_COUNT_AFTER_LIST = lazy(rf"(?<=[\u4e00-\u9fff”])(?<![第前后近约共这那每的地得零〇一二两三四五六七八九十百千万])" + _COUNT + _MEASURE + r"(?P<noun>“[^”\n]{1,12}”|[\u4e00-\u9fff]{1,6}(?=[，,。；;：:、\n）)]|$))")
+# (Both begin with a lookahead for a count's first character: quick to skip the rest of a long text.)
+_COUNT_AFTER_LIST = lazy(rf"(?=[十两二三四五六七八九\d])(?<=[\u4e00-\u9fff”])(?<![第前后近约共这那每的地得零〇一二两三四五六七八九十百千万])" + _COUNT + _MEASURE + r"(?P<noun>“[^”\n]{1,12}”|[\u4e00-\u9fff]{1,6}(?=[，,。；;：:、\n）)]|$))")
 # A count whose noun ends at a colon: its list follows.
-_COUNT_BEFORE_LIST = lazy(r"(?<![第前后近约每\d一二两三四五六七八九十百千万])" + _COUNT + _MEASURE + _NOUN + r"[：:]")
+_COUNT_BEFORE_LIST = lazy(r"(?=[十两二三四五六七八九\d])(?<![第前后近约每\d一二两三四五六七八九十百千万])" + _COUNT + _MEASURE + _NOUN + r"[：:]")
 _MAX_ITEM = 15
 _MAX_COMMA_ITEM = 8
 _AND = lazy(r"以及|和|及|与")

@@ -68,12 +68,14 @@ _PERCENT_WORDS = lazy(rf"百分之(?P<number>{_CN_NUMBER}(?:点[零〇一二三�
 
 
 # Where the clause that names a figure's metric begins.
-_CLAUSE_MARKS = r"[，,。；;！!？?：:、（）()\[\]【】“”\"\n]|[ \t\u3000]{2,}"
+_CLAUSE_MARK = r"[，,。；;！!？?：:、（）()\[\]【】“”\"\n]"
+_CLAUSE_SPACE = r"[ \t\u3000]{2,}"
+_CLAUSE_MARKS = f"{_CLAUSE_MARK}|{_CLAUSE_SPACE}"
 _CLAUSE_BREAK = lazy(_CLAUSE_MARKS + r"|\d")
 # Walking back to a clause's start, a number that is no figure of its own stays
 # in the metric: 1年生存率 and 5年生存率 are two metrics.
 _CLAUSE_START = lazy(_CLAUSE_MARKS)
-_CLAUSE_AFTER = lazy(f"(?={_CLAUSE_MARKS})")  # every offset where _CLAUSE_START matches
+_CLAUSE_MARK_AT, _CLAUSE_SPACE_AT = lazy(_CLAUSE_MARK), lazy(_CLAUSE_SPACE)
 # Words the metric does not need: verbs of stating and approximation at its end.
 # Emphasis marks (**165.3万人次**, left by Markdown) are no word of the metric either.
 _FILLER_END = lazy(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000*_])+$")
@@ -125,7 +127,7 @@ _STATED = lazy(
 )
 
 
-@dataclass
+@dataclass(slots=True)  # a 20 MB line holds 260,000: smaller and quicker to read without a __dict__
 class Figure:
     start: int
     end: int
@@ -239,11 +241,13 @@ def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
             facts.figures.append(_with_scope(text, figure, scope))
     facts.figures.sort(key=lambda f: f.start)
     labels = {}  # line start -> the label of its figures (a 20 MB line is one line)
+    line_start = line_end = -1
     for figure in facts.figures:
         section = shape.section_at(figure.start)
         figure.section, figure.top = section.label, section.top.start
         figure.sentence = shape.full_sentences.start(figure.start)
-        line_start, line_end = scope.line_span(figure.start)
+        if not line_start <= figure.start <= line_end:  # the figures are in text order: most share the last one's line
+            line_start, line_end = scope.line_span(figure.start)
         if line_start not in labels:
             label = _LINE_LABEL.match(text, line_start)
             short_line = label is not None and line_end - label.end() <= _LABELLED_LINE
@@ -333,8 +337,8 @@ def _value(match, prefix: str, tolerance: float) -> Optional[Tuple[float, float,
     # with decimals (10.34%), or a percentage (增长124%), is rounded.
     if scale == 1 and rounding == 0.5 and unit not in ("%", "‰", "个百分点"):
         rounding = 0
-    words = [w for w in (prefix, more, after) if w]
-    low, high = _interval(value * scale, words[0] if words else "", words[-1] if words else "", tolerance, rounding * scale)
+    first_word, last_word = prefix or more or after, after or more or prefix
+    low, high = _interval(value * scale, first_word or "", last_word or "", tolerance, rounding * scale)
     return value * scale, low, high, unit
 
 
@@ -373,7 +377,9 @@ class _Scope:
         self.is_year = [bool(_YEAR.search(label)) for label in self.period_labels]
         # A year named in passing (比2023年增长, 较2023年末, 与上年相比) is what a figure is compared with, not its period.
         self.in_passing = [bool(_IN_PASSING.search(text, max(0, start - 2), start)) for start in self.period_starts]
-        self.clause_breaks = [m.start() + 1 for m in _CLAUSE_AFTER.finditer(text)]
+        self.clause_breaks = _clause_breaks(text)
+        self.commas = [m.start() for m in _COMMA.finditer(text)]  # what `_last_clause` looks back for
+        self.patterns = _patterns()
 
     def line_span(self, offset: int) -> Tuple[int, int]:
         return self.doc.line_span(self.doc.position(offset)[0])
@@ -396,6 +402,17 @@ class _Scope:
         return position
 
 
+def _clause_breaks(text: str) -> List[int]:
+    """The offset after each one where _CLAUSE_START matches, in order: after every
+    mark, and after each space of a run but its last. (Two simple scans: a
+    lookahead tried at every offset of a long line costs more.)"""
+    breaks = [m.start() + 1 for m in _CLAUSE_MARK_AT.finditer(text)]
+    for run in _CLAUSE_SPACE_AT.finditer(text):
+        breaks.extend(range(run.start() + 1, run.end()))
+    breaks.sort()
+    return breaks
+
+
 def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0) -> Figure:
     """The metric, period and qualifiers of a figure, read from its clause and sentence."""
     start = figure.start
@@ -410,16 +427,23 @@ def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0)
         after = tail.group(0) if tail else ""
     sentence_start = scope.sentences.start(start)
     # The period: the dates of the sentence before the number, else the last date of its paragraph.
-    first, last = bisect.bisect_left(scope.period_starts, sentence_start), bisect.bisect_left(scope.period_starts, start)
-    in_sentence = [i for i in range(first, last) if scope.period_ends[i] <= start]
+    starts, ends = scope.period_starts, scope.period_ends
+    first = bisect.bisect_left(starts, sentence_start)
+    last = bisect.bisect_left(starts, start, first)
+    in_sentence = [i for i in range(first, last) if ends[i] <= start] if last > first else ()
     stated = [i for i in in_sentence if not scope.in_passing[i]]
     if stated:
         # A later clause's year replaces an earlier one: in 2022年…，2023年计划…35名 the period is 2023年;
         # so does a later clause's part of a year (第一季度…，第二季度…35万).
-        labels, starts, is_year = scope.period_labels, scope.period_starts, scope.is_year
-        years = _last_clause(text, sentence_start, next((starts[i] for i in reversed(stated) if is_year[i]), None))
-        parts = _last_clause(text, sentence_start, next((starts[i] for i in reversed(stated) if not is_year[i]), None))
-        figure.period = tuple(labels[i] for i in stated if starts[i] >= (years if is_year[i] else parts))
+        is_year, last_year, last_part = scope.is_year, None, None
+        for i in reversed(stated):
+            if is_year[i]:
+                last_year = starts[i] if last_year is None else last_year
+            elif last_part is None:
+                last_part = starts[i]
+        years = _last_clause(scope.commas, sentence_start, last_year)
+        parts = _last_clause(scope.commas, sentence_start, last_part)
+        figure.period = tuple([scope.period_labels[i] for i in stated if starts[i] >= (years if is_year[i] else parts)])
         figure.dated_by = "sentence"
     else:
         paragraph_start = scope.line_span(start)[0]
@@ -433,10 +457,10 @@ def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0)
     filler = _FILLER_START.match(before)
     figure.metric = (before[filler.end():] if filler else before).strip() + "{}" + after
     # Most sentences have none: one search first, then each qualifier (they overlap: 超过, 不超过).
-    patterns, sentence = _patterns(), max(sentence_start, start - SENTENCE_REACH)
+    patterns, sentence = scope.patterns, max(sentence_start, start - SENTENCE_REACH)
     if patterns.any_qualifier.search(text, sentence, start):
         sentence = text[sentence:start]
-        figure.qualifiers = tuple(q for q in patterns.qualifiers if q in sentence)
+        figure.qualifiers = tuple([q for q in patterns.qualifiers if q in sentence])
     else:
         figure.qualifiers = ()
     figure.clause_start = clause_start
@@ -454,14 +478,17 @@ _LINE_LABEL = lazy(r"[ \t\u3000]*(?![在据按对])([\u4e00-\u9fff]{2,8})(?<![�
 _LABELLED_LINE = 60  # characters after the label
 _IN_PASSING = lazy(r"(?:比|较|与|同|相比|对比)[ \t]*$")
 _YEAR = lazy(r"[\d０-９]{4}[ \t]*年")
+_COMMA = lazy(r"[，,；;]")
 
 
-def _last_clause(text: str, sentence_start: int, end: Optional[int]) -> int:
-    """Where the clause holding offset `end` begins (the sentence's start without one)."""
+def _last_clause(commas: List[int], sentence_start: int, end: Optional[int]) -> int:
+    """Where the clause holding offset `end` begins: after the last of `commas`
+    (offsets of ，,；;) in its sentence before `end`; the sentence's start without an
+    `end`, 0 without such a mark (any date of the sentence is after either)."""
     if end is None:
         return sentence_start
-    return max(text.rfind("，", sentence_start, end), text.rfind(",", sentence_start, end),
-               text.rfind("；", sentence_start, end), text.rfind(";", sentence_start, end)) + 1
+    index = bisect.bisect_left(commas, end) - 1
+    return commas[index] + 1 if index >= 0 and commas[index] >= sentence_start else 0
 
 
 def _period_marks(doc):
@@ -517,23 +544,32 @@ def metric_key(doc, figure: Figure) -> str:
 
 
 def _metric_key(doc, figure: Figure) -> str:
-    # The words of a clause (at most _MAX_CLAUSE characters and the counted noun) are
-    # kept per text: a report states many figures of the same metric.
-    words_of = doc.memo("clause-content-words", dict)
     name, _, after = figure.metric.partition("{}")
-    words = words_of.get(name)
-    if words is None:
-        words = words_of[name] = _content_words(doc, name)
-    if all(word in _GENERIC_WORDS for word in words) or (words and words[0] in _COMPARED_WITH):
+    words, needs_subject = _clause_words(doc, name)
+    if needs_subject:
         start = max(outline(doc).sentences.start(figure.start), figure.clause_start - SENTENCE_REACH)
-        subject = [w for w in _content_words(doc, _narrow(doc.text[start:figure.clause_start])) if _is_subject_word(w)]
+        subjects = doc.memo("subject-words", dict)
+        before = doc.text[start:figure.clause_start]
+        subject = subjects.get(before)
+        if subject is None:
+            subject = subjects[before] = [w for w in _content_words(doc, _narrow(before)) if _is_subject_word(w)]
         words = subject + words if subject and words else []
     if not words:
         return ""
-    after_words = words_of.get(after)
-    if after_words is None:
-        after_words = words_of[after] = _content_words(doc, after)
-    return "|".join(words) + "{}" + "|".join(after_words)
+    return "|".join(words) + "{}" + "|".join(_clause_words(doc, after)[0])
+
+
+def _clause_words(doc, text: str) -> Tuple[List[str], bool]:
+    """The content words of a clause, and whether they need the subject before them
+    to name a metric (generic words only, or a comparison first). Kept per text: a
+    report states many figures of the same metric."""
+    words_of = doc.memo("clause-content-words", dict)
+    found = words_of.get(text)
+    if found is None:
+        words = _content_words(doc, text)
+        generic = all(word in _GENERIC_WORDS for word in words) or bool(words and words[0] in _COMPARED_WITH)
+        found = words_of[text] = (words, generic)
+    return found
 
 
 def _content_words(doc, text: str) -> List[str]:
