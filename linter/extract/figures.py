@@ -25,7 +25,6 @@ Chinese digits in a row (两三个, 三四个月) are an approximate range, not 
 
 import bisect
 import functools
-import gc
 import math
 import re
 from dataclasses import dataclass, field
@@ -206,20 +205,7 @@ class FigureFacts:
 
 def figures(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
     """Every figure of a document, computed once."""
-    return doc.memo(f"figures:{tolerance}", lambda: _without_collector(extract, doc, tolerance))
-
-
-def _without_collector(function, *args):
-    """function(*args) with Python's cycle collector paused: the figures of a 20 MB
-    line are a million small objects without cycles, and every full collection
-    while they are made would walk all of the document's memos (2% of a run)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return function(*args)
-    finally:
-        if enabled:
-            gc.enable()
+    return doc.memo(f"figures:{tolerance}", lambda: extract(doc, tolerance))
 
 
 def extract(doc, tolerance: float = DEFAULT_TOLERANCE) -> FigureFacts:
