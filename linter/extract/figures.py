@@ -389,9 +389,9 @@ class _Scope:
 
 
 def _clause_breaks(text: str) -> List[int]:
-    """The offset after each one where _CLAUSE_START matches, in order: after every
-    mark, and after each space of a run but its last. (Two simple scans: a
-    lookahead tried at every offset of a long line costs more.)"""
+    """Each offset right after one where _CLAUSE_START matches, in order: after every
+    mark, and after each space of a run of spaces but its last. (Two plain scans:
+    a lookahead tried at every offset of a long line costs more.)"""
     breaks = [m.start() + 1 for m in _CLAUSE_MARK_AT.finditer(text)]
     for run in _CLAUSE_SPACE_AT.finditer(text):
         breaks.extend(range(run.start() + 1, run.end()))
@@ -423,9 +423,9 @@ def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0)
         # so does a later clause's part of a year (第一季度…，第二季度…35万).
         is_year, last_year, last_part = scope.is_year, None, None
         for i in reversed(stated):
-            if is_year[i]:
-                last_year = starts[i] if last_year is None else last_year
-            elif last_part is None:
+            if is_year[i] and last_year is None:
+                last_year = starts[i]
+            elif not is_year[i] and last_part is None:
                 last_part = starts[i]
         years = _last_clause(scope.commas, sentence_start, last_year)
         parts = _last_clause(scope.commas, sentence_start, last_part)
