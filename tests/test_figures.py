@@ -510,3 +510,21 @@ def test_figure_rules_survive_any_mix_of_figure_words(text):
     assert all(0 <= f.start < f.end <= len(text) and f.low <= f.high for f in facts.figures)
     for v in lint_text(text, FIGURE_RULES[:-1] + ["FG009", "FG010", "FG101", "FG102", "FG103", "FG104", "FG105", "FG106"]):
         assert 1 <= v.line <= v.end_line <= doc.line_count
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="，。、（）“” \t\u3000\n甲乙12", max_size=40))
+def test_clause_breaks_follow_every_offset_where_a_clause_may_start(text):
+    # Two plain scans stand in for a lookahead tried at every offset: the same offsets.
+    from linter.extract.figures import _CLAUSE_MARKS, _clause_breaks
+
+    assert _clause_breaks(text) == [m.start() + 1 for m in re.finditer(f"(?={_CLAUSE_MARKS})", text)]
+
+
+def test_a_later_clause_s_year_is_the_figure_s_period_on_a_long_line():
+    # The clause before a figure is found among the document's commas by bisection.
+    sentence = "2022年，全市新建学校3所，2023年计划新建学校5所。"
+    doc = Document(sentence * 300)
+    found = figures(doc).figures
+    assert [f.period for f in found[:2]] == [("2022年",), ("2023年",)]
+    assert {f.period for f in found[::2]} == {("2022年",)} and {f.period for f in found[1::2]} == {("2023年",)}
