@@ -215,7 +215,12 @@ class Idioms(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def idioms() -> Idioms:
-    """The four-character idioms of jieba's dictionary (tag i) common enough to be sure of (frequency >= 100)."""
+    """The four-character idioms of jieba's dictionary (tag i) common enough to be sure of (frequency >= 100),
+    kept in the user cache (reading them from the dictionary costs 0.3 s a process)."""
+    return Idioms(*_user_cached("spelling-idioms", _idioms_index))
+
+
+def _idioms_index() -> Idioms:
     from linter import dictionary
 
     loaded = dictionary.load()
@@ -347,6 +352,11 @@ class Confusion(NamedTuple):
     after: dict  # character -> the characters that follow it in a common two-character word
     before: dict  # character -> the characters that precede it in one
     strong: frozenset  # bigrams common enough that neither of their characters is suspect
+    # character -> {usual syllable without tone: how many of its `after` (`before`)
+    # characters read so}, no traditional one: whether a character's homophone makes
+    # a word with it is then one lookup, not an intersection of sets.
+    after_sounds: dict
+    before_sounds: dict
 
 
 # A two-character word counts as what a slip was meant to be when jieba's
@@ -359,21 +369,76 @@ _STRONG_COUNT = 3.0
 @functools.lru_cache(maxsize=2)
 def confusion(lm) -> Confusion:
     """The common two-character words of jieba's dictionary, by first and by
-    second character, and the strong bigrams of the model lm (SP003)."""
+    second character, and the strong bigrams of the model lm (SP003). For the
+    shipped model both lists are kept in the user cache as text (reading them
+    from the dictionary and the model costs 0.7 s a process, splitting the text 0.05 s)."""
+    from linter import language_model
+
+    if lm is language_model.model():
+        words, strong = _user_cached("spelling-confusion", lambda: _confusion_lists(lm), "bigrams.bin")
+    else:
+        words, strong = _confusion_lists(lm)
+    after, before = defaultdict(set), defaultdict(set)
+    after_sounds, before_sounds = defaultdict(dict), defaultdict(dict)
+    traditional, usual = traditional_characters(), usual_syllables()
+    for first, second in words.split("\n"):  # each word once
+        after[first].add(second)
+        before[second].add(first)
+        sounds, sound = after_sounds[first], usual.get(second)
+        if sound and second not in traditional:
+            sounds[sound] = sounds.get(sound, 0) + 1
+        sounds, sound = before_sounds[second], usual.get(first)
+        if sound and first not in traditional:
+            sounds[sound] = sounds.get(sound, 0) + 1
+    return Confusion({c: frozenset(s) for c, s in after.items()}, {c: frozenset(s) for c, s in before.items()},
+                     frozenset(strong.split("\n")), dict(after_sounds), dict(before_sounds))
+
+
+def _confusion_lists(lm) -> tuple:
+    """(the common two-character words, the strong bigrams), each one a line."""
     from linter import dictionary, language_model
 
-    after, before = defaultdict(list), defaultdict(list)
     loaded = dictionary.load()
-    for (word, _), frequency in zip(loaded.entries(), loaded.frequencies):
-        if len(word) == 2 and frequency >= _WORD_FREQUENCY and "\u4e00" <= word[0] <= "\u9fff" and "\u4e00" <= word[1] <= "\u9fff":
-            after[word[0]].append(word[1])
-            before[word[1]].append(word[0])
+    words = [word for (word, _), frequency in zip(loaded.entries(), loaded.frequencies)
+             if len(word) == 2 and frequency >= _WORD_FREQUENCY and "\u4e00" <= word[0] <= "\u9fff" and "\u4e00" <= word[1] <= "\u9fff"]
     chars = [chr(language_model.FIRST + x) for x in range(language_model.SIZE)]
-    strong = {chars[k >> 15] + chars[k & 0x7FFF] for k, n in zip(lm.keys, lm.counts) if n >= _STRONG_COUNT}
+    strong = [chars[k >> 15] + chars[k & 0x7FFF] for k, n in zip(lm.keys, lm.counts) if n >= _STRONG_COUNT]
     # NUL stands for any other character (see confusable_candidates): its bigrams are no slips.
-    strong.update(["\0\0", *("\0" + c for c in chars), *(c + "\0" for c in chars)])
-    return Confusion({c: frozenset(s) for c, s in after.items()}, {c: frozenset(s) for c, s in before.items()},
-                     frozenset(strong))
+    strong += ["\0\0", *("\0" + c for c in chars), *(c + "\0" for c in chars)]
+    return "\n".join(words), "\n".join(strong)
+
+
+# The version of the tables kept in the user cache: a change to how they are built changes it.
+_TABLES = "2"
+# The shipped data files the cached tables are built from.
+_TABLE_FILES = ("pinyin.txt", "same_pinyin.txt", "same_stroke.txt", "TSCharacters.txt")
+
+
+def _user_cached(kind: str, build, *files: str) -> tuple:
+    """build() (a tuple), pickled in the user cache, keyed on jieba's dictionary,
+    the shipped data files, the given ones and the tables' parameters; built
+    again when missing or unreadable."""
+    import hashlib
+    import pickle
+
+    from linter import dictionary, usercache
+
+    key = None
+    try:
+        parts = [dictionary.dictionary_key(), _TABLES, str((_WORD_FREQUENCY, _STRONG_COUNT, _IDIOM_FREQUENCY))]
+        for name in (*_TABLE_FILES, *files):
+            with resources.as_file(resources.files("linter.data").joinpath("spelling", name)) as path:
+                parts.append(usercache.content_key(path))
+        key = hashlib.blake2b("\0".join(parts).encode("utf-8"), digest_size=12).hexdigest()
+        found = pickle.loads(usercache.entry(kind, key, ".pickle").read_bytes())
+        if isinstance(found, tuple):
+            return found
+    except Exception:  # missing, stale or corrupt: build it
+        pass
+    found = tuple(build())
+    if key is not None:
+        usercache.write(kind, key, ".pickle", pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+    return found
 
 
 @functools.lru_cache(maxsize=None)
@@ -406,9 +471,21 @@ def same_pinyin() -> dict:
 def syllables() -> dict:
     """usual syllable without its tone (zhong) -> the characters read so."""
     found = defaultdict(set)
-    for char, readings in pinyin_readings().items():
-        found[readings[0][:-1]].add(char)
+    for char, syllable in usual_syllables().items():
+        found[syllable].add(char)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def usual_syllables() -> dict:
+    """character -> its usual syllable without the tone (中 -> zhong)."""
+    return {char: readings[0][:-1] for char, readings in pinyin_readings().items() if readings}
+
+
+@functools.lru_cache(maxsize=None)
+def _other_confusables(char: str) -> frozenset:
+    """The confusables of a character that are not of its usual syllable (look-alikes, other readings)."""
+    return confusables(char) - syllables().get(usual_syllables().get(char), _NONE)
 
 
 _NOT_HAN = re.compile("[^\u4e00-\u9fff]")
@@ -435,41 +512,50 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
     # loops in C over the whole text, offsets unchanged.
     han = _NOT_HAN.sub("\0", text)
     weak = list(compress(count(), map(not_, map(table.strong.__contains__, map(add, han, han[1:])))))
-    uses = Counter([han[i:i + 2] for i in weak])  # a weak bigram's every use is weak
+    pairs = [han[i:i + 2] for i in weak]
+    uses = Counter(pairs)  # a weak bigram's every use is weak
+    # The weak bigrams used once (衔级 seven times in a law is its term): either
+    # character may be the slip, if one of its confusables makes a common word with
+    # the other. Only one side in six has such a confusable: asked first, before
+    # any scoring.
+    # A homophone of the usual syllable is found by counting (the character itself
+    # excluded: it is never its own confusable), any other confusable by a small intersection.
+    usual, after_sounds, before_sounds, others = usual_syllables(), table.after_sounds, table.before_sounds, _other_confusables
+    sides = []
+    for i, (a, b) in zip(weak, pairs):
+        if uses[a + b] > 1:
+            continue
+        if b not in skip:
+            partners = after.get(a)
+            if partners and (after_sounds[a].get(usual.get(b), 0) > (b in partners) or not partners.isdisjoint(others(b))):
+                sides.append((i + 1, b, partners & confusables(b)))
+        if a not in skip:
+            partners = before.get(b)
+            if partners and (before_sounds[b].get(usual.get(a), 0) > (a in partners) or not partners.isdisjoint(others(a))):
+                sides.append((i, a, partners & confusables(a)))
     chars = []  # the text's character counts, made when first needed
     found, seen = [], set()
-    for i in weak:
-        pair = han[i:i + 2]
-        if uses[pair] > 1:  # 衔级 seven times in a law is its term
+    for j, char, options in sides:
+        if j in seen:
             continue
-        # The weak bigram han[i]han[i+1]: either character may be the slip.
-        a, b = pair
-        for j, char, partner, partners in ((i + 1, b, a, after), (i, a, b, before)):
-            if char in skip or j in seen:
-                continue
-            left, right = han[j - 1:j].strip("\0"), han[j + 1:j + 2].strip("\0")
-
-            def context(c):
-                return (score(left, c) if left else 0.0) + (score(c, right) if right else 0.0)
-
-            written = context(char)
-            # No replacement scores above 0: one that reads this well already cannot win the margin.
-            options = written <= -margin and partners.get(partner, _NONE) & confusables(char)
-            if not options:
-                continue
-            best = max(options, key=context)
-            gain = context(best) - written
-            if gain < margin or _in_word(han, j, is_word):
-                continue
-            seen.add(j)
-            if not chars:
-                chars.append(Counter(text))
-            if _meant_so(text, j, chars[0], lm) or _in_name(text, j):
-                continue
-            as_written, alone = _route(words, han, j, char)
-            corrected, split = _route(words, han, j, best)
-            if alone and not split:
-                found.append((j, char, best, gain, corrected - as_written))
+        left, right = han[j - 1:j].strip("\0"), han[j + 1:j + 2].strip("\0")
+        written = (score(left, char) if left else 0.0) + (score(char, right) if right else 0.0)
+        # No replacement scores above 0: one that reads this well already cannot win the margin.
+        if written > -margin:
+            continue
+        gain, best = max(((score(left, c) if left else 0.0) + (score(c, right) if right else 0.0), c) for c in options)
+        gain -= written
+        if gain < margin or _in_word(han, j, is_word):
+            continue
+        seen.add(j)
+        if not chars:
+            chars.append(Counter(text))
+        if _meant_so(text, j, chars[0], lm) or _in_name(text, j):
+            continue
+        as_written, alone = _route(words, han, j, char)
+        corrected, split = _route(words, han, j, best)
+        if alone and not split:
+            found.append((j, char, best, gain, corrected - as_written))
     # Two neighbours that both read badly (易思玲, a name) are no single slip.
     at = {hit[0] for hit in found}
     return sorted(f for f in found if f[0] - 1 not in at and f[0] + 1 not in at)
