@@ -47,7 +47,9 @@ Option `check` chooses what a rule reports:
   in the bigram model's log probability and WORD_MARGIN in jieba's word model:
   经跻体制 → 经济体制. Lists of short items (助餐、助浴), short quoted slogans,
   characters the document is about (寄 in a postal rule), names after a title,
-  numbered short forms (三矿), traditional characters and book titles stay silent.
+  names and places jieba's HMM finds (张瑛华说, 漳水村: `_unknown_name`), words of
+  linter/data/words.txt jieba lacks (抖音), numbered short forms (三矿),
+  traditional characters and book titles stay silent.
 
 The tables are read on first use and cached (parsed YAML in the user cache), so
 a run that does not use the pack loads nothing.
@@ -179,9 +181,38 @@ class Spelling(RuleType):
                 text, lambda word: segment.is_word(doc, word), words, MARGIN):
             if word_gain < WORD_MARGIN or gain + word_gain < TOTAL or in_book_title(doc, offset):
                 continue
+            if _unknown_name(doc, offset):
+                continue
             start, end = _word_span(words, text, offset, better)
             yield Hit(start, end, {"found": text[start:end],
                                    "expected": text[start:offset] + better + text[offset + 1:end]})
+
+
+def _unknown_name(doc, offset: int) -> bool:
+    """Whether jieba's segmentation (its HMM finds words its dictionary lacks) puts
+    the character in a word of three or more characters that is no dictionary
+    word and reads as a name: a place ending last (肖金镇漳水村, 绿汁江), or a
+    surname first with the character after it (张瑛华说), where a surname that is
+    also a common word of its own (张, 高, 应) needs a verb of saying after the
+    name, and the last character is no such word (周欺是 is 周期 and 是). Two-character guesses are left alone: the HMM glues a slip to its
+    neighbour as readily (工昨, 金溶), and so it does a slip in the surname's
+    place (申理前, 吕颈炎)."""
+    from linter.extract.names import surnames
+
+    word, start = _token_at(doc, offset)
+    if len(word) < 3 or segment.is_word(doc, word):
+        return False
+    if word[-1] in _PLACE_ENDS:
+        return True
+    common = common_characters()
+    return offset > start and word[0] in surnames() and word[-1] not in common and (
+        word[0] not in common or doc.text.startswith(_SAYING, start + len(word)))
+
+
+# Last characters of place names (村, 镇, 江, 寺 …).
+_PLACE_ENDS = frozenset("省市县区乡镇村屯寨庄江河湖溪山岭峰岛湾港桥路街巷寺庙殿")
+# What follows a name in news (张瑛华说).
+_SAYING = ("说", "表示", "介绍", "认为", "指出", "告诉", "称", "坦言", "透露", "回忆", "强调", "笑着")
 
 
 def windows(doc) -> Counter:
@@ -241,6 +272,11 @@ def _word_at(doc, offset: int) -> str:
     """The jieba word holding the character at offset, its sentence segmented alone.
     jieba cuts at sentence marks anyway, so the words are those of the whole line,
     and a line that lost its breaks is not segmented again per candidate."""
+    return _token_at(doc, offset)[0]
+
+
+def _token_at(doc, offset: int):
+    """(the jieba word holding the character at offset, where it starts)."""
     text = doc.text
     line_start, line_end = doc.line_span(doc.position(offset)[0])
     start = max([line_start] + [text.rfind(mark, line_start, offset) + 1 for mark in _SENTENCE_MARKS])
@@ -248,8 +284,8 @@ def _word_at(doc, offset: int) -> str:
     end = min(ends, default=line_end)
     for word, first, last in segment.tokenize(doc, text[start:end]):
         if start + first <= offset < start + last:
-            return word
-    return doc.text[offset]
+            return word, start + first
+    return doc.text[offset], offset
 
 
 _SENTENCE_MARKS = "。；！？"  # where jieba cuts anyway
