@@ -201,6 +201,7 @@ def test_confusable_character_names_the_right_word_and_fixes_it(text, expected):
     "张瑛华说，这是李燕对他们说得最多的话。",  # a name jieba's HMM finds (surname 张, then 说)
     "肖金镇漳水村的赵玉峰，承包了1000多亩荒山。",  # a village (漳水村), not 镇长
     "冬春是绿汁江最舒适的季节。",  # a river
+    "机动大队大队长姜云鹏提醒广大驾驶员朋友。",  # a name after a role (队长), not 长江
     "家长如发现孩子在抖音进行了充值打赏，可以申请退款。",  # a word newer than jieba's dictionary
     "同时，他搞了1000亩稻渔综合种养。",  # a farming term (words.txt)
 ])
