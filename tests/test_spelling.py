@@ -180,6 +180,8 @@ def test_spelling_pack_silent_on_proofread_official_text(folder):
     ("以增强基层政俯保障能力为重点，推进财政体制改革。", "“政俯”疑为“政府”之误"),
     ("记者菜访了市卫生健康委有关负责人。", "“菜访”疑为“采访”之误"),
     ("这在一定程渡上缓解了群众看病难的问题。", "“程渡”疑为“程度”之误"),
+    # jieba's HMM makes 周欺是 a word, but one ending in 是 is no name.
+    ("然而，经济运行周欺是有规律的。", "“周欺”疑为“周期”之误"),
 ])
 def test_confusable_character_names_the_right_word_and_fixes_it(text, expected):
     found = lint_text(text, select=["SP003"])
@@ -196,6 +198,12 @@ def test_confusable_character_names_the_right_word_and_fixes_it(text, expected):
     "第一個五年計劃要求工業生產一年壯大一年。",  # traditional characters: a matter of script
     "用户交寄邮件应当符合规定。禁寄、限寄物品由邮政部门公布。寄递企业应当逐件查验。",  # 寄 is the document's topic
     "学习《文化腱设》一文。",  # a cited title
+    "张瑛华说，这是李燕对他们说得最多的话。",  # a name jieba's HMM finds (surname 张, then 说)
+    "肖金镇漳水村的赵玉峰，承包了1000多亩荒山。",  # a village (漳水村), not 镇长
+    "冬春是绿汁江最舒适的季节。",  # a river
+    "机动大队大队长姜云鹏提醒广大驾驶员朋友。",  # a name after a role (队长), not 长江
+    "家长如发现孩子在抖音进行了充值打赏，可以申请退款。",  # a word newer than jieba's dictionary
+    "同时，他搞了1000亩稻渔综合种养。",  # a farming term (words.txt)
 ])
 def test_confusable_character_stays_silent_on_written_text(text):
     assert lint_text(text, select=["SP003"]) == []

@@ -47,7 +47,9 @@ Option `check` chooses what a rule reports:
   in the bigram model's log probability and WORD_MARGIN in jieba's word model:
   经跻体制 → 经济体制. Lists of short items (助餐、助浴), short quoted slogans,
   characters the document is about (寄 in a postal rule), names after a title,
-  numbered short forms (三矿), traditional characters and book titles stay silent.
+  names and places jieba's HMM finds (张瑛华说, 漳水村: `_unknown_name`), words of
+  linter/data/words.txt jieba lacks (抖音), numbered short forms (三矿),
+  traditional characters and book titles stay silent.
 
 The tables are read on first use and cached (parsed YAML in the user cache), so
 a run that does not use the pack loads nothing.
@@ -179,9 +181,38 @@ class Spelling(RuleType):
                 text, lambda word: segment.is_word(doc, word), words, MARGIN):
             if word_gain < WORD_MARGIN or gain + word_gain < TOTAL or in_book_title(doc, offset):
                 continue
+            if _unknown_name(doc, offset):
+                continue
             start, end = _word_span(words, text, offset, better)
             yield Hit(start, end, {"found": text[start:end],
                                    "expected": text[start:offset] + better + text[offset + 1:end]})
+
+
+def _unknown_name(doc, offset: int) -> bool:
+    """Whether jieba's segmentation (its HMM finds words its dictionary lacks) puts
+    the character in a word of three or more characters that is no dictionary
+    word and reads as a name: a place ending last (肖金镇漳水村, 绿汁江), or a
+    surname first with the character after it (张瑛华说), where a surname that is
+    also a common word of its own (张, 高, 应) needs a verb of saying after the
+    name, and the last character is no such word (周欺是 is 周期 and 是). Two-character guesses are left alone: the HMM glues a slip to its
+    neighbour as readily (工昨, 金溶), and so it does a slip in the surname's
+    place (申理前, 吕颈炎)."""
+    from linter.extract.names import surnames
+
+    word, start = _token_at(doc, offset)
+    if len(word) < 3 or segment.is_word(doc, word):
+        return False
+    if word[-1] in _PLACE_ENDS:
+        return True
+    common = common_characters()
+    return offset > start and word[0] in surnames() and word[-1] not in common and (
+        word[0] not in common or doc.text.startswith(_SAYING, start + len(word)))
+
+
+# Last characters of place names (村, 镇, 江, 寺 …).
+_PLACE_ENDS = frozenset("省市县区乡镇村屯寨庄江河湖溪山岭峰岛湾港桥路街巷寺庙殿")
+# What follows a name in news (张瑛华说).
+_SAYING = ("说", "表示", "介绍", "认为", "指出", "告诉", "称", "坦言", "透露", "回忆", "强调", "笑着")
 
 
 def windows(doc) -> Counter:
@@ -215,7 +246,12 @@ class Idioms(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def idioms() -> Idioms:
-    """The four-character idioms of jieba's dictionary (tag i) common enough to be sure of (frequency >= 100)."""
+    """The four-character idioms of jieba's dictionary (tag i) common enough to be sure of (frequency >= 100),
+    kept in the user cache (reading them from the dictionary costs 0.3 s a process)."""
+    return Idioms(*_user_cached("spelling-idioms", _idioms_index))
+
+
+def _idioms_index() -> Idioms:
     from linter import dictionary
 
     loaded = dictionary.load()
@@ -236,6 +272,11 @@ def _word_at(doc, offset: int) -> str:
     """The jieba word holding the character at offset, its sentence segmented alone.
     jieba cuts at sentence marks anyway, so the words are those of the whole line,
     and a line that lost its breaks is not segmented again per candidate."""
+    return _token_at(doc, offset)[0]
+
+
+def _token_at(doc, offset: int):
+    """(the jieba word holding the character at offset, where it starts)."""
     text = doc.text
     line_start, line_end = doc.line_span(doc.position(offset)[0])
     start = max([line_start] + [text.rfind(mark, line_start, offset) + 1 for mark in _SENTENCE_MARKS])
@@ -243,8 +284,8 @@ def _word_at(doc, offset: int) -> str:
     end = min(ends, default=line_end)
     for word, first, last in segment.tokenize(doc, text[start:end]):
         if start + first <= offset < start + last:
-            return word
-    return doc.text[offset]
+            return word, start + first
+    return doc.text[offset], offset
 
 
 _SENTENCE_MARKS = "。；！？"  # where jieba cuts anyway
@@ -347,6 +388,11 @@ class Confusion(NamedTuple):
     after: dict  # character -> the characters that follow it in a common two-character word
     before: dict  # character -> the characters that precede it in one
     strong: frozenset  # bigrams common enough that neither of their characters is suspect
+    # character -> {usual syllable without tone: how many of its `after` (`before`)
+    # characters read so}, no traditional one: whether a character's homophone makes
+    # a word with it is then one lookup, not an intersection of sets.
+    after_sounds: dict
+    before_sounds: dict
 
 
 # A two-character word counts as what a slip was meant to be when jieba's
@@ -359,35 +405,91 @@ _STRONG_COUNT = 3.0
 @functools.lru_cache(maxsize=2)
 def confusion(lm) -> Confusion:
     """The common two-character words of jieba's dictionary, by first and by
-    second character, and the strong bigrams of the model lm (SP003)."""
+    second character, and the strong bigrams of the model lm (SP003). For the
+    shipped model both lists are kept in the user cache as text (reading them
+    from the dictionary and the model costs 0.7 s a process, splitting the text 0.05 s)."""
+    from linter import language_model
+
+    if lm is language_model.model():
+        words, strong = _user_cached("spelling-confusion", lambda: _confusion_lists(lm), "bigrams.bin")
+    else:
+        words, strong = _confusion_lists(lm)
+    after, before = defaultdict(set), defaultdict(set)
+    after_sounds, before_sounds = defaultdict(dict), defaultdict(dict)
+    traditional, usual = traditional_characters(), usual_syllables()
+    for first, second in words.split("\n"):  # each word once
+        after[first].add(second)
+        before[second].add(first)
+        sounds, sound = after_sounds[first], usual.get(second)
+        if sound and second not in traditional:
+            sounds[sound] = sounds.get(sound, 0) + 1
+        sounds, sound = before_sounds[second], usual.get(first)
+        if sound and first not in traditional:
+            sounds[sound] = sounds.get(sound, 0) + 1
+    return Confusion({c: frozenset(s) for c, s in after.items()}, {c: frozenset(s) for c, s in before.items()},
+                     frozenset(strong.split("\n")), dict(after_sounds), dict(before_sounds))
+
+
+def _confusion_lists(lm) -> tuple:
+    """(the common two-character words, the strong bigrams), each one a line."""
     from linter import dictionary, language_model
 
-    after, before = defaultdict(list), defaultdict(list)
     loaded = dictionary.load()
-    for (word, _), frequency in zip(loaded.entries(), loaded.frequencies):
-        if len(word) == 2 and frequency >= _WORD_FREQUENCY and "\u4e00" <= word[0] <= "\u9fff" and "\u4e00" <= word[1] <= "\u9fff":
-            after[word[0]].append(word[1])
-            before[word[1]].append(word[0])
+    words = [word for (word, _), frequency in zip(loaded.entries(), loaded.frequencies)
+             if len(word) == 2 and frequency >= _WORD_FREQUENCY and "\u4e00" <= word[0] <= "\u9fff" and "\u4e00" <= word[1] <= "\u9fff"]
     chars = [chr(language_model.FIRST + x) for x in range(language_model.SIZE)]
-    strong = {chars[k >> 15] + chars[k & 0x7FFF] for k, n in zip(lm.keys, lm.counts) if n >= _STRONG_COUNT}
+    strong = [chars[k >> 15] + chars[k & 0x7FFF] for k, n in zip(lm.keys, lm.counts) if n >= _STRONG_COUNT]
     # NUL stands for any other character (see confusable_candidates): its bigrams are no slips.
-    strong.update(["\0\0", *("\0" + c for c in chars), *(c + "\0" for c in chars)])
-    return Confusion({c: frozenset(s) for c, s in after.items()}, {c: frozenset(s) for c, s in before.items()},
-                     frozenset(strong))
+    strong += ["\0\0", *("\0" + c for c in chars), *(c + "\0" for c in chars)]
+    return "\n".join(words), "\n".join(strong)
+
+
+# The version of the tables kept in the user cache: a change to how they are built changes it.
+_TABLES = "2"
+# The shipped data files the cached tables are built from.
+_TABLE_FILES = ("pinyin.txt", "same_pinyin.txt", "same_stroke.txt", "TSCharacters.txt")
+
+
+def _user_cached(kind: str, build, *files: str) -> tuple:
+    """build() (a tuple), pickled in the user cache, keyed on jieba's dictionary,
+    the shipped data files, the given ones and the tables' parameters; built
+    again when missing or unreadable."""
+    import hashlib
+    import pickle
+
+    from linter import dictionary, usercache
+
+    key = None
+    try:
+        parts = [dictionary.dictionary_key(), _TABLES, str((_WORD_FREQUENCY, _STRONG_COUNT, _IDIOM_FREQUENCY))]
+        for name in (*_TABLE_FILES, *files):
+            with resources.as_file(resources.files("linter.data").joinpath("spelling", name)) as path:
+                parts.append(usercache.content_key(path))
+        key = hashlib.blake2b("\0".join(parts).encode("utf-8"), digest_size=12).hexdigest()
+        found = pickle.loads(usercache.entry(kind, key, ".pickle").read_bytes())
+        if isinstance(found, tuple):
+            return found
+    except Exception:  # missing, stale or corrupt: build it
+        pass
+    found = tuple(build())
+    if key is not None:
+        usercache.write(kind, key, ".pickle", pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+    return found
 
 
 @functools.lru_cache(maxsize=None)
-def confusables(char: str) -> frozenset:
+def confusables(char: str) -> str:
     """The characters that sound or look like this one: pycorrector's
     same_pinyin.txt (same sound, any tone) and same_stroke.txt (same shape),
     both Apache-2.0, and those of the same usual syllable in pinyin.txt; no
-    traditional character."""
+    traditional character. A string: SP003 keeps those of 4,000 characters,
+    90 each, and a frozenset of 90 costs 4 KB, a string 0.2 KB."""
     readings = pinyin_readings().get(char)
     alike = set(look_alikes().get(char, ())) | set(same_pinyin().get(char, ""))
     if readings:
         alike |= syllables()[readings[0][:-1]]
     alike.discard(char)
-    return frozenset(alike - traditional_characters())
+    return "".join(sorted(alike - traditional_characters()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -406,9 +508,15 @@ def same_pinyin() -> dict:
 def syllables() -> dict:
     """usual syllable without its tone (zhong) -> the characters read so."""
     found = defaultdict(set)
-    for char, readings in pinyin_readings().items():
-        found[readings[0][:-1]].add(char)
+    for char, syllable in usual_syllables().items():
+        found[syllable].add(char)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def usual_syllables() -> dict:
+    """character -> its usual syllable without the tone (中 -> zhong)."""
+    return {char: readings[0][:-1] for char, readings in pinyin_readings().items() if readings}
 
 
 _NOT_HAN = re.compile("[^\u4e00-\u9fff]")
@@ -435,41 +543,58 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
     # loops in C over the whole text, offsets unchanged.
     han = _NOT_HAN.sub("\0", text)
     weak = list(compress(count(), map(not_, map(table.strong.__contains__, map(add, han, han[1:])))))
-    uses = Counter([han[i:i + 2] for i in weak])  # a weak bigram's every use is weak
+    pairs = [han[i:i + 2] for i in weak]
+    uses = Counter(pairs)  # a weak bigram's every use is weak
+    # The weak bigrams used once (衔级 seven times in a law is its term): either
+    # character may be the slip, if one of its confusables makes a common word with
+    # the other. Only one side in six has such a confusable: asked first, before
+    # any scoring.
+    # A homophone of the usual syllable is found by counting, any other confusable by
+    # a small intersection; both may let through a partner that the exact test
+    # (confusables) then drops (the character itself, a traditional one).
+    usual, after_sounds, before_sounds = usual_syllables(), table.after_sounds, table.before_sounds
+    sounds_like, looks_like = same_pinyin(), look_alikes()
+    sides = []
+    for i, (a, b) in zip(weak, pairs):
+        if uses[a + b] > 1:
+            continue
+        if b not in skip:
+            partners = after.get(a)
+            if partners and (after_sounds[a].get(usual.get(b), 0) or not partners.isdisjoint(sounds_like.get(b, ""))
+                             or not partners.isdisjoint(looks_like.get(b, _NONE))):
+                options = partners.intersection(confusables(b))
+                if options:
+                    sides.append((i + 1, b, options))
+        if a not in skip:
+            partners = before.get(b)
+            if partners and (before_sounds[b].get(usual.get(a), 0) or not partners.isdisjoint(sounds_like.get(a, ""))
+                             or not partners.isdisjoint(looks_like.get(a, _NONE))):
+                options = partners.intersection(confusables(a))
+                if options:
+                    sides.append((i, a, options))
     chars = []  # the text's character counts, made when first needed
     found, seen = [], set()
-    for i in weak:
-        pair = han[i:i + 2]
-        if uses[pair] > 1:  # 衔级 seven times in a law is its term
+    for j, char, options in sides:
+        if j in seen:
             continue
-        # The weak bigram han[i]han[i+1]: either character may be the slip.
-        a, b = pair
-        for j, char, partner, partners in ((i + 1, b, a, after), (i, a, b, before)):
-            if char in skip or j in seen:
-                continue
-            left, right = han[j - 1:j].strip("\0"), han[j + 1:j + 2].strip("\0")
-
-            def context(c):
-                return (score(left, c) if left else 0.0) + (score(c, right) if right else 0.0)
-
-            written = context(char)
-            # No replacement scores above 0: one that reads this well already cannot win the margin.
-            options = written <= -margin and partners.get(partner, _NONE) & confusables(char)
-            if not options:
-                continue
-            best = max(options, key=context)
-            gain = context(best) - written
-            if gain < margin or _in_word(han, j, is_word):
-                continue
-            seen.add(j)
-            if not chars:
-                chars.append(Counter(text))
-            if _meant_so(text, j, chars[0], lm) or _in_name(text, j):
-                continue
-            as_written, alone = _route(words, han, j, char)
-            corrected, split = _route(words, han, j, best)
-            if alone and not split:
-                found.append((j, char, best, gain, corrected - as_written))
+        left, right = han[j - 1:j].strip("\0"), han[j + 1:j + 2].strip("\0")
+        written = (score(left, char) if left else 0.0) + (score(char, right) if right else 0.0)
+        # No replacement scores above 0: one that reads this well already cannot win the margin.
+        if written > -margin:
+            continue
+        gain, best = max(((score(left, c) if left else 0.0) + (score(c, right) if right else 0.0), c) for c in options)
+        gain -= written
+        if gain < margin or _in_word(han, j, is_word):
+            continue
+        seen.add(j)
+        if not chars:
+            chars.append(Counter(text))
+        if _meant_so(text, j, chars[0], lm) or _in_name(text, j):
+            continue
+        as_written, alone = _route(words, han, j, char)
+        corrected, split = _route(words, han, j, best)
+        if alone and not split:
+            found.append((j, char, best, gain, corrected - as_written))
     # Two neighbours that both read badly (易思玲, a name) are no single slip.
     at = {hit[0] for hit in found}
     return sorted(f for f in found if f[0] - 1 not in at and f[0] + 1 not in at)
@@ -525,7 +650,8 @@ def _in_name(text: str, offset: int) -> bool:
 
 # Words that stand before a name in news and reports (记者周宇说).
 _ROLES = ("记者", "村民", "市民", "居民", "网友", "学生", "同学", "老师", "教师", "医生", "患者", "选手", "队员",
-          "老人", "工人", "农民", "专家", "教授", "主持人", "负责人", "经理", "主任", "书记", "局长", "县长", "市长")
+          "老人", "工人", "农民", "专家", "教授", "主持人", "负责人", "经理", "主任", "书记", "局长", "县长", "市长",
+          "队长", "所长", "院长", "站长", "校长", "处长", "科长", "部长", "厅长", "省长", "镇长", "乡长", "村长", "董事长")
 
 
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万两")
