@@ -141,6 +141,22 @@ def test_doublings_that_read_as_two_words_on_news_and_laws():
         assert lint_text(text, ["TY010"]) == [], text
 
 
+def test_two_words_both_meant():
+    # news-sentences (tuning half): the doubling ends one word and begins the next (血栓|栓塞, 铺盖|盖住) and
+    # removing a copy makes no word across the join (血栓塞, 铺盖住 are none).
+    for text in ["病人由于左下肢腘动脉血栓栓塞，情况非常危急。", "她轻轻地拉起铺盖盖住双脚。"]:
+        assert lint_text(text, ["TY010"]) == [], text
+    slips = {
+        "要充分调动群众的积极极性。": "极极",  # 积极性 across the join
+        "大力发展重工工业。": "工工",  # 重工业
+        "全国各族人民更加紧紧密地团结起来。": "紧紧",  # 更 left alone by 加紧, joined again: 更加|紧密
+        "也可以向人民法院提起诉诉讼。": "诉诉",  # 提起|诉讼
+        "先生对学问的要求却很严严格。": "严严",  # 很严 is a rare string the doubling made
+    }
+    for text, found in slips.items():
+        assert [v.message[1:3] for v in lint_text(text, ["TY010"])] == [found], text
+
+
 def test_verse_and_sayings_keep_their_repeated_characters():
     # news-sentences: a poem quoted (过年年) and a saying in couplet form (靠山山会倒).
     for text in ["“万里风帆水著天，麝煤鼠尾过年年。”", "古人有云：靠山山会倒，靠人人会跑！"]:

@@ -15,7 +15,9 @@ Option `check` chooses what a rule reports:
   (`_MARGIN` natural-log units where a copy stands alone as a word, as 工|工作
   and 发展|展; `_MARGIN_IN_WORDS` where both copies are inside words, as
   教育公|公平 or 传染|染病, for text splits that way easily: 糖尿病|病人,
-  医院|院长, 增值税|税率). The intentional forms stay silent:
+  医院|院长, 增值税|税率; and where the two are words both meant, 血栓|栓塞, 铺盖|盖住, only when removing a
+  copy makes a word across the join, 积极|极性 -> 积极性, joins a character the doubling left alone,
+  更|加紧|紧密 -> 更加|紧密, or gains `_MARGIN_TWO_WORDS`). The intentional forms stay silent:
   reduplication (AABB 干干净净, ABB whose BB ends words of jieba's dictionary
   such as 亮晶晶, a character that is a word of its own repeated, as 年年,
   看看, 村村; 一A一A 一步一步, 很多很多); names (a dictionary word tagged
@@ -83,6 +85,11 @@ _WINDOW = 8
 # copies are inside words the text splits that way easily (医院|院长), so more is asked.
 _MARGIN = 4.5
 _MARGIN_IN_WORDS = 9.0
+# Two words the doubling ends and begins (血栓|栓塞) are a slip only when removing a copy makes a word across
+# the join (积极|极性 -> 积极性), joins a character the doubling left alone, or gains this much.
+_MARGIN_TWO_WORDS = 11.0
+# A first word rarer than this is a string the doubling made with the character before it (很严|严格).
+_RARE_WORD = 50
 _NAME_TAGS = ("nr", "ns", "nz", "nt")
 # A byline names people after these words (记者 李晶晶 王乐乐).
 _BYLINE = regex.compile(r"(?:记者|通讯员|摄影|撰稿|编辑|作者|供稿|文图|图文)[：:\s/]*(?:\p{Han}{2,4}[、，,\s]+){0,5}\p{Han}{0,3}$")
@@ -208,6 +215,7 @@ class _Doublings:
         written_score, written = self.model.route(window)
         left = next(w for w in written if w[1] <= at < w[2])
         right = next(w for w in written if w[1] <= at + 1 < w[2])
+        two_words = False
         if left == right:  # one word holds both copies (常常, 兢兢业业, a user word)
             if self.model.tag(left[0]) in _NAME_TAGS:
                 return None
@@ -217,6 +225,7 @@ class _Doublings:
             margin = _MARGIN_IN_WORDS
         elif len(left[0]) > 1 and len(right[0]) > 1:  # 医院|院长, 糖尿病|病人
             margin = _MARGIN_IN_WORDS
+            two_words = True
         elif len(left[0]) == 1 and len(right[0]) == 1:
             if self.model.is_word(char) and not _function_word(self.model.tag(char)):
                 return None  # a word repeated: 年年, 看看, 村村, 户户 (not 和和, 的的)
@@ -238,7 +247,10 @@ class _Doublings:
             return None  # a reduplicated noun closing a phrase after 的: 猫熊的便便”, 我的宝宝。
         # The text with one copy removed is scored only now, and the rarer
         # intentional forms are looked for only where the model says slip.
-        removed_score, _ = self.model.route(window[:at] + window[at + 1:])
+        removed = window[:at] + window[at + 1:]
+        removed_score, removed_route = self.model.route(removed)
+        if two_words and removed_score - written_score < _MARGIN_TWO_WORDS and self._both_meant(removed, removed_route, written, left, right, at):
+            return None
         if removed_score - written_score < margin or self._reduplicated(i) or self._said_again(i) or _in_verse(text, i):
             return None
         if left != right and removed_score - self._read_as_an_adverb(window, at) < _MARGIN_IN_WORDS:
@@ -378,6 +390,19 @@ class _Doublings:
         expected = text.count(other) * text.count(text[i]) / max(1, len(text))
         return elsewhere >= _UNIT_ASSOCIATION * expected
 
+    def _both_meant(self, removed, removed_route, written, left, right, at) -> bool:
+        """Whether the two words a doubling ends and begins are both meant (血栓|栓塞, 铺盖|盖住): removing a copy
+        makes no word across the join, joins no character the doubling left alone, and the first word is no
+        rare string the doubling made with the character before it (很严|严格: 很严 is in the dictionary)."""
+        return (not self._joined(removed, at) and not _absorbs_an_orphan(written, removed_route, left, right)
+                and (self.model.frequency(left[0]) or 0) >= _RARE_WORD)
+
+    def _joined(self, removed, at) -> bool:
+        """Whether the text with one copy removed has a dictionary word holding the copy and a character
+        on each side of it (积极|极性 -> 积极性, 重工|工业 -> 重工业; not 血栓塞, 铺盖住)."""
+        return any(self.model.is_word(removed[s:e]) for s in range(max(0, at - _REACH + 2), at)
+                   for e in range(at + 2, min(len(removed), s + _REACH) + 1))
+
     def _read_as_an_adverb(self, window, at) -> float:
         """The score of the window read with the doubled pair as one dictionary word between words of two
         or more characters, the second a verb (以此|时时|追思); -inf when it cannot be read so."""
@@ -484,6 +509,18 @@ class _Doublings:
         # A place the dictionary lacks splits into single characters (合|盛|村|村民) or ends a noun (瓦屋|河|河道).
         tag = self.model.tag(previous) or ""
         return tag in _NAME_TAGS or tag[:1] == "n" or (len(previous) == 1 and not _function_word(tag))
+
+
+def _absorbs_an_orphan(written, removed, left, right) -> bool:
+    """Whether the text without the second copy (route `removed`) joins a character that stands alone in the
+    written route beside the doubling's two words into a word (更|加紧|紧密 -> 更加|紧密, 提|起诉|诉讼 ->
+    提起|诉讼): the doubling orphaned it."""
+    for word in written:
+        if len(word[0]) == 1 and (word[2] == left[1] or word[1] == right[2]):
+            at = word[1] - (word[1] >= right[2])  # where it stands once the second copy is gone
+            if any(w[1] <= at < w[2] and len(w[0]) > 1 for w in removed):
+                return True
+    return False
 
 
 def _titles():
