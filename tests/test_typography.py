@@ -157,6 +157,17 @@ def test_two_words_both_meant():
         assert [v.message[1:3] for v in lint_text(text, ["TY010"])] == [found], text
 
 
+def test_a_verb_after_the_object_a_preposition_brought_before_it():
+    # news-sentences (tuning half): 就三项工作|作了重要部署, the frame 就/对/关于…作了.
+    for text in ["会上，熊功友就三项工作作了重要部署。", "市委书记对脱贫攻坚工作作了具体安排。", "关于人才工作作了专门部署。"]:
+        assert lint_text(text, ["TY010"]) == [], text
+    # Without the preposition, or with 就 as an adverb, a verb's copy before 了 is a slip.
+    slips = {"我们胜利地完成成了国民经济的恢复工作。": "成成", "我5点就起来来了，照例检查车辆。": "来来",
+             "进一步巩固和发展展了全国安定团结的局面。": "展展"}
+    for text, found in slips.items():
+        assert [v.message[1:3] for v in lint_text(text, ["TY010"])] == [found], text
+
+
 def test_verse_and_sayings_keep_their_repeated_characters():
     # news-sentences: a poem quoted (过年年) and a saying in couplet form (靠山山会倒).
     for text in ["“万里风帆水著天，麝煤鼠尾过年年。”", "古人有云：靠山山会倒，靠人人会跑！"]:

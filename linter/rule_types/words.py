@@ -28,6 +28,7 @@ Option `check` chooses what a rule reports:
   (猫熊的便便); ABAB as a clause of its own or after an adverb (，清醒清醒，,
   再研究研究), of a state word (碧蓝碧蓝的) or a verb going on (想着想着); 以 after 可以 opening 以…方式 or
   以…为 (可以以书面方式); verse, a sentence of two clauses of five or seven characters (过年年, 靠山山会倒);
+  a verb's copy with its aspect particle after the object a preposition brought before it (就三项工作|作了部署);
   a one-character verb said twice after an adverb (再说说) and a separable verb the dictionary also writes
   with 个 (提提醒, 提个醒); a copy after a bound form (膑|骨|骨折); a pair read as its dictionary word between
   longer words before a verb (以此|时时|追思); a series of reduplications (明亮亮、清冽冽的); a unit's last
@@ -99,6 +100,9 @@ _PSEUDONYM = regex.compile(r"\p{Han}{0,2}[（(]化名[）)]")
 _FUNCTION_TAGS = ("c", "p", "r", "d", "u")
 # 的 地 得 follow any word, one ending in the same character too (目的|的, 脚踏实地|地).
 _STRUCTURAL_PARTICLES = ("uj", "uv", "ud")
+# Aspect particles after a verb, and the prepositions that bring its object before it (就…工作作了部署).
+_ASPECT = set("了着过")
+_FRAME_PREPOSITIONS = patterns.compile(r"就|对|关于|针对|围绕")
 # What closes a prepositional phrase opened by 以 (以书面方式, 以核心企业为切入点, 以个人名义).
 _PREPOSITION_FRAME = patterns.compile(r"(?:方式|形式|名义|身份|手段|途径)|..为")
 # An ABB's B more frequent than this alone is a word of its own (实, 切, 生), not an ABB ending.
@@ -238,6 +242,8 @@ class _Doublings:
                 return None
             if self._used_as_a_unit(i, second, left, right, written, start):
                 self.units.add(i)  # dropped after the document's repeated doublings are counted
+            if second and self._verb_after_its_object(i, left[0]):
+                return None  # 就三项工作|作了重要部署
             if not second and self._verb_reduplicated(char, right[0]):
                 return None
             if not second and self._head_of(previous, char, right[0]):
@@ -331,6 +337,22 @@ class _Doublings:
         bound = model.tag(text[i]) == "g"
         return bound or (text[i:i + 2] in endings and (model.tag(text[i - 1:i + 1]) or "")[:1] in ("a", "n")
                          and (model.frequency(text[i]) or 0) < _COMMON_ALONE)
+
+    def _verb_after_its_object(self, i, word) -> bool:
+        """A lone second copy that is the clause's verb, with its aspect particle, after the object a
+        preposition brought before it (会上，熊功友就三项工作|作了重要部署; 对有关工作|作了指示): the frame
+        就/对/关于…作了 shows the verb is meant. Without the preposition (完成|成了, 增加|加了) it is a slip."""
+        text, model = self.text, self.model
+        if text[i + 2:i + 3] not in _ASPECT or (model.tag(text[i]) or "")[:1] != "v" or (model.tag(word) or "") not in ("n", "vn"):
+            return False
+        clause = re.search(r"[^，。；：！？、,;:!?\n]{0,24}$", text[:i + 1 - len(word)]).group(0)
+        for found in _FRAME_PREPOSITIONS.finditer(clause):
+            # A preposition, not an adverb (就诞生了) or part of a word (对方): its object follows.
+            _, words = model.route(clause[found.start():] + word)
+            following = (model.tag(words[1][0]) or "") if len(words) > 1 else "v"
+            if words[0][0] == found.group(0) and following[:1] not in ("v", "d", "p", "c"):
+                return True
+        return False
 
     def _said_again(self, i) -> bool:
         """A one-character verb said twice after a one-character adverb, "a little" (再说说, 先试试): the
