@@ -26,7 +26,7 @@ Option `check` chooses what a rule reports:
   character, 主任|任彬); ABB closing a description whose B is bound or seldom
   alone (圆墩墩的, 清冽冽的); a reduplicated noun closing a phrase after 的
   (猫熊的便便); ABAB as a clause of its own or after an adverb (，清醒清醒，,
-  再研究研究), of a state word (碧蓝碧蓝的) or a verb going on (想着想着); 以 after 可以 opening 以…方式 or
+  再研究研究), of a state word (碧蓝碧蓝的) or closing a description with 的 (变成金黄金黄的，) or a verb going on (想着想着); 以 after 可以 opening 以…方式 or
   以…为 (可以以书面方式); verse, a sentence of two clauses of five or seven characters (过年年, 靠山山会倒);
   a verb's copy with its aspect particle after the object a preposition brought before it (就三项工作|作了部署);
   a one-character verb said twice after an adverb (再说说) and a separable verb the dictionary also writes
@@ -285,6 +285,8 @@ class _Doublings:
             return None  # 一步一步, 一个一个, 很多很多
         if self.model.tag(pair) in ("o", "z") or text[i + 4:i + 5] == "地":
             return None  # onomatopoeia (滴答滴答), a state word (碧蓝碧蓝的), ABAB as an adverb (大块大块地吃肉)
+        if text[i + 4:i + 5] == "的" and _clause_edge(text, i + 5) and (self.model.tag(pair) or "")[:1] != "v":
+            return None  # ABAB closing a description with 的: 变成金黄金黄的，乌青乌青的。 (jieba tags both nr)
         if pair[1] == "着" and (self.model.tag(pair[0]) or "")[:1] == "v" and not _function_word(self.model.tag(pair)):
             return None  # a verb going on, a narrative opener: 想着想着, 聊着聊着, 走着走着
         if _clause_edge(text, i - 1) and _clause_edge(text, i + 4):
