@@ -449,9 +449,10 @@ class _Doublings:
         return (self.model.tag(char) or "")[:1] == "n" and after is not None and self.model.tag(after) == "d"
 
     def _head_of(self, previous, char, following) -> bool:
-        """Whether `following` is the head (乡长, 站长) of a unit whose name ends in `char`, after a noun or a
-        character of a name jieba lacks (神|泉|乡|乡长; not 知道|部|部长)."""
-        if not previous or following != char + "长" or following not in _titles():
+        """Whether `following` is the head (乡长, 站长: a title, or a noun X长 of the dictionary, 班长) of a unit
+        whose name ends in `char`, after a noun or a character of a name jieba lacks (神|泉|乡|乡长, 巡线|班|班长;
+        not 知道|部|部长)."""
+        if not previous or following != char + "长" or (following not in _titles() and (self.model.tag(following) or "") != "n"):
             return False
         tag = self.model.tag(previous) or ""
         return tag[:1] == "n" or (len(previous) == 1 and not _function_word(tag))
