@@ -31,7 +31,7 @@ Option `check` chooses what a rule reports:
   a verb's copy with its aspect particle after the object a preposition brought before it (就三项工作|作了部署);
   a one-character verb said twice after an adverb (再说说) and a separable verb the dictionary also writes
   with 个 (提提醒, 提个醒); a copy after a bound form (膑|骨|骨折); a pair read as its dictionary word between
-  longer words before a verb (以此|时时|追思); a series of reduplications (明亮亮、清冽冽的); a unit's last
+  longer words before a verb (以此|时时|追思); a series of reduplications (明亮亮、清冽冽的); a parallel construction repeating the copy's opening (监管|管出公平、管出效率); a unit's last
   character before its head (神泉乡|乡长); a lone copy making a unit
   the document uses elsewhere far more often than chance would (评标|标准 beside 评标委员会); a particle (目的|的, 脚踏实地|地),
   a measure word after a number
@@ -110,6 +110,8 @@ _COMMON_ALONE = 2000
 # What separates the descriptions of a series (明亮亮、清冽冽的).
 _SERIES_MARKS = ("、", "，")
 _SERIES_CLAUSE = 6  # the longest neighbour description, in characters
+# How far a parallel item is looked for after a doubling, in characters.
+_PARALLEL_REACH = 16
 # How often a unit must be used elsewhere in the document to be a word of its own there.
 _UNIT_USES = 2
 # ... and how many times more often than chance would bring its parts together.
@@ -242,6 +244,8 @@ class _Doublings:
                 return None
             if self._used_as_a_unit(i, second, left, right, written, start):
                 self.units.add(i)  # dropped after the document's repeated doublings are counted
+            if second and _in_a_parallel(text, i + 1):
+                return None  # 用公正监管|管出公平、管出效率、管出活力
             if second and self._verb_after_its_object(i, left[0]):
                 return None  # 就三项工作|作了重要部署
             if not second and self._verb_reduplicated(char, right[0]):
@@ -571,6 +575,17 @@ def _abb_beside(text, start) -> bool:
     before = text[max(0, mark - _SERIES_CLAUSE - 1):mark]
     run = re.search(f"[{_HAN_CLASS}]+$", before)
     return run is not None and len(run.group(0)) <= _SERIES_CLAUSE and doubled(run.group(0))
+
+
+def _in_a_parallel(text, at) -> bool:
+    """Whether the two characters at text[at] open the next item of the sentence too, across 、 or ，
+    (监管|管出公平、管出效率、管出活力): a parallel construction repeats its opening, a slip does not."""
+    unit = text[at:at + 2]
+    if len(unit) < 2 or not all(_HAN.match(c) for c in unit):
+        return False
+    stop = re.search(r"[。；！？\n]", text[at:at + _PARALLEL_REACH])
+    rest = text[at + 2:at + (stop.start() if stop else _PARALLEL_REACH)]
+    return any(mark + unit in rest for mark in _SERIES_MARKS)
 
 
 def _window(text, start, end):
