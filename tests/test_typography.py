@@ -176,6 +176,13 @@ def test_a_parallel_construction_repeats_its_opening():
         assert codes(lint_text(text, ["TY010"])) == ["TY010"], text
 
 
+def test_a_doubled_word_continuing_a_series_of_its_clause():
+    # news-sentences (tuning half): 千不该万不该不该让海燕坐汽车回家 (the series 千A万A, then A again).
+    assert lint_text("千不该万不该不该让海燕坐汽车回家。", ["TY010"]) == []
+    # The earlier use in another clause is no series.
+    assert codes(lint_text("推动发展，发展发展新动能。", ["TY010"])) == ["TY010"]
+
+
 def test_verse_and_sayings_keep_their_repeated_characters():
     # news-sentences: a poem quoted (过年年) and a saying in couplet form (靠山山会倒).
     for text in ["“万里风帆水著天，麝煤鼠尾过年年。”", "古人有云：靠山山会倒，靠人人会跑！"]:

@@ -31,7 +31,7 @@ Option `check` chooses what a rule reports:
   a verb's copy with its aspect particle after the object a preposition brought before it (就三项工作|作了部署);
   a one-character verb said twice after an adverb (再说说) and a separable verb the dictionary also writes
   with 个 (提提醒, 提个醒); a copy after a bound form (膑|骨|骨折); a pair read as its dictionary word between
-  longer words before a verb (以此|时时|追思); a series of reduplications (明亮亮、清冽冽的); a parallel construction repeating the copy's opening (监管|管出公平、管出效率); a unit's last
+  longer words before a verb (以此|时时|追思); a series of reduplications (明亮亮、清冽冽的); a parallel construction repeating the copy's opening (监管|管出公平、管出效率); a doubled word its clause already ran through (千不该万不该不该); a unit's last
   character before its head (神泉乡|乡长); a lone copy making a unit
   the document uses elsewhere far more often than chance would (评标|标准 beside 评标委员会); a particle (目的|的, 脚踏实地|地),
   a measure word after a number
@@ -283,6 +283,8 @@ class _Doublings:
         if first is None or (pair, at + 2, at + 4) not in written:
             return None  # not one word twice: 创业|创新
         previous = next((w[0] for w in written if w[2] == at), None)
+        if pair in _run_before(text, i)[:-1]:
+            return None  # a series the pair already ran through in its clause: 千不该万不该不该让她走
         if first[1] == at and previous and self.model.tag(previous) == "d":
             return None  # said twice after an adverb, "a little": 再研究研究, 好好休息休息
         if pair[0] in _NUMERALS or self.model.tag(pair) in ("m", "mq", "q", "d"):
