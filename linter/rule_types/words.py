@@ -353,7 +353,8 @@ class _Doublings:
         text, model = self.text, self.model
         if text[i + 2:i + 3] not in _ASPECT or (model.tag(text[i]) or "")[:1] != "v" or (model.tag(word) or "") not in ("n", "vn"):
             return False
-        clause = re.search(r"[^，。；：！？、,;:!?\n]{0,24}$", text[:i + 1 - len(word)]).group(0)
+        before = i + 1 - len(word)  # a bounded slice: no scan of the document per doubling
+        clause = re.search(r"[^，。；：！？、,;:!?\n]{0,24}$", text[max(0, before - 24):before]).group(0)
         for found in _FRAME_PREPOSITIONS.finditer(clause):
             # A preposition, not an adverb (就诞生了) or part of a word (对方): its object follows.
             _, words = model.route(clause[found.start():] + word)
@@ -525,7 +526,7 @@ class _Doublings:
             # 可以|以|核心企业为切入点): the frame shows the preposition is meant.
             if tag[:1] != "p" or not previous or self.model.tag(previous) != "c":
                 return False
-            clause = re.match(r"[^，。；：！？、,;:!?\n]{0,12}", self.text[start + 1:]).group(0)
+            clause = re.match(r"[^，。；：！？、,;:!?\n]{0,12}", self.text[start + 1:start + 13]).group(0)
             return _PREPOSITION_FRAME.search(clause) is not None
         if tag[:1] in ("c", "p"):
             # A conjunction or preposition before a content word: 和|和平, 对|对象, 与|与会 (not 对|对于).
