@@ -15,7 +15,9 @@ Option `check` chooses what a rule reports:
   (`_MARGIN` natural-log units where a copy stands alone as a word, as 工|工作
   and 发展|展; `_MARGIN_IN_WORDS` where both copies are inside words, as
   教育公|公平 or 传染|染病, for text splits that way easily: 糖尿病|病人,
-  医院|院长, 增值税|税率). The intentional forms stay silent:
+  医院|院长, 增值税|税率; and where the two are words both meant, 血栓|栓塞, 铺盖|盖住, only when removing a
+  copy makes a word across the join, 积极|极性 -> 积极性, joins a character the doubling left alone,
+  更|加紧|紧密 -> 更加|紧密, or gains `_MARGIN_TWO_WORDS`). The intentional forms stay silent:
   reduplication (AABB 干干净净, ABB whose BB ends words of jieba's dictionary
   such as 亮晶晶, a character that is a word of its own repeated, as 年年,
   看看, 村村; 一A一A 一步一步, 很多很多); names (a dictionary word tagged
@@ -24,11 +26,12 @@ Option `check` chooses what a rule reports:
   character, 主任|任彬); ABB closing a description whose B is bound or seldom
   alone (圆墩墩的, 清冽冽的); a reduplicated noun closing a phrase after 的
   (猫熊的便便); ABAB as a clause of its own or after an adverb (，清醒清醒，,
-  再研究研究), of a state word (碧蓝碧蓝的) or a verb going on (想着想着); 以 after 可以 opening 以…方式 or
+  再研究研究), of a state word (碧蓝碧蓝的) or closing a description with 的 (变成金黄金黄的，) or a verb going on (想着想着); 以 after 可以 opening 以…方式 or
   以…为 (可以以书面方式); verse, a sentence of two clauses of five or seven characters (过年年, 靠山山会倒);
+  a verb's copy with its aspect particle after the object a preposition brought before it (就三项工作|作了部署);
   a one-character verb said twice after an adverb (再说说) and a separable verb the dictionary also writes
   with 个 (提提醒, 提个醒); a copy after a bound form (膑|骨|骨折); a pair read as its dictionary word between
-  longer words before a verb (以此|时时|追思); a series of reduplications (明亮亮、清冽冽的); a unit's last
+  longer words before a verb (以此|时时|追思); a series of reduplications (明亮亮、清冽冽的); a parallel construction repeating the copy's opening (监管|管出公平、管出效率); a doubled word its clause already ran through (千不该万不该不该); a unit's last
   character before its head (神泉乡|乡长); a lone copy making a unit
   the document uses elsewhere far more often than chance would (评标|标准 beside 评标委员会); a particle (目的|的, 脚踏实地|地),
   a measure word after a number
@@ -83,6 +86,11 @@ _WINDOW = 8
 # copies are inside words the text splits that way easily (医院|院长), so more is asked.
 _MARGIN = 4.5
 _MARGIN_IN_WORDS = 9.0
+# Two words the doubling ends and begins (血栓|栓塞) are a slip only when removing a copy makes a word across
+# the join (积极|极性 -> 积极性), joins a character the doubling left alone, or gains this much.
+_MARGIN_TWO_WORDS = 11.0
+# A first word rarer than this is a string the doubling made with the character before it (很严|严格).
+_RARE_WORD = 50
 _NAME_TAGS = ("nr", "ns", "nz", "nt")
 # A byline names people after these words (记者 李晶晶 王乐乐).
 _BYLINE = regex.compile(r"(?:记者|通讯员|摄影|撰稿|编辑|作者|供稿|文图|图文)[：:\s/]*(?:\p{Han}{2,4}[、，,\s]+){0,5}\p{Han}{0,3}$")
@@ -92,6 +100,9 @@ _PSEUDONYM = regex.compile(r"\p{Han}{0,2}[（(]化名[）)]")
 _FUNCTION_TAGS = ("c", "p", "r", "d", "u")
 # 的 地 得 follow any word, one ending in the same character too (目的|的, 脚踏实地|地).
 _STRUCTURAL_PARTICLES = ("uj", "uv", "ud")
+# Aspect particles after a verb, and the prepositions that bring its object before it (就…工作作了部署).
+_ASPECT = set("了着过")
+_FRAME_PREPOSITIONS = patterns.compile(r"就|对|关于|针对|围绕")
 # What closes a prepositional phrase opened by 以 (以书面方式, 以核心企业为切入点, 以个人名义).
 _PREPOSITION_FRAME = patterns.compile(r"(?:方式|形式|名义|身份|手段|途径)|..为")
 # An ABB's B more frequent than this alone is a word of its own (实, 切, 生), not an ABB ending.
@@ -99,6 +110,8 @@ _COMMON_ALONE = 2000
 # What separates the descriptions of a series (明亮亮、清冽冽的).
 _SERIES_MARKS = ("、", "，")
 _SERIES_CLAUSE = 6  # the longest neighbour description, in characters
+# How far a parallel item is looked for after a doubling, in characters.
+_PARALLEL_REACH = 16
 # How often a unit must be used elsewhere in the document to be a word of its own there.
 _UNIT_USES = 2
 # ... and how many times more often than chance would bring its parts together.
@@ -208,6 +221,7 @@ class _Doublings:
         written_score, written = self.model.route(window)
         left = next(w for w in written if w[1] <= at < w[2])
         right = next(w for w in written if w[1] <= at + 1 < w[2])
+        two_words = False
         if left == right:  # one word holds both copies (常常, 兢兢业业, a user word)
             if self.model.tag(left[0]) in _NAME_TAGS:
                 return None
@@ -217,6 +231,7 @@ class _Doublings:
             margin = _MARGIN_IN_WORDS
         elif len(left[0]) > 1 and len(right[0]) > 1:  # 医院|院长, 糖尿病|病人
             margin = _MARGIN_IN_WORDS
+            two_words = True
         elif len(left[0]) == 1 and len(right[0]) == 1:
             if self.model.is_word(char) and not _function_word(self.model.tag(char)):
                 return None  # a word repeated: 年年, 看看, 村村, 户户 (not 和和, 的的)
@@ -229,6 +244,10 @@ class _Doublings:
                 return None
             if self._used_as_a_unit(i, second, left, right, written, start):
                 self.units.add(i)  # dropped after the document's repeated doublings are counted
+            if second and _in_a_parallel(text, i + 1):
+                return None  # 用公正监管|管出公平、管出效率、管出活力
+            if second and self._verb_after_its_object(i, left[0]):
+                return None  # 就三项工作|作了重要部署
             if not second and self._verb_reduplicated(char, right[0]):
                 return None
             if not second and self._head_of(previous, char, right[0]):
@@ -238,7 +257,10 @@ class _Doublings:
             return None  # a reduplicated noun closing a phrase after 的: 猫熊的便便”, 我的宝宝。
         # The text with one copy removed is scored only now, and the rarer
         # intentional forms are looked for only where the model says slip.
-        removed_score, _ = self.model.route(window[:at] + window[at + 1:])
+        removed = window[:at] + window[at + 1:]
+        removed_score, removed_route = self.model.route(removed)
+        if two_words and removed_score - written_score < _MARGIN_TWO_WORDS and self._both_meant(removed, removed_route, written, left, right, at):
+            return None
         if removed_score - written_score < margin or self._reduplicated(i) or self._said_again(i) or _in_verse(text, i):
             return None
         if left != right and removed_score - self._read_as_an_adverb(window, at) < _MARGIN_IN_WORDS:
@@ -261,12 +283,16 @@ class _Doublings:
         if first is None or (pair, at + 2, at + 4) not in written:
             return None  # not one word twice: 创业|创新
         previous = next((w[0] for w in written if w[2] == at), None)
+        if pair in _run_before(text, i)[:-1]:
+            return None  # a series the pair already ran through in its clause: 千不该万不该不该让她走
         if first[1] == at and previous and self.model.tag(previous) == "d":
             return None  # said twice after an adverb, "a little": 再研究研究, 好好休息休息
         if pair[0] in _NUMERALS or self.model.tag(pair) in ("m", "mq", "q", "d"):
             return None  # 一步一步, 一个一个, 很多很多
         if self.model.tag(pair) in ("o", "z") or text[i + 4:i + 5] == "地":
             return None  # onomatopoeia (滴答滴答), a state word (碧蓝碧蓝的), ABAB as an adverb (大块大块地吃肉)
+        if text[i + 4:i + 5] == "的" and _clause_edge(text, i + 5) and (self.model.tag(pair) or "")[:1] != "v":
+            return None  # ABAB closing a description with 的: 变成金黄金黄的，乌青乌青的。 (jieba tags both nr)
         if pair[1] == "着" and (self.model.tag(pair[0]) or "")[:1] == "v" and not _function_word(self.model.tag(pair)):
             return None  # a verb going on, a narrative opener: 想着想着, 聊着聊着, 走着走着
         if _clause_edge(text, i - 1) and _clause_edge(text, i + 4):
@@ -319,6 +345,23 @@ class _Doublings:
         bound = model.tag(text[i]) == "g"
         return bound or (text[i:i + 2] in endings and (model.tag(text[i - 1:i + 1]) or "")[:1] in ("a", "n")
                          and (model.frequency(text[i]) or 0) < _COMMON_ALONE)
+
+    def _verb_after_its_object(self, i, word) -> bool:
+        """A lone second copy that is the clause's verb, with its aspect particle, after the object a
+        preposition brought before it (会上，熊功友就三项工作|作了重要部署; 对有关工作|作了指示): the frame
+        就/对/关于…作了 shows the verb is meant. Without the preposition (完成|成了, 增加|加了) it is a slip."""
+        text, model = self.text, self.model
+        if text[i + 2:i + 3] not in _ASPECT or (model.tag(text[i]) or "")[:1] != "v" or (model.tag(word) or "") not in ("n", "vn"):
+            return False
+        before = i + 1 - len(word)  # a bounded slice: no scan of the document per doubling
+        clause = re.search(r"[^，。；：！？、,;:!?\n]{0,24}$", text[max(0, before - 24):before]).group(0)
+        for found in _FRAME_PREPOSITIONS.finditer(clause):
+            # A preposition, not an adverb (就诞生了) or part of a word (对方): its object follows.
+            _, words = model.route(clause[found.start():] + word)
+            following = (model.tag(words[1][0]) or "") if len(words) > 1 else "v"
+            if words[0][0] == found.group(0) and following[:1] not in ("v", "d", "p", "c"):
+                return True
+        return False
 
     def _said_again(self, i) -> bool:
         """A one-character verb said twice after a one-character adverb, "a little" (再说说, 先试试): the
@@ -378,6 +421,19 @@ class _Doublings:
         expected = text.count(other) * text.count(text[i]) / max(1, len(text))
         return elsewhere >= _UNIT_ASSOCIATION * expected
 
+    def _both_meant(self, removed, removed_route, written, left, right, at) -> bool:
+        """Whether the two words a doubling ends and begins are both meant (血栓|栓塞, 铺盖|盖住): removing a copy
+        makes no word across the join, joins no character the doubling left alone, and the first word is no
+        rare string the doubling made with the character before it (很严|严格: 很严 is in the dictionary)."""
+        return (not self._joined(removed, at) and not _absorbs_an_orphan(written, removed_route, left, right)
+                and (self.model.frequency(left[0]) or 0) >= _RARE_WORD)
+
+    def _joined(self, removed, at) -> bool:
+        """Whether the text with one copy removed has a dictionary word holding the copy and a character
+        on each side of it (积极|极性 -> 积极性, 重工|工业 -> 重工业; not 血栓塞, 铺盖住)."""
+        return any(self.model.is_word(removed[s:e]) for s in range(max(0, at - _REACH + 2), at)
+                   for e in range(at + 2, min(len(removed), s + _REACH) + 1))
+
     def _read_as_an_adverb(self, window, at) -> float:
         """The score of the window read with the doubled pair as one dictionary word between words of two
         or more characters, the second a verb (以此|时时|追思); -inf when it cannot be read so."""
@@ -400,9 +456,10 @@ class _Doublings:
         return (self.model.tag(char) or "")[:1] == "n" and after is not None and self.model.tag(after) == "d"
 
     def _head_of(self, previous, char, following) -> bool:
-        """Whether `following` is the head (乡长, 站长) of a unit whose name ends in `char`, after a noun or a
-        character of a name jieba lacks (神|泉|乡|乡长; not 知道|部|部长)."""
-        if not previous or following != char + "长" or following not in _titles():
+        """Whether `following` is the head (乡长, 站长: a title, or a noun X长 of the dictionary, 班长) of a unit
+        whose name ends in `char`, after a noun or a character of a name jieba lacks (神|泉|乡|乡长, 巡线|班|班长;
+        not 知道|部|部长)."""
+        if not previous or following != char + "长" or (following not in _titles() and (self.model.tag(following) or "") != "n"):
             return False
         tag = self.model.tag(previous) or ""
         return tag[:1] == "n" or (len(previous) == 1 and not _function_word(tag))
@@ -469,7 +526,7 @@ class _Doublings:
             # 可以|以|核心企业为切入点): the frame shows the preposition is meant.
             if tag[:1] != "p" or not previous or self.model.tag(previous) != "c":
                 return False
-            clause = re.match(r"[^，。；：！？、,;:!?\n]{0,12}", self.text[start + 1:]).group(0)
+            clause = re.match(r"[^，。；：！？、,;:!?\n]{0,12}", self.text[start + 1:start + 13]).group(0)
             return _PREPOSITION_FRAME.search(clause) is not None
         if tag[:1] in ("c", "p"):
             # A conjunction or preposition before a content word: 和|和平, 对|对象, 与|与会 (not 对|对于).
@@ -484,6 +541,18 @@ class _Doublings:
         # A place the dictionary lacks splits into single characters (合|盛|村|村民) or ends a noun (瓦屋|河|河道).
         tag = self.model.tag(previous) or ""
         return tag in _NAME_TAGS or tag[:1] == "n" or (len(previous) == 1 and not _function_word(tag))
+
+
+def _absorbs_an_orphan(written, removed, left, right) -> bool:
+    """Whether the text without the second copy (route `removed`) joins a character that stands alone in the
+    written route beside the doubling's two words into a word (更|加紧|紧密 -> 更加|紧密, 提|起诉|诉讼 ->
+    提起|诉讼): the doubling orphaned it."""
+    for word in written:
+        if len(word[0]) == 1 and (word[2] == left[1] or word[1] == right[2]):
+            at = word[1] - (word[1] >= right[2])  # where it stands once the second copy is gone
+            if any(w[1] <= at < w[2] and len(w[0]) > 1 for w in removed):
+                return True
+    return False
 
 
 def _titles():
@@ -509,6 +578,17 @@ def _abb_beside(text, start) -> bool:
     before = text[max(0, mark - _SERIES_CLAUSE - 1):mark]
     run = re.search(f"[{_HAN_CLASS}]+$", before)
     return run is not None and len(run.group(0)) <= _SERIES_CLAUSE and doubled(run.group(0))
+
+
+def _in_a_parallel(text, at) -> bool:
+    """Whether the two characters at text[at] open the next item of the sentence too, across 、 or ，
+    (监管|管出公平、管出效率、管出活力): a parallel construction repeats its opening, a slip does not."""
+    unit = text[at:at + 2]
+    if len(unit) < 2 or not all(_HAN.match(c) for c in unit):
+        return False
+    stop = re.search(r"[。；！？\n]", text[at:at + _PARALLEL_REACH])
+    rest = text[at + 2:at + (stop.start() if stop else _PARALLEL_REACH)]
+    return any(mark + unit in rest for mark in _SERIES_MARKS)
 
 
 def _window(text, start, end):
