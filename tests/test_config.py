@@ -32,6 +32,18 @@ def test_pyproject_tool_table(tmp_path):
         load_config(start=tmp_path)
 
 
+def test_a_pyproject_that_never_names_reportlint_is_not_parsed(tmp_path):
+    from linter.config import find_config
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.black\n', encoding="utf-8")  # broken, not ours
+    assert find_config(tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text('[tool."report\\u006cint"]\nignore = ["TY"]\n', encoding="utf-8")  # an escaped key
+    assert load_config(start=tmp_path).ignore == ["TY"]
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.reportlint]\nignore = ["\xff"]\n')
+    with pytest.raises(UserError, match=r"pyproject\.toml: cannot read"):
+        load_config(start=tmp_path)
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
