@@ -185,13 +185,22 @@ class PyprojectTable(LocatedData):
 
 def _read_pyproject(path: Path):
     try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        raise UserError(path, f"cannot read: {error}")
+    # Most pyproject.toml files configure other tools only: one that never names
+    # reportlint (not even through a quoted key's escapes) has no [tool.reportlint]
+    # table and is not parsed (importing tomllib and parsing: 1% of a one-file run).
+    if b"reportlint" not in raw and b"\\u" not in raw and b"\\U" not in raw:
+        return None
+    try:
         import tomllib
     except ImportError:  # Python < 3.11
         import tomli as tomllib
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UserError(path, f"cannot read: {error}")
     return data.get("tool", {}).get("reportlint")
 

@@ -239,3 +239,69 @@ def _build(path: Path):
         array.array("q", [total] + [frequencies[word] for word in words]).tobytes(),
         " ".join(tag_names).encode("utf-8") + b"\n" + bytes(code[tags[word]] for word in words),
     )
+
+
+# -- jieba's HMM emission table ---------------------------------------------------
+# jieba/finalseg/prob_emit.py is a dict literal of 35,000 (state, character) log
+# probabilities: executing it is half of importing jieba (10-25 ms), and a run
+# looks up a few hundred of them. The table is kept in the user cache (keyed on
+# the file's content) as each state's characters, sorted, and their values, and
+# `emission_table()` stands in for it: a row answers `.get(char, default)`, all
+# that jieba's viterbi asks of it, from those arrays, with the same floats.
+
+_EMISSIONS_KIND = "jieba-emissions"
+_ABSENT = object()
+
+
+class EmissionRow:
+    """One HMM state's row of jieba's emit_P: character -> log probability."""
+
+    __slots__ = ("chars", "values", "known")
+
+    def __init__(self, chars: str, values):
+        self.chars, self.values, self.known = chars, values, {}
+
+    def get(self, char, default=None):
+        found = self.known.get(char, _ABSENT)
+        if found is _ABSENT:
+            index = bisect_left(self.chars, char)
+            found = self.values[index] if index < len(self.chars) and self.chars[index] == char else None
+            self.known[char] = found
+        return default if found is None else found
+
+
+def _emissions_key() -> str:
+    return usercache.content_key(dictionary_file().parent / "finalseg" / "prob_emit.py")
+
+
+def emission_table() -> Optional[dict]:
+    """{state: EmissionRow} from the user cache, without importing jieba; None when it is not there."""
+    try:
+        data = usercache.entry(_EMISSIONS_KIND, _emissions_key(), ".bin").read_bytes()
+        header, _, values = data.partition(b"\0")
+        states, *rows = header.decode("utf-8").split("\n")
+        values = memoryview(values).cast("d")
+        if len(states) != len(rows) or sum(map(len, rows)) != len(values):
+            return None  # torn or stale
+        table, start = {}, 0
+        for state, chars in zip(states, rows):
+            table[state] = EmissionRow(chars, values[start:start + len(chars)])
+            start += len(chars)
+        return table
+    except (OSError, ValueError, TypeError, UnicodeDecodeError, AttributeError, ImportError):
+        return None
+
+
+def remember_emission_table(emit_p: dict) -> None:
+    """Keep jieba's own emit_P in the user cache (when it has the shape emission_table reads)."""
+    try:
+        states = "".join(emit_p)
+        rows = ["".join(sorted(emit_p[state])) for state in states]
+        if len(states) != len(emit_p) or "\n" in states or any(
+                len(char) != 1 or char in "\n\0" or type(value) is not float for row in emit_p.values() for char, value in row.items()):
+            return
+        values = array.array("d", [emit_p[state][char] for state, row in zip(states, rows) for char in row])
+        usercache.write(_EMISSIONS_KIND, _emissions_key(), ".bin",
+                        "\n".join([states, *rows]).encode("utf-8") + b"\0" + values.tobytes())
+    except (OSError, ValueError, TypeError, AttributeError, ImportError):
+        pass

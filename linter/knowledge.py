@@ -65,7 +65,7 @@ def _shipped() -> dict:
 
     path = resources.files("linter.data").joinpath("knowledge.yaml")
     data = YamlFile.read(path)
-    data.validate(schema())
+    data.validate(schema(), as_read=True)
     return data.data
 
 

@@ -206,7 +206,7 @@ def load_catalog(user_rule_files: Sequence[Path] = ()) -> Catalog:
 
 def _load_rule_file(catalog: Catalog, path: Path, expected_pack: Optional[str] = None) -> str:
     yaml_file = YamlFile.read(path)
-    yaml_file.validate(_file_schema())
+    yaml_file.validate(_file_schema(), as_read=True)
     data = yaml_file.data
     pack = data.get("pack", path.stem)
     if expected_pack and pack != expected_pack:
@@ -231,7 +231,7 @@ def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str, shipped
     rule_type = TYPES.get(spec["type"])
     if rule_type is None:
         raise yaml_file.error(where + ["type"], f"unknown rule type {spec['type']!r}; known types: {', '.join(sorted(TYPES))}")
-    yaml_file.validate(_rule_schema(rule_type), spec, where)
+    yaml_file.validate(_rule_schema(rule_type), spec, where, as_read=True)
 
     def error(key, message):
         return yaml_file.error(where + [key], f"rule {spec['id']}: {message}")

@@ -50,17 +50,23 @@ class LocatedData:
     def error(self, data_path, message) -> UserError:
         return UserError(self.path, message, self.line_of(list(data_path)))
 
-    def validate(self, schema, data=None, base_path=()):
-        """Raise a UserError for the first schema violation, at its line."""
-        error = schema_error(schema, self.data if data is None else data)
+    def validate(self, schema, data=None, base_path=(), as_read=False):
+        """Raise a UserError for the first schema violation, at its line. `as_read`:
+        the data is the file's value at base_path as parsed, not changed since."""
+        error = schema_error(schema, self.data if data is None else data, self._read_key(base_path) if as_read else None)
         if error is not None:
             where = "/".join(str(p) for p in list(base_path) + list(error.absolute_path))
             raise self.error(list(base_path) + list(error.absolute_path), f"{where or 'top level'}: {error.message}")
 
+    def _read_key(self, base_path) -> Optional[str]:
+        """What stands for the data at base_path when it is as parsed (None: digest the data)."""
+        return None
 
-def schema_error(schema, data):
-    """The most relevant jsonschema error of `data`, or None when it is valid."""
-    digest = _digest(schema, data)
+
+def schema_error(schema, data, read_key: Optional[str] = None):
+    """The most relevant jsonschema error of `data`, or None when it is valid.
+    `read_key` stands for the data when it is a function of it (see YamlFile._read_key)."""
+    digest = _digest(schema, data) if read_key is None else _key_digest(schema, read_key)
     if digest is not None and digest in _valid_digests():
         return None
     import jsonschema  # 0.1 s to import: only when something has not been validated before
@@ -90,6 +96,10 @@ def _digest(schema, data) -> Optional[str]:
     except (TypeError, ValueError):
         return None
     return hashlib.sha256(f"{_schema_digest(schema)}\0{dumped}".encode("utf-8")).hexdigest()[:40]
+
+
+def _key_digest(schema, read_key: str) -> str:
+    return hashlib.sha256(f"{_schema_digest(schema)}\0read\0{read_key}".encode("utf-8")).hexdigest()[:40]
 
 
 _schema_digests = {}  # id(schema) -> (schema, the digest of its JSON)
@@ -139,7 +149,8 @@ class YamlFile(LocatedData):
 
     def __init__(self, path, text: str):
         self.path = str(path)
-        self.data, self.lines = _parse(self.path, text)
+        self.digest = _text_digest(text)
+        self.data, self.lines = _parse(self.path, text, self.digest)
 
     @classmethod
     def read(cls, path) -> "YamlFile":
@@ -151,6 +162,12 @@ class YamlFile(LocatedData):
             raise UserError(path, f"cannot read file: {error}")
         return cls(path, text)
 
+    def _read_key(self, base_path) -> str:
+        # Parsed data is a function of the text and of PyYAML: validating a rule pack
+        # digests its text once instead of dumping every rule to JSON (a fifth of
+        # loading the catalog).
+        return f"{_yaml_key()}\0{self.digest}\0{json.dumps(list(base_path), ensure_ascii=False)}"
+
     def line_of(self, data_path) -> int:
         """1-based line of the value at `data_path` (keys and indexes), or of its nearest parent."""
         path = tuple(data_path)
@@ -159,11 +176,14 @@ class YamlFile(LocatedData):
         return self.lines.get(path, 1)
 
 
-def _parse(path: str, text: str):
-    """(data, {data path: line}) of a YAML text, from the user cache when this text
-    was parsed before: the shipped rule packs are read on every run, and PyYAML
-    builds their 110 KB in about 20 ms, the cached JSON in about 3."""
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+
+
+def _parse(path: str, text: str, digest: str):
+    """(data, {data path: line}) of a YAML text (`digest`: its _text_digest), from the
+    user cache when this text was parsed before: the shipped rule packs are read on
+    every run, and PyYAML builds their 110 KB in about 20 ms, the cached JSON in about 3."""
     cached = _parsed().get(digest)
     try:
         return cached["data"], {tuple(where): line for where, line in cached["lines"]}

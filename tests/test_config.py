@@ -32,6 +32,18 @@ def test_pyproject_tool_table(tmp_path):
         load_config(start=tmp_path)
 
 
+def test_a_pyproject_that_never_names_reportlint_is_not_parsed(tmp_path):
+    from linter.config import find_config
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.black\n', encoding="utf-8")  # broken, not ours
+    assert find_config(tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text('[tool."report\\u006cint"]\nignore = ["TY"]\n', encoding="utf-8")  # an escaped key
+    assert load_config(start=tmp_path).ignore == ["TY"]
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.reportlint]\nignore = ["\xff"]\n')
+    with pytest.raises(UserError, match=r"pyproject\.toml: cannot read"):
+        load_config(start=tmp_path)
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -86,6 +98,26 @@ def test_remembered_validation_never_hides_an_error(tmp_path, monkeypatch):
     monkeypatch.setattr(yamlfile, "_valid", None)
     with pytest.raises(UserError):
         YamlFile("b.yaml", "packs: 3\n").validate(schema)
+
+
+def test_validation_as_read_is_remembered_per_text_and_part(tmp_path, monkeypatch):
+    from linter import yamlfile
+    from linter.yamlfile import YamlFile
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(yamlfile, "_valid", None)
+    schema = {"type": "object", "properties": {"id": {"type": "string"}}}
+    text = "rules:\n  - id: X001\n  - id: 2\n"
+    YamlFile("a.yaml", text).validate(schema, YamlFile("a.yaml", text).data["rules"][0], ["rules", 0], as_read=True)
+    assert len((tmp_path / "valid-yaml.txt").read_text().split()) == 1
+    monkeypatch.setattr(yamlfile, "_digest", None)  # a new run: the text's digest answers, the data is not dumped
+    YamlFile("a.yaml", text).validate(schema, YamlFile("a.yaml", text).data["rules"][0], ["rules", 0], as_read=True)
+    parsed = YamlFile("a.yaml", text)  # the same text's other rule is another part: validated, and wrong
+    with pytest.raises(UserError, match=r"a\.yaml:3: rules/1/id: 2 is not of type 'string'"):
+        parsed.validate(schema, parsed.data["rules"][1], ["rules", 1], as_read=True)
+    edited = YamlFile("a.yaml", text.replace("X001", "1"))  # an edited text is validated again
+    with pytest.raises(UserError, match=r"rules/0/id: 1 is not of type 'string'"):
+        edited.validate(schema, edited.data["rules"][0], ["rules", 0], as_read=True)
 
 
 def test_parsed_yaml_is_remembered_with_its_lines_and_a_broken_cache_is_ignored(tmp_path, monkeypatch):

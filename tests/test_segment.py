@@ -42,12 +42,36 @@ def test_the_user_cache_keeps_the_newest_entries_of_each_kind(tmp_path, monkeypa
 def test_cached_dictionary_segments_like_jieba_and_survives_corruption(tmp_path):
     built = segment_in_fresh_process(tmp_path)  # writes the sorted words, their index, frequencies and tags
     caches = sorted(p.name.split(".")[0] for p in tmp_path.glob("jieba-*"))
-    assert caches == ["jieba-blocks", "jieba-frequencies", "jieba-heads", "jieba-tag-codes", "jieba-words"]
+    assert caches == ["jieba-blocks", "jieba-emissions", "jieba-frequencies", "jieba-heads", "jieba-tag-codes", "jieba-words"]
     assert segment_in_fresh_process(tmp_path) == built  # read from the cache
     for cache in tmp_path.glob("jieba-*"):
         cache.write_bytes(b"corrupt")
     assert segment_in_fresh_process(tmp_path) == built
     assert {"构建", "新冠", "肺炎", "患者"} <= {word for word, _, _ in built}
+
+
+EMISSIONS = """
+import json, runpy
+from linter import dictionary, segment
+jieba = segment._load()
+theirs = runpy.run_path(str(dictionary.dictionary_file().parent / "finalseg" / "prob_emit.py"))["P"]
+ours = jieba.finalseg.emit_P
+same = sorted(ours) == sorted(theirs) and all(
+    ours[state].get(char) == value and type(ours[state].get(char)) is float for state in theirs for char, value in theirs[state].items())
+print(json.dumps([type(ours["B"]).__name__, same, ours["B"].get("\\U0001F600", -1.5)]))
+"""
+
+
+def test_jiebas_hmm_emission_table_from_the_cache_has_its_own_values(tmp_path):
+    def run():
+        result = subprocess.run([sys.executable, "-c", EMISSIONS], capture_output=True, text=True, cwd=ROOT, check=True,
+                                env={"REPORTLINT_CACHE_DIR": str(tmp_path), "PATH": ""})
+        return json.loads(result.stdout)
+
+    assert run() == ["dict", True, -1.5]  # jieba's own table, then kept in the cache
+    assert run() == ["EmissionRow", True, -1.5]
+    next(tmp_path.glob("jieba-emissions.*")).write_bytes(b"BMES\nab\0" + b"x" * 7)  # torn: jieba's own again
+    assert run() == ["dict", True, -1.5]
 
 
 COMPARE = """

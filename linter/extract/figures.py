@@ -37,7 +37,7 @@ from linter.numerals import chinese_number as read_chinese_number
 from linter.extract.dates import dates
 from linter.extract.outline import STATED, outline, period_mentions
 from linter.text_units import SENTENCE_REACH, Sentences
-from linter.patterns import lazy
+from linter.patterns import compile as compile_re, lazy
 
 DEFAULT_TOLERANCE = 0.05  # 约50亿元 covers 47.5–52.5亿元
 
@@ -105,16 +105,16 @@ def _patterns() -> SimpleNamespace:
     share of a whole in 台次), qualifiers, and the words that make a number approximate
     with the interval each gives."""
     classes = knowledge.get("figures", "unit-classes")
-    units = sorted(set(classes) | set(knowledge.get("figures", "counting-units")), key=len, reverse=True)
+    units = sorted(set(classes) | set(knowledge.get("figures", "counting-units")), key=lambda u: (-len(u), u))
     unit = "|".join(re.escape(u) for u in units)
     approximation = knowledge.get("figures", "approximation")
     before = "|".join(re.escape(word) for word in approximation["before"])
     return SimpleNamespace(
         unit_classes=classes, units=units, qualifiers=tuple(knowledge.get("figures", "qualifiers")),
-        any_qualifier=re.compile("|".join(re.escape(q) for q in knowledge.get("figures", "qualifiers"))),
-        quantity=re.compile(_QUANTITY.replace("{unit}", unit)),
-        change=re.compile(_CHANGE.replace("{unit}", unit)), change_item=re.compile(_CHANGE_VALUE.replace("{unit}", unit)),
-        before=re.compile(f"(?:{before})$"), leading=re.compile(f"(?:{before})"),
+        any_qualifier=compile_re("|".join(re.escape(q) for q in knowledge.get("figures", "qualifiers"))),
+        quantity=compile_re(_QUANTITY.replace("{unit}", unit)),
+        change=compile_re(_CHANGE.replace("{unit}", unit)), change_item=compile_re(_CHANGE_VALUE.replace("{unit}", unit)),
+        before=compile_re(f"(?:{before})$"), leading=compile_re(f"(?:{before})"),
         at_least=tuple(approximation["at-least"]), at_most=tuple(approximation["at-most"]), about=tuple(approximation["about"]),
     )
 # Words before a change that make its values places in a ranking.

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-from linter import knowledge
+from linter import knowledge, patterns
 from linter.text_units import FULL_STOP, Sentences
 
 MARKUP, NUMBERING, CHAPTER, LAYOUT = "markup", "numbering", "chapter", "layout"
@@ -231,13 +231,13 @@ _CN_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七
 # Each pattern that scans the whole text begins with a lookahead for the characters
 # its matches can begin with: most positions fail at once instead of trying every
 # alternative (a 20 MB line is 7.6 million positions).
-_FIVE_YEAR_PLAN = re.compile(r"(?=[“十一二三四五六七八九])“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?(?:时期|期间|规划|计划|以来)")
+_FIVE_YEAR_PLAN = patterns.compile(r"(?=[“十一二三四五六七八九])“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?(?:时期|期间|规划|计划|以来)")
 # 过去五年, 过去一年, 这五年, 五年来 (not 这一年, which a section about one year opens with)
-_PAST_YEARS = re.compile(r"(?=[过这一二三四五六七八九十两\d])(?:过去(?:的)?([一二三四五六七八九十两]|\d{1,2})年|这([二三四五六七八九十两]|\d{1,2})年"
+_PAST_YEARS = patterns.compile(r"(?=[过这一二三四五六七八九十两\d])(?:过去(?:的)?([一二三四五六七八九十两]|\d{1,2})年|这([二三四五六七八九十两]|\d{1,2})年"
                          r"|(?<![\d一二三四五六七八九十两第])([一二三四五六七八九十两]|\d{1,2})年来)")
 # Parts of a year a sentence names without its year: 一季度, 前三季度, 1—10月, 截至11月底, 本周.
 _MONTH = r"(?:1[0-2]|0?[1-9])"
-_YEAR_PART = re.compile(
+_YEAR_PART = patterns.compile(
     r"(?=[第一二三四前0-9本上])(?:(?:第?[一二三四1-4]|前[二三两]|[一1][至到—\-－~～][二三2-3])季度"
     rf"|(?<![\d.]){_MONTH}[ \t]*(?:[—\-－~～至到][ \t]*{_MONTH}[ \t]*)?月(?:底|末|份|上旬|中旬|下旬)?(?![ \t]*\d{{1,2}}[日号])"
     r"|本周|上周|本季度|上季度)"
@@ -309,8 +309,8 @@ def _count(word: str) -> Optional[int]:
 
 # -- stance and modality ---------------------------------------------------------------
 
-_REVIEW_HEADING = re.compile(r"回顾|总结|成绩|成效|进展情况|完成情况|执行情况|工作情况|取得的")
-_PLAN_HEADING = re.compile(r"任务|重点工作|工作安排|工作计划|计划|目标|打算|思路|展望|总体要求|部署|安排|建议|规划")
+_REVIEW_HEADING = patterns.compile(r"回顾|总结|成绩|成效|进展情况|完成情况|执行情况|工作情况|取得的")
+_PLAN_HEADING = patterns.compile(r"任务|重点工作|工作安排|工作计划|计划|目标|打算|思路|展望|总体要求|部署|安排|建议|规划")
 
 
 def _decided(found: str, stance: str) -> str:
@@ -340,13 +340,13 @@ _MODALITY_CUES = [
     (TARGET, r"力争|预期|预计|计划(?!生育|单列|经济)|目标|争取(?!到)|(?<![模虚草])拟(?!定|人)|力求|确保|到20\d\d年"),
     (ACHIEVED, r"如今|现在|目前|当前|现已|已经|已|完成了|实现了|取得了|达到了|去年|过去一年|过去的一年"),
 ]
-_PAST_YEAR = re.compile(r"去年|过去一年|过去的一年")
+_PAST_YEAR = patterns.compile(r"去年|过去一年|过去的一年")
 # What makes a sentence a rule for a case, wherever it stands in the sentence.
-_NORMATIVE = re.compile(
+_NORMATIVE = patterns.compile(
     r"应当|不得|必须|处[^。；\n]{0,30}(?:罚款|罚金|拘留|徒刑)|之日起[^。；\n]{0,20}内|以上[^。；\n，]{0,12}以下"
     r"|不超过|不少于|不低于|不高于|不足[^。；\n，]{0,12}的|超过[^。；\n，]{0,16}的[，,]"
 )
-_ARTICLE = re.compile(r"^[ \t\u3000#]*第[一二三四五六七八九十百零〇]+条", re.M)
+_ARTICLE = patterns.compile(r"^[ \t\u3000#]*第[一二三四五六七八九十百零〇]+条", re.M)
 _ARTICLES = 3  # a text with this many 第X条 articles is normative
 
 
@@ -359,7 +359,7 @@ def _normative_document(doc) -> str:
     articles = len(_ARTICLE.findall(doc.text, 0, 200_000))
     return f"{articles} articles (第X条)" if articles >= _ARTICLES else ""
 # The lookahead: the characters a cue can begin with (a condition's leading spaces included).
-_CUES = re.compile("(?=[ \t\u3000如假倘若凡一以过当曾昔原力预计目争拟确到现已完实取达去])(?:"
+_CUES = patterns.compile("(?=[ \t\u3000如假倘若凡一以过当曾昔原力预计目争拟确到现已完实取达去])(?:"
                    + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _MODALITY_CUES) + ")")
 
 
@@ -450,7 +450,7 @@ def _rank(heading: Heading, structured: bool) -> float:
     return heading.level
 
 
-_MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*$")
+_MD_HEADING = patterns.compile(r"(#{1,6})\s+(.*?)\s*#*$")
 _CN_DIGITS = "一二三四五六七八九十"
 _LAYOUT_HEADING_WIDTH = 25  # characters: a line standing alone between blank lines is a heading when this short
 _CLAUSE_WIDTH = 30  # characters: a numbered line's first sentence this long, with a comma in it, is a clause, not a title
@@ -459,11 +459,11 @@ _CLAUSE_WIDTH = 30  # characters: a numbered line's first sentence this long, wi
 @knowledge.derived
 def _numbered_headings():
     """(level, pattern) of the heading numberings (linter/data/knowledge.yaml): 第一章, 一、, （一）, 1., （1） …"""
-    return [(form["level"], re.compile(form["pattern"])) for form in knowledge.get("headings", "numbered")]
+    return [(form["level"], patterns.compile(form["pattern"])) for form in knowledge.get("headings", "numbered")]
 
 
 _LINE_END = set("。；！？，,;!?：:、")
 # 图1 2024年门诊量, 表2-1 …, 附图3: a caption, standing alone like a heading but heading nothing.
-_CAPTION = re.compile(r"(?:附?[图表])[ \t\u3000]*[\d一二三四五六七八九十]+(?:[-—.．][\d]+)?(?![\d年月])")
+_CAPTION = patterns.compile(r"(?:附?[图表])[ \t\u3000]*[\d一二三四五六七八九十]+(?:[-—.．][\d]+)?(?![\d年月])")
 # 一是…, 二要…, 首先…: the topic of a paragraph, not a heading.
-_TOPIC = re.compile(rf"[{_CN_DIGITS}][是要]|首先|其次|再次|最后")
+_TOPIC = patterns.compile(rf"[{_CN_DIGITS}][是要]|首先|其次|再次|最后")

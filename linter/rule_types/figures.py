@@ -36,7 +36,7 @@ import datetime
 import functools
 import re
 
-from linter import knowledge
+from linter import knowledge, patterns
 from linter.factsheet import figure_value
 from linter.rule_types import Hit, RuleType
 from linter.text_units import HAN, SENTENCE_REACH
@@ -45,11 +45,11 @@ from linter.text_units import HAN, SENTENCE_REACH
 # run without figure rules (--select typography) never compiles their patterns.
 
 # At least 3, 4 or 8 Chinese characters: a match, not a count of all of them.
-_HAN_AT_LEAST = {n: re.compile(rf"(?:[^\u4e00-\u9fff]*{HAN}){{{n}}}") for n in (3, 4, 8)}
+_HAN_AT_LEAST = {n: patterns.compile(rf"(?:[^\u4e00-\u9fff]*{HAN}){{{n}}}") for n in (3, 4, 8)}
 # Metrics that describe a change or a comparison, not a state: 增长{}, 较上年增加{}.
-_CHANGE_WORDS = re.compile(r"增|减|降|升|提高|扩大|缩|比|较|超|翻|差|多|少|快|慢|涨|跌|幅|速|净")
+_CHANGE_WORDS = patterns.compile(r"增|减|降|升|提高|扩大|缩|比|较|超|翻|差|多|少|快|慢|涨|跌|幅|速|净")
 # A part that is itself a total or a saving is not a share of the figure before it.
-_NOT_A_PART = re.compile(_CHANGE_WORDS.pattern + r"|共|总|合计|浪费|节约|节省")
+_NOT_A_PART = patterns.compile(_CHANGE_WORDS.pattern + r"|共|总|合计|浪费|节约|节省")
 # Shares and rates that cannot exceed 100% (完成率, 使用率, 增长率 can).
 
 
@@ -57,29 +57,29 @@ _NOT_A_PART = re.compile(_CHANGE_WORDS.pattern + r"|共|总|合计|浪费|节约
 def _share_clause():
     """A clause ending in a share or rate word (占比, 覆盖率, 满意度 …): its figure is a part of 100%."""
     words = "|".join(re.escape(word) for word in ["占比", *knowledge.get("figures", "share-words")])
-    return re.compile(rf"(?:{words}|占(?:总|全)[\u4e00-\u9fff]{{0,10}}?的?)[^，。；\d]{{0,4}}$")
+    return patterns.compile(rf"(?:{words}|占(?:总|全)[\u4e00-\u9fff]{{0,10}}?的?)[^，。；\d]{{0,4}}$")
 
 
-_PLURAL = re.compile(r"分别")
+_PLURAL = patterns.compile(r"分别")
 
 
 @knowledge.derived
 def _action_end():
     """A metric ending in an action verb leaves open what the amount is for (中央财政安排51亿元，用于…)."""
-    return re.compile("(?:" + "|".join(re.escape(word) for word in knowledge.get("figures", "action-verbs")) + ")$")
+    return patterns.compile("(?:" + "|".join(re.escape(word) for word in knowledge.get("figures", "action-verbs")) + ")$")
 
 
 @knowledge.derived
 def _condition():
     """A metric with these is a condition, a rate or a comparison, not a stated fact."""
     words = "|".join(re.escape(word) for word in knowledge.get("figures", "condition-words"))
-    return re.compile(r"^(?:其他|其余|另)|" + _CHANGE_WORDS.pattern + "|" + words)
+    return patterns.compile(r"^(?:其他|其余|另)|" + _CHANGE_WORDS.pattern + "|" + words)
 
 
-_BRACKET = re.compile(r"[ \t]*[（(]")
-_TOTAL_WORDS = re.compile(r"(?:共|共计|合计|总计|总共|总数|总量)[^，。；\d]{0,6}$")
+_BRACKET = patterns.compile(r"[ \t]*[（(]")
+_TOTAL_WORDS = patterns.compile(r"(?:共|共计|合计|总计|总共|总数|总量)[^，。；\d]{0,6}$")
 # Words that make a figure after 其中 a new metric, not a part: 其中主管护师15名，年均培训进修护士120名.
-_NEW_METRIC = re.compile(r"年均|日均|月均|人均|平均|每|累计|新增|同比|环比")
+_NEW_METRIC = patterns.compile(r"年均|日均|月均|人均|平均|每|累计|新增|同比|环比")
 
 
 @functools.lru_cache(maxsize=None)
@@ -96,7 +96,7 @@ def _modality_groups() -> dict:
 _RESTATED_BEFORE, _RESTATED_AFTER = 30, 6
 _RESTATED_SIMILARITY, _RESTATED_WITHOUT_KEY = 0.85, 0.9
 _RESTATED_SENTENCE = 120  # how much of the sentence a description or a figure without a key compares
-_CLAUSE_END = re.compile(r"[，,。；;！!？?：:、（）()“”\n]")
+_CLAUSE_END = patterns.compile(r"[，,。；;！!？?：:、（）()“”\n]")
 
 
 class Figures(RuleType):
