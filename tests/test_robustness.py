@@ -77,6 +77,29 @@ def test_catastrophic_user_regex_is_stopped_and_named(tmp_path):
     assert "TM001" in result.stdout  # the other rules still ran
 
 
+def test_the_cycle_collector_runs_again_after_a_document_whatever_its_rules_did():
+    # lint_document pauses the collector while the rules read a document; a rule that
+    # raises (here the regex guard's UserError) must not leave it off for the rest of the run.
+    import dataclasses
+    import gc
+
+    class Hanging:
+        name = "pattern"
+
+        def check(self, doc):
+            raise TimeoutError
+
+    rule = dataclasses.replace(RULES[0], id="XX002", checker=Hanging(), when=None)
+    doc = Document("构建新冠肺炎患者分级诊疗服务体系。", "<doc>")
+    assert gc.isenabled()
+    with pytest.raises(UserError, match="XX002"):
+        lint_document(doc, [rule])
+    assert gc.isenabled()
+    errors = []
+    lint_document(doc, [rule], errors)
+    assert gc.isenabled() and "was stopped" in errors[0]
+
+
 def test_files_over_the_size_limit_are_skipped(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("正文" * 400_000, encoding="utf-8")
