@@ -555,23 +555,23 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
     usual, after_sounds, before_sounds = usual_syllables(), table.after_sounds, table.before_sounds
     sounds_like, looks_like = same_pinyin(), look_alikes()
     sides = []
+
+    def side(offset, char, neighbour, partners, sounds):
+        """`char` at `offset` as the slip: `partners` are the characters that make a
+        common word with its neighbour, sounds[neighbour] their syllables' counts."""
+        if partners and (sounds[neighbour].get(usual.get(char), 0) or not partners.isdisjoint(sounds_like.get(char, ""))
+                         or not partners.isdisjoint(looks_like.get(char, _NONE))):
+            options = partners.intersection(confusables(char))
+            if options:
+                sides.append((offset, char, options))
+
     for i, (a, b) in zip(weak, pairs):
         if uses[a + b] > 1:
             continue
         if b not in skip:
-            partners = after.get(a)
-            if partners and (after_sounds[a].get(usual.get(b), 0) or not partners.isdisjoint(sounds_like.get(b, ""))
-                             or not partners.isdisjoint(looks_like.get(b, _NONE))):
-                options = partners.intersection(confusables(b))
-                if options:
-                    sides.append((i + 1, b, options))
+            side(i + 1, b, a, after.get(a), after_sounds)
         if a not in skip:
-            partners = before.get(b)
-            if partners and (before_sounds[b].get(usual.get(a), 0) or not partners.isdisjoint(sounds_like.get(a, ""))
-                             or not partners.isdisjoint(looks_like.get(a, _NONE))):
-                options = partners.intersection(confusables(a))
-                if options:
-                    sides.append((i, a, options))
+            side(i, a, b, before.get(b), before_sounds)
     chars = []  # the text's character counts, made when first needed
     found, seen = [], set()
     for j, char, options in sides:
