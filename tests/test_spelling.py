@@ -182,6 +182,11 @@ def test_spelling_pack_silent_on_proofread_official_text(folder):
     ("这在一定程渡上缓解了群众看病难的问题。", "“程渡”疑为“程度”之误"),
     # jieba's HMM makes 周欺是 a word, but one ending in 是 is no name.
     ("然而，经济运行周欺是有规律的。", "“周欺”疑为“周期”之误"),
+    # 和 before the slip, but 府柿 is no word: no parallel (只褒不贬 is one).
+    ("经济体制改革的核心问题是处理好政府和柿场的关系。", "“柿场”疑为“市场”之误"),
+    # 坎组 is used once: no parallel (上坎组至下坎组 is one).
+    ("村民自发修好了上坎组的通组路。", "“上坎”疑为“上次”之误"),
+    ("这些工昨不到位，工作成效就无从评判。", "“工昨”疑为“工作”之误"),
 ])
 def test_confusable_character_names_the_right_word_and_fixes_it(text, expected):
     found = lint_text(text, select=["SP003"])
@@ -204,6 +209,15 @@ def test_confusable_character_names_the_right_word_and_fixes_it(text, expected):
     "机动大队大队长姜云鹏提醒广大驾驶员朋友。",  # a name after a role (队长), not 长江
     "家长如发现孩子在抖音进行了充值打赏，可以申请退款。",  # a word newer than jieba's dictionary
     "同时，他搞了1000亩稻渔综合种养。",  # a farming term (words.txt)
+    # Parallel frames: the character two places on (冻…冻, 似…似, 越…越, 警…警), a pair
+    # recurring close by (坎组), a word split by a conjunction or negation (褒…贬, 艰…险).
+    "安装了电暖气，孩子们彻底告别了冻手冻脚的日子。",
+    "云雾飘飘缈缈，把远山的轮廓抹得似有似无。",
+    "他会加倍努力，把志愿者队伍越带越强。",
+    "扩展化研判警情警事，立体化加强社会面管控。",
+    "不到5天的时间，上坎组至下坎组3米宽的通组路全部修好了。",
+    "写书评不能人云亦云，也不能只褒不贬。",
+    "当前，时和势总体有利，但艰和险在增多。",
 ])
 def test_confusable_character_stays_silent_on_written_text(text):
     assert lint_text(text, select=["SP003"]) == []

@@ -49,7 +49,9 @@ Option `check` chooses what a rule reports:
   characters the document is about (寄 in a postal rule), names after a title,
   names and places jieba's HMM finds (张瑛华说, 漳水村: `_unknown_name`), words of
   linter/data/words.txt jieba lacks (抖音), numbered short forms (三矿),
-  traditional characters and book titles stay silent.
+  parallel frames (冻手冻脚, 上坎组至下坎组, 只褒不贬: `_parallel`),
+  traditional characters and book titles stay silent. Whether a scored
+  candidate is reported is decided in `reported`, apart from the search.
 
 The tables are read on first use and cached (parsed YAML in the user cache), so
 a run that does not use the pack loads nothing.
@@ -179,13 +181,51 @@ class Spelling(RuleType):
         text, words = doc.text, segment.word_model(doc)
         for offset, char, better, gain, word_gain in confusable_candidates(
                 text, lambda word: segment.is_word(doc, word), words, MARGIN):
-            if word_gain < WORD_MARGIN or gain + word_gain < TOTAL or in_book_title(doc, offset):
-                continue
-            if _unknown_name(doc, offset):
+            if not reported(doc, offset, char, better, gain, word_gain):
                 continue
             start, end = _word_span(words, text, offset, better)
             yield Hit(start, end, {"found": text[start:end],
                                    "expected": text[start:offset] + better + text[offset + 1:end]})
+
+
+# -- SP003: whether a scored candidate is reported ----------------------------
+
+def reported(doc, offset: int, char: str, better: str, gain: float, word_gain: float) -> bool:
+    """SP003's decision on a candidate of `confusable_candidates`: the margins,
+    then the evidence that the character is written so on purpose."""
+    if word_gain < WORD_MARGIN or gain + word_gain < TOTAL or in_book_title(doc, offset):
+        return False
+    return not (_unknown_name(doc, offset) or _parallel(doc.text, offset))
+
+
+def _parallel(text: str, offset: int) -> bool:
+    """Whether the character stands in a parallel frame, which a writer builds on
+    purpose and a slip does not: it recurs two places away (冻手冻脚, 似有似无,
+    越带越强, 警情警事); it and a neighbour recur close by (上坎组至下坎组); or it
+    ends a word whose first half stands before a conjunction or a negation (只褒不贬:
+    褒贬; 艰和险: 艰险), or begins one whose second half stands after it."""
+    char = text[offset]
+    if char in (text[offset - 2] if offset >= 2 else "", text[offset + 2:offset + 3]):
+        return True
+    around = text[max(0, offset - _NEAR):offset + _NEAR + 1]
+    for pair in (text[offset - 1:offset + 1] if offset else "", text[offset:offset + 2]):
+        if len(pair) == 2 and _HAN.fullmatch(pair) and around.count(pair) > 1:
+            return True
+    if offset >= 2 and text[offset - 1] in _JOINS and _common_word(text[offset - 2] + char):
+        return True
+    return text[offset + 1:offset + 2] in _JOINS and _common_word(char + text[offset + 2:offset + 3])
+
+
+_NEAR = 10  # characters each side where a recurring pair makes a parallel (上坎组至下坎组)
+_JOINS = frozenset("和与及或而不无有又也亦且非")  # what splits a word's halves in a parallel (只褒不贬)
+_HAN = re.compile("[\u4e00-\u9fff]+")
+
+
+def _common_word(word: str) -> bool:
+    """Whether jieba's dictionary has the word of two Chinese characters at SP003's word frequency."""
+    from linter import dictionary
+
+    return len(word) == 2 and bool(_HAN.fullmatch(word)) and (dictionary.load().frequency(word) or 0) >= _WORD_FREQUENCY
 
 
 def _unknown_name(doc, offset: int) -> bool:
