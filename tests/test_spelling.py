@@ -187,6 +187,10 @@ def test_spelling_pack_silent_on_proofread_official_text(folder):
     # 坎组 is used once: no parallel (上坎组至下坎组 is one).
     ("村民自发修好了上坎组的通组路。", "“上坎”疑为“上次”之误"),
     ("这些工昨不到位，工作成效就无从评判。", "“工昨”疑为“工作”之误"),
+    # 痛 is a verb, but 过正规 is no directional complement (围了上来 is one).
+    ("粮油店也是痛过正规供货商进货。", "“痛过”疑为“通过”之误"),
+    # 拾 is a capital numeral, but no sum is written out here (洋壹千陆百 is one).
+    ("这拾我们义不容辞的责任。", "“这拾”疑为“这时”之误"),
 ])
 def test_confusable_character_names_the_right_word_and_fixes_it(text, expected):
     found = lint_text(text, select=["SP003"])
@@ -218,6 +222,13 @@ def test_confusable_character_names_the_right_word_and_fixes_it(text, expected):
     "不到5天的时间，上坎组至下坎组3米宽的通组路全部修好了。",
     "写书评不能人云亦云，也不能只褒不贬。",
     "当前，时和势总体有利，但艰和险在增多。",
+    # Frames of usage: a verb before a directional complement, a sound before 的一声,
+    # capital numerals in a sum.
+    "听说我是报社的记者，架线工们围了上来。",
+    "见书那怕是一张小纸片也要拾过来望望看看。",
+    "如今它要蜕去灰姑娘的头衔，换来“亚运村”这个名字。",
+    "那种难舍难割的情怀使火娃哇的一声哭了出来。",
+    "以及完粮杂支各项共去洋壹千陆百柒拾六元九角。",
 ])
 def test_confusable_character_stays_silent_on_written_text(text):
     assert lint_text(text, select=["SP003"]) == []

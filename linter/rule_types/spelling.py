@@ -49,7 +49,8 @@ Option `check` chooses what a rule reports:
   characters the document is about (寄 in a postal rule), names after a title,
   names and places jieba's HMM finds (张瑛华说, 漳水村: `_unknown_name`), words of
   linter/data/words.txt jieba lacks (抖音), numbered short forms (三矿),
-  parallel frames (冻手冻脚, 上坎组至下坎组, 只褒不贬: `_parallel`),
+  parallel frames (冻手冻脚, 上坎组至下坎组, 只褒不贬: `_parallel`), frames of
+  usage (围了上来, 哇的一声, 洋壹千陆百: `_in_frame`),
   traditional characters and book titles stay silent. Whether a scored
   candidate is reported is decided in `reported`, apart from the search.
 
@@ -195,7 +196,7 @@ def reported(doc, offset: int, char: str, better: str, gain: float, word_gain: f
     then the evidence that the character is written so on purpose."""
     if word_gain < WORD_MARGIN or gain + word_gain < TOTAL or in_book_title(doc, offset):
         return False
-    return not (_unknown_name(doc, offset) or _parallel(doc.text, offset))
+    return not (_unknown_name(doc, offset) or _parallel(doc.text, offset) or _in_frame(doc, offset, better))
 
 
 def _parallel(text: str, offset: int) -> bool:
@@ -214,6 +215,34 @@ def _parallel(text: str, offset: int) -> bool:
     if offset >= 2 and text[offset - 1] in _JOINS and _common_word(text[offset - 2] + char):
         return True
     return text[offset + 1:offset + 2] in _JOINS and _common_word(char + text[offset + 2:offset + 3])
+
+
+def _in_frame(doc, offset: int, better: str) -> bool:
+    """Whether the character fills a frame of spoken or written usage that the
+    model of official text lacks: a verb of its own before a directional
+    complement (架线工们围了上来, 要拾过来, 要蜕去…头衔; a one-character one, 到
+    or 去, only where the replacement would not take it into its word), a sound
+    before 的一声 (哇的一声), or a capital numeral in a sum written out (洋壹千陆百)."""
+    text = doc.text
+    char, before, after = text[offset], text[offset - 1:offset], text[offset + 1:offset + 4]
+    if after.startswith(("的一声", "地一声", "一声")):
+        return True
+    if char in _CAPITAL_NUMERALS and (before in _CAPITAL_NUMERALS or after[:1] in _CAPITAL_NUMERALS or after[:1] in _SUM_UNITS):
+        return True
+    if not (segment.word_model(doc).tag(char) or "").startswith("v"):
+        return False
+    complement = after[1:] if after[:1] in _ASPECT else after
+    if complement[:2] in _DIRECTIONS:
+        return True
+    return complement[:1] in _SHORT_DIRECTIONS and not segment.is_word(doc, better + after[:1])
+
+
+# Directional complements (围了上来, 拾过来), after 了 or 着 or none.
+_DIRECTIONS = frozenset("上来 下来 过来 起来 出来 进来 回来 过去 下去 上去 出去 回去 进去".split())
+_SHORT_DIRECTIONS = frozenset("到去")
+_ASPECT = frozenset("了着")
+_CAPITAL_NUMERALS = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟")
+_SUM_UNITS = frozenset("千百万元角")
 
 
 _NEAR = 10  # characters each side where a recurring pair makes a parallel (上坎组至下坎组)
