@@ -206,7 +206,8 @@ def reported(doc, offset: int, char: str, better: str, gain: float, word_gain: f
 def _distrust(doc) -> float:
     """What SP003 adds to TOTAL in a document that reads unlike the model's
     official text: the share of its bigrams of two Chinese characters that are
-    weak (not strong, see `confusion`) above WEAK_SHARE, times WEAK_COST. Official
+    weak (not strong, see `confusion`) above WEAK_SHARE, times WEAK_COST, at most
+    WEAK_MOST. Official
     text the model has not seen has 10-28% of them, news and spoken text over 30%,
     where a rare word or a colloquial turn (面剂, 化雪时, 牛崽) reads as badly as a
     slip. Counted on documents of at least WEAK_PAIRS pairs (a sentence says little)."""
@@ -219,15 +220,17 @@ def _distrust(doc) -> float:
         han = _NOT_HAN.sub("\0", doc.text)
         strong = confusion(language_model.model()).strong  # every pair with NUL is strong
         weak = len(han) - 1 - sum(map(strong.__contains__, map(add, han, han[1:])))
-        return max(0.0, weak / pairs - WEAK_SHARE) * WEAK_COST
+        return min(WEAK_MOST, max(0.0, weak / pairs - WEAK_SHARE) * WEAK_COST)
     return doc.memo("spelling-distrust", measure, scratch=True)
 
 
 # Tuned on the tuning halves (news-sentences: 0.32-0.37 weak, +4.5 at 0.34; the
 # ECSpell law set 0.19, its medical one 0.40): at most 0.1 false findings per
-# 10,000 characters of news, no right character of the law set lost.
+# 10,000 characters of news, no right character of the law set lost; beyond
+# WEAK_MOST news loses no false finding more, only slips (the medical set's).
 WEAK_SHARE = 0.25
 WEAK_COST = 50.0
+WEAK_MOST = 5.0
 WEAK_PAIRS = 2000
 
 
