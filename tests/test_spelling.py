@@ -261,3 +261,6 @@ def test_confusable_character_in_news_needs_a_larger_gain():
     # all the same: 暄传 wins 13.4 there, 11.1 in the bigram model.
     found = [v.message for v in lint_text((news / "nlpcc2023-test-047.txt").read_text(encoding="utf-8"), select=["SP003"])]
     assert "“暄传”疑为“宣传”之误" in found
+    # So is one whose word is used many times in the document (问题: 20 times in this one).
+    found = [v.message for v in lint_text((news / "nlpcc2023-test-061.txt").read_text(encoding="utf-8"), select=["SP003"])]
+    assert "“问提”疑为“问题”之误" in found
