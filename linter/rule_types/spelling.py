@@ -222,10 +222,10 @@ def _distrust(doc) -> float:
     """What SP003 adds to TOTAL in a document that reads unlike the model's
     official text: the share of its bigrams of two Chinese characters that are
     weak (not strong, see `confusion`) above WEAK_SHARE, times WEAK_COST, at most
-    WEAK_MOST. Official
-    text the model has not seen has 10-28% of them, news and spoken text over 30%,
-    where a rare word or a colloquial turn (面剂, 化雪时, 牛崽) reads as badly as a
-    slip. Counted on documents of at least WEAK_PAIRS pairs (a sentence says little)."""
+    WEAK_MOST. Official text the model has not seen has 10-28% of them, news and
+    spoken text over 30%, where a rare word or a colloquial turn (面剂, 化雪时,
+    牛崽) reads as badly as a slip. Counted on documents of at least WEAK_PAIRS
+    pairs (a sentence says little)."""
     def measure():
         from linter import language_model
 
@@ -244,17 +244,17 @@ def _distrust(doc) -> float:
 # 10,000 characters of news, no right character of the law set lost; beyond
 # WEAK_MOST news loses no false finding more, only slips (the medical set's).
 WEAK_SHARE = 0.25
+WEAK_COST = 50.0
+WEAK_MOST = 5.0
+# Below this the share is too noisy (at 500 pairs about ±0.02, against the 0.08 between
+# unseen official text and WEAK_SHARE), and a sentence with a slip or two has a few weak pairs more.
+WEAK_PAIRS = 500
 # What needs no added margin (news tuning half: 163 -> 173 right findings with
 # WORD_SURE, 175 with WORD_USES too, none false more; the medical set, one
 # document of 75,000 characters, 74 -> 106 right characters).
 WORD_SURE = 12.0
 WORD_USES = 6
 WORD_USES_NEAR = 30_000
-WEAK_COST = 50.0
-WEAK_MOST = 5.0
-# Below this the share is too noisy (at 500 pairs about ±0.02, against the 0.08 between
-# unseen official text and WEAK_SHARE), and a sentence with a slip or two has a few weak pairs more.
-WEAK_PAIRS = 500
 
 
 def _parallel(text: str, offset: int) -> bool:
@@ -273,6 +273,11 @@ def _parallel(text: str, offset: int) -> bool:
     if offset >= 2 and text[offset - 1] in _JOINS and _common_word(text[offset - 2] + char):
         return True
     return text[offset + 1:offset + 2] in _JOINS and _common_word(char + text[offset + 2:offset + 3])
+
+
+_NEAR = 10  # characters each side where a recurring pair makes a parallel (上坎组至下坎组)
+_JOINS = frozenset("和与及或而不无有又也亦且非")  # what splits a word's halves in a parallel (只褒不贬)
+_HAN = re.compile("[\u4e00-\u9fff]+")
 
 
 def _in_frame(doc, offset: int, better: str) -> bool:
@@ -301,11 +306,6 @@ _SHORT_DIRECTIONS = frozenset("到去")
 _ASPECT = frozenset("了着")
 _CAPITAL_NUMERALS = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟")
 _SUM_UNITS = frozenset("千百万元角")
-
-
-_NEAR = 10  # characters each side where a recurring pair makes a parallel (上坎组至下坎组)
-_JOINS = frozenset("和与及或而不无有又也亦且非")  # what splits a word's halves in a parallel (只褒不贬)
-_HAN = re.compile("[\u4e00-\u9fff]+")
 
 
 def _common_word(word: str) -> bool:
