@@ -64,9 +64,14 @@ _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A Han character typed twice (the stdlib engine: several times faster than
 # `regex` here), and a two-character string typed twice (found overlapping:
 # each match takes only its first character).
-_DOUBLED = patterns.compile(f"([{_HAN_CLASS}])\\1")
-_DOUBLED_PAIR = patterns.compile(f"([{_HAN_CLASS}])(?=([{_HAN_CLASS}])\\1\\2)")
+# Any character is matched and non-Han matches dropped after: a class test at every position costs
+# more than filtering (a pair of equal characters is Han or not as a whole, so no Han doubling is skipped).
+_DOUBLED = patterns.compile(r"(.)\1", re.S)
+_DOUBLED_PAIR = patterns.compile(r"(.)(?=(.)\1\2)", re.S)
 _HAN = patterns.compile(f"[{_HAN_CLASS}]")
+# The Han characters ending a slice (possessive: no backtracking) and beginning one: a window's edges.
+_HAN_ENDING = patterns.compile(f"[{_HAN_CLASS}]*+\\Z")
+_HAN_BEGINNING = patterns.compile(f"[{_HAN_CLASS}]*")
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 _UNITS = set("十百千万亿")
 _DIGITS = set("0123456789０１２３４５６７８９")
@@ -154,9 +159,10 @@ class Words(RuleType):
         return self._spaced(doc) if self.spaced else self._doubled(doc)
 
     def _doubled(self, doc):
-        judge = _Doublings(doc)
-        slips = [hit for hit in (judge.character(m.start()) for m in _DOUBLED.finditer(doc.text)) if hit]
-        slips += [hit for hit in (judge.word(m.start()) for m in _DOUBLED_PAIR.finditer(doc.text)) if hit]
+        judge, text, han = _Doublings(doc), doc.text, _HAN.match
+        slips = [hit for hit in (judge.character(m.start()) for m in _DOUBLED.finditer(text) if han(text, m.start())) if hit]
+        slips += [hit for hit in (judge.word(m.start()) for m in _DOUBLED_PAIR.finditer(text)
+                                  if han(text, m.start()) and han(text, m.start() + 1)) if hit]
         # A slip almost never repeats itself identically: a doubling found twice is meant (宜荆荆, a name).
         repeated = Counter(hit.fields["found"] for hit in slips)
         return iter(sorted((hit for hit in slips if repeated[hit.fields["found"]] == 1 and hit.start not in judge.units),
@@ -698,13 +704,8 @@ def _in_a_parallel(text, at) -> bool:
 
 def _window(text, start, end):
     """The Chinese characters around text[start:end], at most _WINDOW either side."""
-    first = start
-    while first > max(0, start - _WINDOW) and _HAN.match(text[first - 1]):
-        first -= 1
-    last = end
-    while last < min(len(text), end + _WINDOW) and _HAN.match(text[last]):
-        last += 1
-    return first, last
+    return (_HAN_ENDING.search(text, max(0, start - _WINDOW), start).start(),
+            _HAN_BEGINNING.match(text, end, min(len(text), end + _WINDOW)).end())
 
 
 def _in_verse(text, i) -> bool:
