@@ -239,6 +239,8 @@ class WordModel:
         # text -> (score, words) of `route`: a window is often routed again (a
         # document's title in each of its doublings' windows).
         self._routes = {}
+        # word -> frequency() and tag(): the checks ask about the same words again and again.
+        self._frequencies, self._tags = {}, {}
         for word, (frequency, tag) in added.items():
             if not word:
                 continue
@@ -251,6 +253,7 @@ class WordModel:
                 self.tags[word] = tag
             self.prefixes.update(word[:n] for n in range(1, len(word)))
             self._scores.clear()  # pieces scored and texts routed before this word was added
+            self._frequencies.clear()
             self._routes.clear()
 
     def _frequency_of_pieces(self, word) -> int:
@@ -260,11 +263,15 @@ class WordModel:
 
     def frequency(self, word):
         """The word's frequency; 0 for a prefix of a word only; None for neither."""
-        if word in self.added:
-            return self.added[word]
-        found = self.lookup(word)
-        if found is None and word in self.prefixes:
-            return 0
+        found = self._frequencies.get(word, _UNSEEN)
+        if found is _UNSEEN:
+            if word in self.added:
+                found = self.added[word]
+            else:
+                found = self.lookup(word)
+                if found is None and word in self.prefixes:
+                    found = 0
+            self._frequencies[word] = found
         return found
 
     def is_word(self, word) -> bool:
@@ -324,8 +331,11 @@ class WordModel:
         """jieba's part-of-speech tag of a word (n, v, nr, z, uj …), or None."""
         if word in self.tags:
             return self.tags[word]
-        loaded = dictionary.load()
-        return loaded.tag(word) if loaded is not None else None
+        found = self._tags.get(word, _UNSEEN)
+        if found is _UNSEEN:
+            loaded = dictionary.load()
+            found = self._tags[word] = loaded.tag(word) if loaded is not None else None
+        return found
 
 
 # How many dictionary place or organisation names (ns, nt) must end in a character

@@ -64,9 +64,14 @@ _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A Han character typed twice (the stdlib engine: several times faster than
 # `regex` here), and a two-character string typed twice (found overlapping:
 # each match takes only its first character).
-_DOUBLED = patterns.compile(f"([{_HAN_CLASS}])\\1")
-_DOUBLED_PAIR = patterns.compile(f"([{_HAN_CLASS}])(?=([{_HAN_CLASS}])\\1\\2)")
+# Any character is matched and non-Han matches dropped after: a class test at every position costs
+# more than filtering (a pair of equal characters is Han or not as a whole, so no Han doubling is skipped).
+_DOUBLED = patterns.compile(r"(.)\1", re.S)
+_DOUBLED_PAIR = patterns.compile(r"(.)(?=(.)\1\2)", re.S)
 _HAN = patterns.compile(f"[{_HAN_CLASS}]")
+# The Han characters ending a slice (possessive: no backtracking) and beginning one: a window's edges.
+_HAN_ENDING = patterns.compile(f"[{_HAN_CLASS}]*+\\Z")
+_HAN_BEGINNING = patterns.compile(f"[{_HAN_CLASS}]*")
 _NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 _UNITS = set("十百千万亿")
 _DIGITS = set("0123456789０１２３４５６７８９")
@@ -104,7 +109,11 @@ _STRUCTURAL_PARTICLES = ("uj", "uv", "ud")
 _ASPECT = set("了着过")
 _FRAME_PREPOSITIONS = patterns.compile(r"就|对|关于|针对|围绕")
 # What closes a prepositional phrase opened by 以 (以书面方式, 以核心企业为切入点, 以个人名义).
+# What closes a noun phrase before its noun (就加快政府网站建设等有关工作): 等 or 有关 just before it.
+_OBJECT_CLOSED = patterns.compile(r"(?:等|有关|等有关)$")
 _PREPOSITION_FRAME = patterns.compile(r"(?:方式|形式|名义|身份|手段|途径)|..为")
+# A verb more frequent than this alone is one a noun's doubled last character may be (机会|会在).
+_COMMON_VERB = 50000
 # An ABB's B more frequent than this alone is a word of its own (实, 切, 生), not an ABB ending.
 _COMMON_ALONE = 2000
 # What separates the descriptions of a series (明亮亮、清冽冽的).
@@ -121,6 +130,11 @@ _LONG_UNIT = 4
 # What separates the lines of a couplet, and what stands before and after it.
 _COUPLET_MARKS = set("，；")
 _SENTENCE_EDGES = {"", "。", "！", "？", "：", "“", "”", "\n", "…"}
+# A numeral's or a demonstrative's measure word before an adjective said twice (一个小小, 这双大大的).
+_DEMONSTRATIVES = set("这那每几")
+# The longest quoted name, in characters, and the verbs that give one (称为“红果果”).
+_QUOTED_NAME = 6
+_NAMING_VERB = patterns.compile(r"(?:称为|称作|称之为|叫做|叫作|名为|叫|昵称|俗称|简称|号称|誉为|取名|起名|命名为)$")
 # What follows an ABB description (圆墩墩的, 明亮亮、清冽冽的).
 _DESCRIPTION_ENDS = set("的地得、，。；！？")
 
@@ -145,9 +159,10 @@ class Words(RuleType):
         return self._spaced(doc) if self.spaced else self._doubled(doc)
 
     def _doubled(self, doc):
-        judge = _Doublings(doc)
-        slips = [hit for hit in (judge.character(m.start()) for m in _DOUBLED.finditer(doc.text)) if hit]
-        slips += [hit for hit in (judge.word(m.start()) for m in _DOUBLED_PAIR.finditer(doc.text)) if hit]
+        judge, text, han = _Doublings(doc), doc.text, _HAN.match
+        slips = [hit for hit in (judge.character(m.start()) for m in _DOUBLED.finditer(text) if han(text, m.start())) if hit]
+        slips += [hit for hit in (judge.word(m.start()) for m in _DOUBLED_PAIR.finditer(text)
+                                  if han(text, m.start()) and han(text, m.start() + 1)) if hit]
         # A slip almost never repeats itself identically: a doubling found twice is meant (宜荆荆, a name).
         repeated = Counter(hit.fields["found"] for hit in slips)
         return iter(sorted((hit for hit in slips if repeated[hit.fields["found"]] == 1 and hit.start not in judge.units),
@@ -216,6 +231,8 @@ class _Doublings:
             return None  # a given name doubling a character no word is made of (骆芃芃, 周芃芃)
         if text[i - 1:i] == "一" and text[i - 2:i - 1] not in _NUMERALS and self.model.is_word(char):
             return None  # 一 + AA: 一张张, 一棵棵, 一次次 (one after another)
+        if self._after_a_measure(i):
+            return None  # an adjective reduplicated after a numeral and a measure word: 一个小小的, 一条长长的
         start, end = _window(text, i, i + 2)
         window, at = text[start:end], i - start
         written_score, written = self.model.route(window)
@@ -248,6 +265,8 @@ class _Doublings:
                 return None  # 用公正监管|管出公平、管出效率、管出活力
             if second and self._verb_after_its_object(i, left[0]):
                 return None  # 就三项工作|作了重要部署
+            if second and self._verb_of_its_subject(char, left[0], right, written):
+                return None  # 有机会|会|在分享给大家: the noun the copy ends is the subject of the verb the copy is
             if not second and self._verb_reduplicated(char, right[0]):
                 return None
             if not second and self._head_of(previous, char, right[0]):
@@ -287,12 +306,16 @@ class _Doublings:
             return None  # a series the pair already ran through in its clause: 千不该万不该不该让她走
         if first[1] == at and previous and self.model.tag(previous) == "d":
             return None  # said twice after an adverb, "a little": 再研究研究, 好好休息休息
+        if first[1] == at and self._tried_on_its_object(pair, previous, i + 4):
+            return None  # a verb said twice, "a little", between its subject and its object: 父母改换改换方法
         if pair[0] in _NUMERALS or self.model.tag(pair) in ("m", "mq", "q", "d"):
             return None  # 一步一步, 一个一个, 很多很多
         if self.model.tag(pair) in ("o", "z") or text[i + 4:i + 5] == "地":
             return None  # onomatopoeia (滴答滴答), a state word (碧蓝碧蓝的), ABAB as an adverb (大块大块地吃肉)
         if text[i + 4:i + 5] == "的" and _clause_edge(text, i + 5) and (self.model.tag(pair) or "")[:1] != "v":
             return None  # ABAB closing a description with 的: 变成金黄金黄的，乌青乌青的。 (jieba tags both nr)
+        if text[i + 4:i + 5] == "的" and (self.model.tag(pair) or "")[:1] == "v" and self._verb_at(i + 5):
+            return None  # a verb's ABAB before 的 written for 地, before a verb: 锅里的水扑腾扑腾的响着 (not 重要重要的工作)
         if pair[1] == "着" and (self.model.tag(pair[0]) or "")[:1] == "v" and not _function_word(self.model.tag(pair)):
             return None  # a verb going on, a narrative opener: 想着想着, 聊着聊着, 走着走着
         if _clause_edge(text, i - 1) and _clause_edge(text, i + 4):
@@ -300,6 +323,29 @@ class _Doublings:
         if self._named(i, i + 4):
             return None
         return Hit(i, i + 4, {"found": pair * 2, "expected": pair})
+
+    def _tried_on_its_object(self, pair, previous, after) -> bool:
+        """A two-character verb said twice between its subject (a noun or pronoun) and its object, the colloquial
+        "do a little" (父母改换改换方法, 我们研究研究这个问题): a verb (v) before a noun or pronoun, a verbal noun
+        (vn) before a pronoun only (设计设计专有权 is a slip). After a modal or an adverb (要召开召开会议, 认真落实落实)
+        it is a slip."""
+        model = self.model
+        if not previous or (model.tag(previous) or "")[:1] not in ("n", "r"):
+            return False
+        _, words = model.route(_run_after(self.text, after))
+        if not words:
+            return False
+        following = model.tag(words[0][0]) or ""
+        tag = model.tag(pair)
+        return (tag == "v" and following[:1] in ("n", "r")) or (tag == "vn" and following[:1] == "r")
+
+    def _verb_at(self, at) -> bool:
+        """Whether a verb begins at text[at]: its first word is tagged a verb or takes 了/着/过 (响着)."""
+        _, words = self.model.route(_run_after(self.text, at))
+        if not words:
+            return False
+        first = words[0]
+        return self.model.tag(first[0]) == "v" or self.text[at + first[2]:at + first[2] + 1] in _ASPECT
 
     def _numeral(self, i):
         """A doubled numeral is a slip inside a number written with units that
@@ -338,13 +384,60 @@ class _Doublings:
             return True
         # An ABB whose AB is a word, closing a description (圆墩墩的, 清冽冽的): one of a series of ABBs, B a bound
         # form (冽), or BB an ABB ending of the dictionary whose B is seldom a word alone (墩) — not 确实实、 or 重要要的.
-        if i == 0 or not model.is_word(text[i - 1:i + 1]) or text[i + 2:i + 3] not in _DESCRIPTION_ENDS:
+        if i == 0 or not model.is_word(text[i - 1:i + 1]):
             return False
+        if not self._begins_a_word(i + 1) and (self._abb_at(i + 2) or self._abb_at(i - 4)):
+            return True  # two reduplications side by side, a slip does not come in pairs: 土坑坑泥人人
+        if text[i + 2:i + 3] not in _DESCRIPTION_ENDS:
+            return False
+        if self._literary_abb(i):
+            return True  # 纤弱弱的
         if _abb_beside(text, i - 1):
             return True  # one of a series of ABB descriptions (明亮亮、清冽冽的)
         bound = model.tag(text[i]) == "g"
         return bound or (text[i:i + 2] in endings and (model.tag(text[i - 1:i + 1]) or "")[:1] in ("a", "n")
                          and (model.frequency(text[i]) or 0) < _COMMON_ALONE)
+
+    def _literary_abb(self, i) -> bool:
+        """An ABB made of a literary adjective AB (rarer than _RARE_WORD in the dictionary) whose B is an adjective
+        too, B said again (纤弱弱的): a writer's description. A common adjective (严重重, 良好好的) or one whose B
+        is no adjective (重要要的) is a slip."""
+        model, word = self.model, self.text[i - 1:i + 1]
+        return model.tag(word) == "a" and (model.frequency(word) or 0) < _RARE_WORD and model.tag(word[1]) == "a"
+
+    def _abb_at(self, start) -> bool:
+        """Whether text[start:start + 3] is an ABB whose AB is a dictionary word and whose second B begins no
+        word with what follows (土坑坑, 泥人人; not 人民|民主, nor 一个个 after a numeral)."""
+        text = self.text
+        piece = text[start:start + 3] if start >= 0 else ""
+        return (len(piece) == 3 and piece[1] == piece[2] != piece[0] and all(_HAN.match(c) for c in piece)
+                and piece[0] not in _NUMERALS and self.model.is_word(piece[:2]) and not self._begins_a_word(start + 2))
+
+    def _begins_a_word(self, at) -> bool:
+        """Whether text[at] begins a dictionary word of two characters or more."""
+        return any(self.model.is_word(self.text[at:at + n]) for n in range(2, _REACH + 1) if at + n <= len(self.text))
+
+    def _after_a_measure(self, i) -> bool:
+        """An adjective said twice after a numeral or demonstrative and a measure word (你一个小小水电安装工,
+        一条长长的走廊, 这双大大的眼睛): the pair is a dictionary word, no function word nor a rare one (会会), before
+        的 or a word of two characters or more."""
+        text, model = self.text, self.model
+        pair = text[i:i + 2]
+        if not (i >= 2 and (text[i - 2] in _NUMERALS or text[i - 2] in _DEMONSTRATIVES) and model.tag(text[i - 1]) == "q"
+                and (model.frequency(pair) or 0) >= _RARE_WORD and (model.tag(pair) or "")[:1] in ("a", "b", "z", "n")):
+            return False
+        # The adjective then 的 or a word of its own (小小|水电安装工), not a character a slip left over (一个重重|要的).
+        _, following = model.route(_run_after(text, i + 2))
+        return text[i + 2:i + 3] in ("的", "地") or (bool(following) and len(following[0][0]) > 1)
+
+    def _verb_of_its_subject(self, char, word, right, written) -> bool:
+        """A lone second copy that is a verb common on its own (会, 要, 能) after the noun it ends, its subject,
+        before a preposition or an adverb (以后有机会|会|在分享给大家, 社会|会|更加美好; not 需要|要|探讨: 需要 is a
+        verb; not 大会|会|审定 or 计划|划|达到: before a verb the copy is a slip as often as not)."""
+        model = self.model
+        after = next((w[0] for w in written if w[1] == right[2]), None)
+        return (model.tag(char) == "v" and (model.frequency(char) or 0) >= _COMMON_VERB and model.tag(word) == "n"
+                and after is not None and (model.tag(after) or "")[:1] in ("p", "d"))
 
     def _verb_after_its_object(self, i, word) -> bool:
         """A lone second copy that is the clause's verb, with its aspect particle, after the object a
@@ -356,10 +449,12 @@ class _Doublings:
         before = i + 1 - len(word)  # a bounded slice: no scan of the document per doubling
         clause = re.search(r"[^，。；：！？、,;:!?\n]{0,24}$", text[max(0, before - 24):before]).group(0)
         for found in _FRAME_PREPOSITIONS.finditer(clause):
-            # A preposition, not an adverb (就诞生了) or part of a word (对方): its object follows.
+            # A preposition, not an adverb (就诞生了) or part of a word (对方): its object follows, a noun phrase
+            # even when it opens with a verb, as one closed by 等 or 有关 before the noun (就加快网站建设等有关工作|作了).
             _, words = model.route(clause[found.start():] + word)
             following = (model.tag(words[1][0]) or "") if len(words) > 1 else "v"
-            if words[0][0] == found.group(0) and following[:1] not in ("v", "d", "p", "c"):
+            if words[0][0] == found.group(0) and (following[:1] not in ("v", "d", "p", "c")
+                                                 or (following[:1] == "v" and _OBJECT_CLOSED.search(clause[found.end():]))):
                 return True
         return False
 
@@ -481,6 +576,8 @@ class _Doublings:
         the lone copy begins with the verb and ends in a noun, or is a separable verb the dictionary
         also writes with 个 (提|提醒 beside 提个醒)."""
         rest = following[1:]
+        if following == char + "儿":
+            return True  # the verb and its 儿 measure, "a little": 再点点儿凉水, 玩玩儿
         if following[:1] == char and len(rest) == 1 and self.model.is_word(char + "个" + rest):
             return True  # a separable verb, which the dictionary also writes 提个醒: 提提|提醒
         return (following[:1] == char and bool(rest) and (self.model.tag(char) or "")[:1] in ("v", "f")
@@ -490,6 +587,8 @@ class _Doublings:
         """Part of a name: 小明明, a byline (记者 李晶晶), 王乐乐（化名）, a person after a title."""
         text = self.text
         if text[start - 1:start] == "小" or _PSEUDONYM.match(text, end):
+            return True
+        if _a_name_given(text, start, end):
             return True
         line_start = text.rfind("\n", 0, start) + 1
         if _BYLINE.search(text[max(line_start, start - 24):start]):
@@ -580,6 +679,18 @@ def _abb_beside(text, start) -> bool:
     return run is not None and len(run.group(0)) <= _SERIES_CLAUSE and doubled(run.group(0))
 
 
+def _a_name_given(text, start, end) -> bool:
+    """Whether text[start:end] is inside a short quoted name after a verb that gives it (被当地人亲切地称为“红果果”,
+    俗称“豆豆”): a nickname or a local name is written as people say it."""
+    opening = text.rfind("“", max(0, start - _QUOTED_NAME), start)
+    closing = text.find("”", end, end + _QUOTED_NAME)
+    if opening == -1 or closing == -1 or closing - opening - 1 > _QUOTED_NAME:
+        return False
+    if not all(_HAN.match(c) for c in text[opening + 1:closing]):
+        return False
+    return _NAMING_VERB.search(text[max(0, opening - 4):opening]) is not None
+
+
 def _in_a_parallel(text, at) -> bool:
     """Whether the two characters at text[at] open the next item of the sentence too, across 、 or ，
     (监管|管出公平、管出效率、管出活力): a parallel construction repeats its opening, a slip does not."""
@@ -593,13 +704,8 @@ def _in_a_parallel(text, at) -> bool:
 
 def _window(text, start, end):
     """The Chinese characters around text[start:end], at most _WINDOW either side."""
-    first = start
-    while first > max(0, start - _WINDOW) and _HAN.match(text[first - 1]):
-        first -= 1
-    last = end
-    while last < min(len(text), end + _WINDOW) and _HAN.match(text[last]):
-        last += 1
-    return first, last
+    return (_HAN_ENDING.search(text, max(0, start - _WINDOW), start).start(),
+            _HAN_BEGINNING.match(text, end, min(len(text), end + _WINDOW)).end())
 
 
 def _in_verse(text, i) -> bool:
