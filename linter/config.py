@@ -4,14 +4,12 @@ found in the current directory or a parent, or given with --config."""
 import codecs
 import datetime
 import fnmatch
-import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from linter import knowledge, usercache
+from linter import knowledge, resources, usercache
 from linter.document import DEFAULT_MAX_MB, parse_iso_or_chinese_date
 from linter.extract.metadata import document_types
 from linter.errors import UserError
@@ -206,7 +204,7 @@ def _read_pyproject(path: Path):
 
 
 def _config_schema() -> dict:
-    return json.loads(resources.files("linter.schemas").joinpath("config.schema.json").read_text("utf-8"))
+    return resources.schema("config.schema.json")
 
 
 STARTER_CONFIG = """\

@@ -3,14 +3,13 @@ the JSON Schema, and choosing the rules a run uses (packs, select, ignore)."""
 
 import datetime
 import functools
-import json
 
 import regex
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from linter import resources
 from linter.document import Document, parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.factsheet import FactSheet, factsheet_from_data
@@ -183,12 +182,7 @@ class RuleSets:
 
 
 def shipped_pack_files() -> List[Path]:
-    folder = resources.files("linter.packs")
-    return sorted((Path(str(folder / name)) for name in _resource_names(folder) if name.endswith(".yaml")), key=lambda p: p.name)
-
-
-def _resource_names(folder):
-    return [entry.name for entry in folder.iterdir()]
+    return sorted(resources.folder("linter.packs").glob("*.yaml"), key=lambda p: p.name)
 
 
 def load_catalog(user_rule_files: Sequence[Path] = ()) -> Catalog:
@@ -355,7 +349,7 @@ _schemas: Dict[str, dict] = {}
 
 def _file_schema() -> dict:
     if "file" not in _schemas:
-        _schemas["file"] = json.loads(resources.files("linter.schemas").joinpath("rule-file.schema.json").read_text("utf-8"))
+        _schemas["file"] = resources.schema("rule-file.schema.json")
     return _schemas["file"]
 
 
