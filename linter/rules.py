@@ -222,19 +222,20 @@ def _load_rule_file(catalog: Catalog, path: Path, expected_pack: Optional[str] =
 
 
 def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str, shipped: bool = False) -> Rule:
-    rule_type = TYPES.get(spec["type"])
-    if rule_type is None:
+    if spec["type"] not in TYPES:
         raise yaml_file.error(where + ["type"], f"unknown rule type {spec['type']!r}; known types: {', '.join(sorted(TYPES))}")
-    yaml_file.validate(_rule_schema(rule_type), spec, where, as_read=True)
 
     def error(key, message):
         return yaml_file.error(where + [key], f"rule {spec['id']}: {message}")
 
     source = f"{yaml_file.path}:{yaml_file.line_of(where)}"
-    _check_placeholders(spec, rule_type, lambda message: yaml_file.error(where + ["message"], f"rule {spec['id']}: {message}"))
     if shipped:
-        checker, when = _ShippedChecker(rule_type, spec, source), _LazyRegex(spec["when"]) if "when" in spec else None
+        checker, when = _ShippedChecker(yaml_file, where, spec, source), _LazyRegex(spec["when"]) if "when" in spec else None
     else:
+        rule_type = TYPES.get(spec["type"])
+        if rule_type is None:  # a module here without its type: a bug, but the user's file names the type
+            raise yaml_file.error(where + ["type"], f"unknown rule type {spec['type']!r}; known types: {', '.join(sorted(TYPES))}")
+        _check_options(yaml_file, where, spec, rule_type)
         checker = rule_type(spec, error)
         when = compile_regex(spec["when"], error, "when") if "when" in spec else None
     return Rule(
@@ -251,22 +252,38 @@ def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str, shipped
         bad_examples=[_example(e, error, shipped) for e in spec["examples"]["bad"]],
         good_examples=[_example(e, error, shipped) for e in spec["examples"]["good"]],
         source=source,
-        fix=FixSpec(spec["fix"], rule_type.gives_expected, error) if "fix" in spec else None,
+        fix=FixSpec(spec["fix"], error) if "fix" in spec else None,
     )
 
 
-# A run loads every shipped pack but uses few of them, and compiling their
-# regular expressions is most of the start-up time: a shipped rule's checker and
-# `when` are built at first use. (The test suite builds every shipped rule; a
-# user's rule file is built at load, so its mistakes stop the run at once.)
+def _check_options(yaml_file: YamlFile, where: list, spec: dict, rule_type) -> None:
+    """What a rule's spec must be for its type: the type's options (its schema), the
+    fields its message names, and a fix without `replace` only where the type gives `expected`."""
+    yaml_file.validate(_rule_schema(rule_type), spec, where, as_read=True)
+    _check_placeholders(spec, rule_type, lambda message: yaml_file.error(where + ["message"], f"rule {spec['id']}: {message}"))
+    fix = spec.get("fix", {})
+    if fix and "replace" not in fix and "translate" not in fix and not rule_type.gives_expected:
+        raise yaml_file.error(where + ["fix"], f"rule {spec['id']}: this rule type computes no `expected` value: "
+                                               "give `replace` (a template) or `translate`")
+
+
+# A run loads every shipped pack but uses few of them, and importing the rule
+# types and compiling their regular expressions is most of the start-up time: a
+# shipped rule's type is imported, its options checked against it, and its
+# checker and `when` built at first use. (The test suite builds every shipped
+# rule; a user's rule file is built at load, so its mistakes stop the run at once.)
 
 
 class _ShippedChecker:
     """A shipped rule's RuleType, built when first used."""
 
-    def __init__(self, rule_type, spec: dict, source: str):
-        self._type, self._spec, self._source, self._built = rule_type, spec, source, None
-        self.name = rule_type.name
+    def __init__(self, yaml_file: YamlFile, where: list, spec: dict, source: str):
+        self._file, self._where, self._spec, self._source, self._built = yaml_file, where, spec, source, None
+        self.name = spec["type"]
+
+    @property
+    def _type(self):
+        return TYPES[self.name]
 
     @property
     def compares_documents(self) -> bool:
@@ -278,6 +295,7 @@ class _ShippedChecker:
             def error(key, message):
                 return UserError(self._source, f"rule {self._spec['id']}: {key}: {message}")
 
+            _check_options(self._file, self._where, self._spec, self._type)
             self._built = self._type(self._spec, error)
         return self._built
 
