@@ -17,8 +17,8 @@ def run() -> None:
     ends without tearing the interpreter down (freeing every object, one last
     collection: 6 % more): once the exit handlers have run (they write the user
     cache) and the output is flushed, nothing else is left to do. With other
-    threads running (a Dask client's), or output that cannot be flushed, it
-    ends the ordinary way instead."""
+    threads running (a Dask client's), under a profiler or tracer (cProfile,
+    coverage), or with output that cannot be flushed, it ends the ordinary way."""
     gc.disable()
     try:
         from linter.cli import main
@@ -30,7 +30,7 @@ def run() -> None:
         code = 0
     except SystemExit as exit:
         code = exit.code
-    if threading.active_count() > 1:
+    if threading.active_count() > 1 or sys.getprofile() or sys.gettrace():  # a profiler writes its report at exit
         sys.exit(code)
     atexit._run_exitfuncs()  # and they are not run again
     try:
