@@ -3,8 +3,6 @@ the JSON Schema, and choosing the rules a run uses (packs, select, ignore)."""
 
 import datetime
 import functools
-
-import regex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -388,10 +386,10 @@ def flowed(text: str) -> str:
     """Lines of a wrapped text joined: no space where a line break fell between two
     Chinese characters or marks (YAML folds wrapped lines with spaces)."""
     joined = " ".join(line.strip() for line in text.strip().splitlines())
-    return _SPACE_IN_CHINESE.sub("", joined)
+    return compiled_regex(_SPACE_IN_CHINESE).sub("", joined)
 
 
-_SPACE_IN_CHINESE = regex.compile(r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’—…]) +(?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’—…])")
+_SPACE_IN_CHINESE = r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’—…]) +(?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’—…])"  # compiled at first use
 
 
 def severity_rank(severity: str) -> int:
