@@ -100,9 +100,10 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
     """Lint the documents in PATHS (default: the current folder): .txt, .md, .docx
     and .pdf files; - reads standard input."""
     from linter.api import common_folder, nothing_to_lint, parse_date, setup
-    from linter.baseline import apply_baseline, load_baseline, write_baseline
-    from linter.fixes import fix_results, unified_diff
     from linter.runner import STDIN
+
+    if baseline_path or write_baseline_path:  # fixes and baselines are imported only when asked for
+        from linter.baseline import apply_baseline, load_baseline, write_baseline
 
     paths = list(paths) or ["."]
     stdin_name = stdin_filename or STDIN
@@ -140,6 +141,8 @@ def check(paths, output_format, output_file, color, select, ignore, config_path,
     results = lint()
     notes = []  # summary lines about fixes and the baseline
     if fix or diff:
+        from linter.fixes import fix_results, unified_diff
+
         def rules_to_fix(doc):
             ignored = config.ignored_for(doc.path)
             return [r for r in rule_sets.for_document(doc) if not any(r.id.startswith(c) or r.category == c for c in ignored)]

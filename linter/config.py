@@ -6,12 +6,12 @@ import datetime
 import fnmatch
 import json
 import re
+import sys
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from linter import knowledge, usercache
+from linter import knowledge, resources, usercache
 from linter.document import DEFAULT_MAX_MB, parse_iso_or_chinese_date
 from linter.extract.metadata import document_types
 from linter.errors import UserError
@@ -194,6 +194,18 @@ def _read_pyproject(path: Path):
     # table and is not parsed (importing tomllib and parsing: 1% of a one-file run).
     if b"reportlint" not in raw and b"\\u" not in raw and b"\\U" not in raw:
         return None
+    # A project that uses reportlint names it in its pyproject.toml (a dependency)
+    # whether or not it configures it there: the table read from each text is
+    # remembered in the user cache, and a run neither imports tomllib nor parses
+    # (1.5 % of a one-file run). Only what JSON gives back unchanged is kept.
+    import hashlib
+
+    key = f"{sys.version_info[0]}.{sys.version_info[1]}-{hashlib.sha256(raw).hexdigest()[:40]}"
+    cached = usercache.entry("pyproject", key, ".json")
+    try:
+        return json.loads(cached.read_text("utf-8"))["tool.reportlint"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
     try:
         import tomllib
     except ImportError:  # Python < 3.11
@@ -202,11 +214,18 @@ def _read_pyproject(path: Path):
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UserError(path, f"cannot read: {error}")
-    return data.get("tool", {}).get("reportlint")
+    table = data.get("tool", {}).get("reportlint")
+    try:
+        dumped = json.dumps({"tool.reportlint": table}, ensure_ascii=False)
+        if json.loads(dumped) == {"tool.reportlint": table}:
+            usercache.write("pyproject", key, ".json", dumped.encode("utf-8"))
+    except (TypeError, ValueError):
+        pass
+    return table
 
 
 def _config_schema() -> dict:
-    return json.loads(resources.files("linter.schemas").joinpath("config.schema.json").read_text("utf-8"))
+    return resources.schema("config.schema.json")
 
 
 STARTER_CONFIG = """\

@@ -66,7 +66,7 @@ class Fix:
 class FixSpec:
     """A rule's `fix:` as loaded from its rule file."""
 
-    def __init__(self, options: dict, gives_expected: bool, error):
+    def __init__(self, options: dict, error):
         self.safe = options["safe"]
         self.translate: Optional[Dict[str, str]] = options.get("translate")
         self.template: Optional[str] = options.get("replace")
@@ -76,9 +76,7 @@ class FixSpec:
             bad = [key for key in self.translate if len(key) != 1]
             if bad:
                 raise error("fix", f"translate maps single characters; {bad[0]!r} is not one")
-        elif self.template is None:
-            if not gives_expected:
-                raise error("fix", "this rule type computes no `expected` value: give `replace` (a template) or `translate`")
+        elif self.template is None:  # the value the rule type computes (loading checks that it has one)
             self.template = "{expected}"
         if self.template is not None:
             try:

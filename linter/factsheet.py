@@ -4,13 +4,12 @@ organisation names, validated against facts.schema.json. Checks read it from
 
 import calendar
 import datetime
-import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from linter import resources
 from linter.errors import UserError
 from linter.yamlfile import YamlFile, schema_error
 
@@ -150,4 +149,4 @@ def factsheet_from_data(data: dict, origin: str = "<facts>") -> FactSheet:
 
 
 def _schema() -> dict:
-    return json.loads(resources.files("linter.schemas").joinpath("facts.schema.json").read_text("utf-8"))
+    return resources.schema("facts.schema.json")

@@ -10,8 +10,9 @@ each worker process); modules derive their patterns from `get()` through
 
 import functools
 import json
-from importlib import resources
 from typing import Callable
+
+from linter import resources
 
 _additions: dict = {}
 _version = 0
@@ -63,11 +64,11 @@ def _merge(shipped, added):
 def _shipped() -> dict:
     from linter.yamlfile import YamlFile
 
-    path = resources.files("linter.data").joinpath("knowledge.yaml")
+    path = resources.folder("linter.data") / "knowledge.yaml"
     data = YamlFile.read(path)
     data.validate(schema(), as_read=True)
     return data.data
 
 
 def schema() -> dict:
-    return json.loads(resources.files("linter.schemas").joinpath("knowledge.schema.json").read_text("utf-8"))
+    return resources.schema("knowledge.schema.json")

@@ -19,6 +19,7 @@ only those it uses.
 
 import re
 
+_RE_COMPILE = re.compile  # re's own, also while `import_through_cache` stands in for it
 _built = {}  # (pattern, flags) -> Pattern built in this process
 _codes = None  # (pattern, flags) -> the arguments of _sre.compile, from the user cache
 _new = False  # whether this process compiled patterns the cache lacks
@@ -50,7 +51,7 @@ def _build(key) -> re.Pattern:
                 return found
         except Exception:  # a corrupt entry: compile again
             pass
-    compiled = re.compile(*key)
+    compiled = _RE_COMPILE(*key)
     args = _arguments(*key)
     try:
         if args is not None and _sre.compile(*args) == compiled:
@@ -142,6 +143,21 @@ def write_new() -> None:
 
 def _write() -> None:
     write_cache("re-patterns", _cache_key(), _codes, MAX_ENTRIES)
+
+
+def import_through_cache(name: str):
+    """Import a module (a library's) whose module-level `re.compile` calls go
+    through `compile`, and so are built from the user cache."""
+    import importlib
+
+    global _codes
+    if _codes is None:
+        _codes = _read()  # before re.compile is replaced: reading it imports modules that compile
+    re.compile = compile
+    try:
+        return importlib.import_module(name)
+    finally:
+        re.compile = _RE_COMPILE
 
 
 class LazyPattern:

@@ -3,14 +3,11 @@ the JSON Schema, and choosing the rules a run uses (packs, select, ignore)."""
 
 import datetime
 import functools
-import json
-
-import regex
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from linter import resources
 from linter.document import Document, parse_iso_or_chinese_date
 from linter.errors import UserError
 from linter.factsheet import FactSheet, factsheet_from_data
@@ -183,12 +180,7 @@ class RuleSets:
 
 
 def shipped_pack_files() -> List[Path]:
-    folder = resources.files("linter.packs")
-    return sorted((Path(str(folder / name)) for name in _resource_names(folder) if name.endswith(".yaml")), key=lambda p: p.name)
-
-
-def _resource_names(folder):
-    return [entry.name for entry in folder.iterdir()]
+    return sorted(resources.folder("linter.packs").glob("*.yaml"), key=lambda p: p.name)
 
 
 def load_catalog(user_rule_files: Sequence[Path] = ()) -> Catalog:
@@ -228,19 +220,20 @@ def _load_rule_file(catalog: Catalog, path: Path, expected_pack: Optional[str] =
 
 
 def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str, shipped: bool = False) -> Rule:
-    rule_type = TYPES.get(spec["type"])
-    if rule_type is None:
+    if spec["type"] not in TYPES:
         raise yaml_file.error(where + ["type"], f"unknown rule type {spec['type']!r}; known types: {', '.join(sorted(TYPES))}")
-    yaml_file.validate(_rule_schema(rule_type), spec, where, as_read=True)
 
     def error(key, message):
         return yaml_file.error(where + [key], f"rule {spec['id']}: {message}")
 
     source = f"{yaml_file.path}:{yaml_file.line_of(where)}"
-    _check_placeholders(spec, rule_type, lambda message: yaml_file.error(where + ["message"], f"rule {spec['id']}: {message}"))
     if shipped:
-        checker, when = _ShippedChecker(rule_type, spec, source), _LazyRegex(spec["when"]) if "when" in spec else None
+        checker, when = _ShippedChecker(yaml_file, where, spec, source), _LazyRegex(spec["when"]) if "when" in spec else None
     else:
+        rule_type = TYPES.get(spec["type"])
+        if rule_type is None:  # a module here without its type: a bug, but the user's file names the type
+            raise yaml_file.error(where + ["type"], f"unknown rule type {spec['type']!r}; known types: {', '.join(sorted(TYPES))}")
+        _check_options(yaml_file, where, spec, rule_type)
         checker = rule_type(spec, error)
         when = compile_regex(spec["when"], error, "when") if "when" in spec else None
     return Rule(
@@ -257,22 +250,38 @@ def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str, shipped
         bad_examples=[_example(e, error, shipped) for e in spec["examples"]["bad"]],
         good_examples=[_example(e, error, shipped) for e in spec["examples"]["good"]],
         source=source,
-        fix=FixSpec(spec["fix"], rule_type.gives_expected, error) if "fix" in spec else None,
+        fix=FixSpec(spec["fix"], error) if "fix" in spec else None,
     )
 
 
-# A run loads every shipped pack but uses few of them, and compiling their
-# regular expressions is most of the start-up time: a shipped rule's checker and
-# `when` are built at first use. (The test suite builds every shipped rule; a
-# user's rule file is built at load, so its mistakes stop the run at once.)
+def _check_options(yaml_file: YamlFile, where: list, spec: dict, rule_type) -> None:
+    """What a rule's spec must be for its type: the type's options (its schema), the
+    fields its message names, and a fix without `replace` only where the type gives `expected`."""
+    yaml_file.validate(_rule_schema(rule_type), spec, where, as_read=True)
+    _check_placeholders(spec, rule_type, lambda message: yaml_file.error(where + ["message"], f"rule {spec['id']}: {message}"))
+    fix = spec.get("fix", {})
+    if fix and "replace" not in fix and "translate" not in fix and not rule_type.gives_expected:
+        raise yaml_file.error(where + ["fix"], f"rule {spec['id']}: this rule type computes no `expected` value: "
+                                               "give `replace` (a template) or `translate`")
+
+
+# A run loads every shipped pack but uses few of them, and importing the rule
+# types and compiling their regular expressions is most of the start-up time: a
+# shipped rule's type is imported, its options checked against it, and its
+# checker and `when` built at first use. (The test suite builds every shipped
+# rule; a user's rule file is built at load, so its mistakes stop the run at once.)
 
 
 class _ShippedChecker:
     """A shipped rule's RuleType, built when first used."""
 
-    def __init__(self, rule_type, spec: dict, source: str):
-        self._type, self._spec, self._source, self._built = rule_type, spec, source, None
-        self.name = rule_type.name
+    def __init__(self, yaml_file: YamlFile, where: list, spec: dict, source: str):
+        self._file, self._where, self._spec, self._source, self._built = yaml_file, where, spec, source, None
+        self.name = spec["type"]
+
+    @property
+    def _type(self):
+        return TYPES[self.name]
 
     @property
     def compares_documents(self) -> bool:
@@ -284,6 +293,7 @@ class _ShippedChecker:
             def error(key, message):
                 return UserError(self._source, f"rule {self._spec['id']}: {key}: {message}")
 
+            _check_options(self._file, self._where, self._spec, self._type)
             self._built = self._type(self._spec, error)
         return self._built
 
@@ -355,7 +365,7 @@ _schemas: Dict[str, dict] = {}
 
 def _file_schema() -> dict:
     if "file" not in _schemas:
-        _schemas["file"] = json.loads(resources.files("linter.schemas").joinpath("rule-file.schema.json").read_text("utf-8"))
+        _schemas["file"] = resources.schema("rule-file.schema.json")
     return _schemas["file"]
 
 
@@ -376,10 +386,10 @@ def flowed(text: str) -> str:
     """Lines of a wrapped text joined: no space where a line break fell between two
     Chinese characters or marks (YAML folds wrapped lines with spaces)."""
     joined = " ".join(line.strip() for line in text.strip().splitlines())
-    return _SPACE_IN_CHINESE.sub("", joined)
+    return compiled_regex(_SPACE_IN_CHINESE).sub("", joined)
 
 
-_SPACE_IN_CHINESE = regex.compile(r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’—…]) +(?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’—…])")
+_SPACE_IN_CHINESE = r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’—…]) +(?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’—…])"  # compiled at first use
 
 
 def severity_rank(severity: str) -> int:

@@ -5,7 +5,6 @@ cross-document checks. Input problems become per-file errors; the other files go
 import functools
 import os
 import signal
-import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -163,6 +162,8 @@ def _git_files(top: Path) -> Optional[set]:
     """Paths (relative to `top`) git does not ignore, or None outside a repository or without git."""
     if not _inside_repository(top):
         return None  # without starting git (5-10 ms)
+    import subprocess
+
     try:
         done = subprocess.run(["git", "-C", str(top), "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
                               capture_output=True, timeout=30)

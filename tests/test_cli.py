@@ -1,6 +1,7 @@
 """The command line: check on the seeds, output formats, exit codes, errors, rules, explain, init."""
 
 import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -165,6 +166,23 @@ def test_init_writes_a_valid_starter_config(tmp_path, monkeypatch):
 def test_python_dash_m_and_console_script_agree():
     result = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", SEED_000], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1 and json.loads(result.stdout)
+
+
+def test_the_program_ends_with_the_exit_status_the_whole_output_and_its_cache_written(tmp_path):
+    """linter.__main__.run ends the process without the interpreter's teardown: what that
+    teardown did for us (the exit status, flushed output, the exit handlers) is still done."""
+    environment = {**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache"), "GITHUB_ACTIONS": ""}
+
+    def program(*args):
+        return subprocess.run([sys.executable, "-m", "linter", *args], capture_output=True, text=True, cwd=ROOT, env=environment)
+
+    done = program("check", "--no-cache", str(SEEDS))
+    assert done.returncode == 1 and done.stdout == invoke("check", "--no-cache", str(SEEDS)).output
+    assert any(p.name.startswith("regex-patterns.") for p in (tmp_path / "cache").iterdir())  # written by an exit handler
+    assert program("check", "--no-cache", "--exit-zero", SEED_000).returncode == 0
+    missing = program("check", str(tmp_path / "none.txt"))
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+    assert program("check", "--bogus").returncode == 2
 
 
 def test_the_readme_rule_file_example_works_as_written(tmp_path):

@@ -32,6 +32,21 @@ def test_pyproject_tool_table(tmp_path):
         load_config(start=tmp_path)
 
 
+def test_a_pyproject_table_read_before_comes_from_the_user_cache(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "pyproject.toml").write_text('[project]\ndependencies = ["reportlint"]\n\n[tool.reportlint]\nignore = ["TY"]\n', encoding="utf-8")
+    assert load_config(start=tmp_path).ignore == ["TY"]
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # read again: not parsed
+    assert load_config(start=tmp_path).ignore == ["TY"]
+    (tmp_path / "pyproject.toml").write_text('[project]\ndependencies = ["reportlint"]\n', encoding="utf-8")  # edited: parsed again
+    monkeypatch.delitem(sys.modules, "tomllib")
+    assert load_config(start=tmp_path).path is None
+    monkeypatch.setitem(sys.modules, "tomllib", None)
+    assert load_config(start=tmp_path).path is None
+
+
 def test_a_pyproject_that_never_names_reportlint_is_not_parsed(tmp_path):
     from linter.config import find_config
 

@@ -21,7 +21,7 @@ def test_compiled_code_is_kept_in_the_user_cache_and_read_back_without_compiling
     patterns._write()
     assert usercache.entry("re-patterns", patterns._cache_key(), ".pickle").is_file()
     _new_process(monkeypatch)
-    monkeypatch.setattr(re, "compile", None)  # read back: nothing is compiled again
+    monkeypatch.setattr(patterns, "_RE_COMPILE", None)  # read back: nothing is compiled again
     again = patterns.compile(HAN_PAIR, re.M)
     assert again == expected and again.groupindex == expected.groupindex
     assert again.search("他说：好好学习").group("first") == "好"
@@ -41,3 +41,13 @@ def test_a_broken_cache_is_compiled_again(tmp_path, monkeypatch):
         _new_process(monkeypatch)
         assert patterns.compile("[一-鿿]+") == re.compile("[一-鿿]+")
         assert patterns.compile("[一-鿿]+").search("abc中文").group(0) == "中文"
+
+
+def test_a_library_imported_through_the_cache_compiles_its_patterns_there(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    _new_process(monkeypatch)
+    (tmp_path / "a_library.py").write_text("import re\nHAN = re.compile('([一-鿕]+)', re.U)\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    library = patterns.import_through_cache("a_library")
+    assert library.HAN == re.compile("([一-鿕]+)", re.U) and library.HAN is patterns.compile("([一-鿕]+)", re.U)
+    assert re.compile is patterns._RE_COMPILE  # re's own again

@@ -163,3 +163,35 @@ def test_compiled_rule_patterns_are_kept_in_the_user_cache_and_a_broken_cache_is
         cache.write_bytes(broken)
         monkeypatch.setattr(rule_types, "_patterns", None)
         assert rule_types.compiled_regex(r"本报讯").search("（本报讯）") is not None
+
+
+def test_each_rule_type_is_the_module_named_after_it():
+    from linter.rule_types import TYPES
+
+    assert {"pattern", "heading-levels", "paired-marks", "issue-sequence", "figures"} <= set(TYPES)
+    for name in TYPES:
+        assert TYPES[name].name == name
+    assert TYPES.get("regexp") is None and "regexp" not in TYPES
+
+
+def test_a_run_imports_only_the_rule_types_of_its_rules():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom linter.api import lint_text\n"
+            "found = lint_text('中文,测试。', select='TY002')\n"
+            "print(len(found), sorted(m for m in sys.modules if m.startswith('linter.rule_types.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["1", "['linter.rule_types.pattern']"]
+
+
+def test_a_shipped_rule_is_checked_against_its_type_when_first_used():
+    from linter.rules import _ShippedChecker
+    from linter.yamlfile import YamlFile
+
+    text = RULE_HEAD + "    type: pattern\n    pattern: x\n    message: x\n    patern: y\n"
+    shipped = YamlFile("shipped.yaml", text)
+    checker = _ShippedChecker(shipped, ["rules", 0], shipped.data["rules"][0], "shipped.yaml:2")
+    assert checker.name == "pattern"
+    with pytest.raises(UserError, match=r"shipped\.yaml:2: rules/0: .*'patern' was unexpected"):
+        checker.check(Document("其它"))

@@ -7,12 +7,7 @@ Each conversion runs headless in a temporary folder with a profile of its own
 TIME_LIMIT seconds. Without soffice the file is the input error naming the command, as before.
 """
 
-import hashlib
 import os
-import shutil
-import signal
-import subprocess
-import tempfile
 from pathlib import Path, PurePath
 
 from linter.errors import UserError
@@ -26,6 +21,8 @@ _converted = {}  # sha256 of a file's bytes -> its .docx, so --annotate does not
 
 def soffice():
     """LibreOffice's command, or None when it is not installed."""
+    import shutil  # here and below: this module is imported by every run, which rarely converts
+
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
@@ -37,6 +34,11 @@ def read(data: bytes, path, options):
 
 def to_docx(data: bytes, path) -> bytes:
     """The file's bytes converted to a .docx by LibreOffice; a UserError when it cannot be."""
+    import hashlib
+    import signal
+    import subprocess
+    import tempfile
+
     command = soffice()
     if command is None:
         raise conversion_error(path)

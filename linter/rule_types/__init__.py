@@ -1,14 +1,17 @@
 """Rule types: the Python side of rules. A rule file names a type and gives its
 options; the type's class compiles the options and finds hits in a document.
 
-Adding a type means adding one module here with a `RuleType` subclass (its
-`name`, the `fields` its hits carry, its options `schema`, `check()`); the
-registry finds it.
+Adding a type means adding one module here, named after the type (type
+`heading-levels`: heading_levels.py), with a `RuleType` subclass (its `name`,
+the `fields` its hits carry, its options `schema`, `check()`); the registry
+finds it, and imports it only when a rule of the type is used.
 """
 
 import bisect
+import os
 import string
-from typing import Callable, Dict, Iterator, NamedTuple, Tuple
+from collections.abc import Mapping
+from typing import Callable, Iterator, NamedTuple, Tuple
 
 
 class Hit(NamedTuple):
@@ -233,20 +236,40 @@ class WordBoundaries:
         return offset in bounds
 
 
-def _registry() -> Dict[str, type]:
-    """Every RuleType subclass with a name, in the modules of this package: a new
-    rule type is one module here, nothing to list."""
-    import importlib
-    import inspect
-    import pkgutil
+class _Registry(Mapping):
+    """Every RuleType subclass with a name, by name: a module of this package is
+    the type of its name (`-` for `_`), so a new rule type is one module here,
+    nothing to list. A type's module is imported when the type is first asked
+    for: a run imports only the types of the rules it runs."""
 
-    types = {}
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for _, value in inspect.getmembers(module, inspect.isclass):
-            if issubclass(value, RuleType) and value is not RuleType and value.name and value.__module__ == module.__name__:
-                types[value.name] = value
-    return types
+    def __init__(self, folder: str):
+        self._names = sorted(entry.name[:-3].replace("_", "-") for entry in os.scandir(folder)
+                             if entry.name.endswith(".py") and entry.name != "__init__.py")
+        self._types = {}
+
+    def __getitem__(self, name: str) -> type:
+        found = self._types.get(name)
+        if found is None:
+            if name not in self._names:
+                raise KeyError(name)
+            import importlib
+
+            module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
+            found = next((value for value in vars(module).values() if isinstance(value, type) and issubclass(value, RuleType)
+                          and value.__module__ == module.__name__ and value.name == name), None)
+            if found is None:
+                raise KeyError(name)
+            self._types[name] = found
+        return found
+
+    def __contains__(self, name) -> bool:
+        return name in self._names
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
-TYPES = _registry()
+TYPES = _Registry(__path__[0])
