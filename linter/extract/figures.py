@@ -44,12 +44,18 @@ DEFAULT_TOLERANCE = 0.05  # 约50亿元 covers 47.5–52.5亿元
 # Full-width digits and the marks inside full-width numbers (１，２３４．５％),
 # mapped one character to one so offsets stay valid.
 _NARROW = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
-_FULL_WIDTH_NUMBER = lazy(r"[０-９][０-９，．]*％?|(?<=\d)％")
+# Both branches begin with a character of _FULL_WIDTH_START, so the search skips to
+# one ((?<=\d)％ first would be tried at every offset).
+_FULL_WIDTH_NUMBER = lazy(r"[０-９][０-９，．]*％?|％(?<=\d％)")
+_FULL_WIDTH_START = "０１２３４５６７８９％"
 
 
 def _narrow(text: str) -> str:
     # A substitution only where there are full-width numbers: translating the
-    # whole text costs more than the rest of the extraction.
+    # whole text costs more than the rest of the extraction, and most texts have
+    # none (a scan per character, in C, tells).
+    if not any(char in text for char in _FULL_WIDTH_START):
+        return text
     return _FULL_WIDTH_NUMBER.sub(lambda m: m.group(0).translate(_NARROW), text)
 
 _CN_NUMBER = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
@@ -74,7 +80,11 @@ _CLAUSE_BREAK = lazy(_CLAUSE_MARKS + r"|\d")
 # Walking back to a clause's start, a number that is no figure of its own stays
 # in the metric: 1年生存率 and 5年生存率 are two metrics.
 _CLAUSE_START = lazy(_CLAUSE_MARKS)
-_CLAUSE_MARK_AT, _CLAUSE_SPACE_AT = lazy(_CLAUSE_MARK), lazy(_CLAUSE_SPACE)
+# Matched from a clause's farthest start up to one character past an offset, its end
+# is the last clause break at or before the offset: right after a mark (the mark
+# itself before the offset), or after a space that the next one continues (a run of
+# spaces breaks after each of its spaces but the last).
+_LAST_CLAUSE_BREAK = lazy(rf"(?s).*(?:{_CLAUSE_MARK}(?=.)|[ \t\u3000](?=[ \t\u3000]))")
 # Words the metric does not need: verbs of stating and approximation at its end.
 # Emphasis marks (**165.3万人次**, left by Markdown) are no word of the metric either.
 _FILLER_END = lazy(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000*_])+$")
@@ -353,7 +363,8 @@ def _before_word(text: str, start: int) -> str:
 class _Scope:
     """What a figure's scope is read from, indexed once per document: the dates
     (`_period_marks`, their ends in order too), the sentences, the line starts and
-    where clauses begin (after each mark of `_CLAUSE_START`)."""
+    the commas; where a clause begins (after a mark of `_CLAUSE_START`) is searched
+    for in the few characters before each figure."""
 
     def __init__(self, text: str, periods, sentences: Sentences, doc):
         self.periods, self.sentences, self.doc = periods, sentences, doc
@@ -363,7 +374,7 @@ class _Scope:
         self.is_year = [bool(_YEAR.search(label)) for label in self.period_labels]
         # A year named in passing (比2023年增长, 较2023年末, 与上年相比) is what a figure is compared with, not its period.
         self.in_passing = [bool(_IN_PASSING.search(text, max(0, start - 2), start)) for start in self.period_starts]
-        self.clause_breaks = _clause_breaks(text)
+        self.text = text
         self.commas = [m.start() for m in _COMMA.finditer(text)]  # what `_last_clause` looks back for
         self.patterns = _patterns()
 
@@ -377,26 +388,16 @@ class _Scope:
         floor = max(0, end - _MAX_CLAUSE)
         position = end
         while position > floor:
-            index = bisect.bisect_right(self.clause_breaks, position) - 1
-            boundary = self.clause_breaks[index] if index >= 0 else 0
+            # The last clause break in (floor, position], else floor (any earlier one is cut to it).
+            found = _LAST_CLAUSE_BREAK.match(self.text, floor, position + 1)
+            boundary = found.end() if found else floor
             # A date ending on the walk back is stepped over, even one ending where a clause begins.
             date = bisect.bisect_right(self.period_ends, position) - 1
             if date >= 0 and self.period_ends[date] > floor and self.period_ends[date] >= boundary:
                 position = self.period_starts[date]
                 continue
-            return max(boundary, floor)
+            return boundary
         return position
-
-
-def _clause_breaks(text: str) -> List[int]:
-    """Each offset right after one where _CLAUSE_START matches, in order: after every
-    mark, and after each space of a run of spaces but its last. (Two plain scans:
-    a lookahead tried at every offset of a long line costs more.)"""
-    breaks = [m.start() + 1 for m in _CLAUSE_MARK_AT.finditer(text)]
-    for run in _CLAUSE_SPACE_AT.finditer(text):
-        breaks.extend(range(run.start() + 1, run.end()))
-    breaks.sort()
-    return breaks
 
 
 def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0) -> Figure:
