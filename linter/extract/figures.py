@@ -80,10 +80,10 @@ _CLAUSE_BREAK = lazy(_CLAUSE_MARKS + r"|\d")
 # Walking back to a clause's start, a number that is no figure of its own stays
 # in the metric: 1年生存率 and 5年生存率 are two metrics.
 _CLAUSE_START = lazy(_CLAUSE_MARKS)
-# Matched from a clause's farthest start up to one character past an offset, its end
-# is the last clause break at or before the offset: right after a mark (the mark
-# itself before the offset), or after a space that the next one continues (a run of
-# spaces breaks after each of its spaces but the last).
+# Matched from a clause's farthest start up to one character past an offset (one
+# before the text's end), its end is the last clause break at or before the offset:
+# right after a mark (the mark itself before the offset), or after a space that the
+# next one continues (a run of spaces breaks after each of its spaces but the last).
 _LAST_CLAUSE_BREAK = lazy(rf"(?s).*(?:{_CLAUSE_MARK}(?=.)|[ \t\u3000](?=[ \t\u3000]))")
 # Words the metric does not need: verbs of stating and approximation at its end.
 # Emphasis marks (**165.3万人次**, left by Markdown) are no word of the metric either.
