@@ -421,3 +421,16 @@ def test_state_council_closing_date_forms():
     assert codes(lint_text(text.replace("二〇〇四年四月二十七日", "二〇〇四年4月27日"), ["DT"])) == ["DT008"]
     assert codes(lint_text(text.replace("二〇〇四年四月二十七日", "二零零四年四月二十七日"), ["DT"])) == ["DT009"]
     assert codes(lint_text(text.replace("二〇〇四年四月二十七日", "二〇〇四年四月三十一日"), ["DT"])) == ["DT001"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["农历", "阴历", "农", "历", "正月", "冬月", "腊月", "正", "月", "闰", "初一", "廿三", "十五", "甲辰年", "龙年",
+                                 "8", "15", "日", " ", "\n", "，", "春节"]), max_size=30).map("".join))
+def test_marked_lunar_dates_are_the_lookahead_s_matches(text):
+    # Found from the marks by str.find: the same matches as the lookahead tried at every offset.
+    import re
+
+    from linter.extract.dates import _LUNAR, _marked_lunars
+
+    expected = [m.span() for m in re.finditer(r"(?=农历|阴历|[正冬腊]月)" + _LUNAR.pattern, text)]
+    assert [m.span() for m in _marked_lunars(text)] == expected

@@ -62,7 +62,8 @@ _LUNAR = lazy(
     rf"(?P<d>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]|\d{{1,2}})?"
     rf"(?(d)[日号]?))?"
 )
-_LUNAR_MARKED = lazy(r"(?=农历|阴历|[正冬腊]月)" + _LUNAR.pattern)
+# Where a lunar date that says it is lunar can begin (`_marked_lunars`).
+_LUNAR_MARKS = ("农历", "阴历", "正月", "冬月", "腊月")
 # What may stand between a date and its weekday or lunar date: spaces, one line
 # break, a comma or an opening bracket.
 _ATTACH_GAP = lazy(r"[ \t\u3000]*\n?[ \t\u3000]*[，,（(]?[ \t\u3000]*")
@@ -192,7 +193,7 @@ def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
     year_word_ends = {r.end for r in facts.relatives if r.text.replace("年度", "年") in _RELATIVE_YEARS}
     # Lunar dates say they are lunar: 农历…, or 正月/冬月/腊月 (腊月廿三, 正月初一).
     facts.lunars = [
-        lunar for lunar, match in ((_lunar(m), m) for m in _LUNAR_MARKED.finditer(text))
+        lunar for lunar, match in ((_lunar(m), m) for m in _marked_lunars(text))
         if (lunar.ganzhi or lunar.zodiac or lunar.month)
         and (match.group("prefix") or match.group("m") in _LUNAR_MONTH_NAMES and lunar.day is not None)
     ]
@@ -313,6 +314,25 @@ def _ends_range_into_next_year(text: str, first: Optional[DateMention], last: Da
 
 
 # -- weekdays and lunar dates -----------------------------------------------------
+
+
+def _marked_lunars(text: str):
+    """The matches of _LUNAR that begin with one of _LUNAR_MARKS, left to right and not
+    overlapping (as finditer of (?=农历|阴历|[正冬腊]月) before _LUNAR gives them: each
+    match there is non-empty). The marks are rare and found by str.find, in C; the
+    lookahead was tried at every offset of the text."""
+    starts = []
+    for mark in _LUNAR_MARKS:
+        start = text.find(mark)
+        while start >= 0:
+            starts.append(start)
+            start = text.find(mark, start + 1)
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            match = _LUNAR.match(text, start)
+            end = match.end()
+            yield match
 
 
 def _weekday(match) -> Weekday:
