@@ -434,3 +434,18 @@ def test_marked_lunar_dates_are_the_lookahead_s_matches(text):
 
     expected = [m.span() for m in re.finditer(r"(?=农历|阴历|[正冬腊]月)" + _LUNAR.pattern, text)]
     assert [m.span() for m in _marked_lunars(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["于", "在", "21", "3", "5", "12", "年", "月", "日", "号", "，", "\n", " ", "\u3000", "a", "（", "星期", "礼拜",
+                                 "每", "7", "8", "次"]), max_size=30).map("".join))
+def test_form_patterns_with_their_look_behinds_moved_match_as_before(text):
+    # The look-behind after the first characters tests the same characters as before them.
+    import re
+
+    from linter.rule_types.dates import _TWO_DIGIT_YEAR, _WEEKDAY_ARABIC
+
+    before = {_TWO_DIGIT_YEAR: re.compile(r"(?:^|(?<=[\s，,。；：:（(“、于在自从至到]))(\d{2})年(\d{1,2})月(\d{1,2})[日号]", re.M),
+              _WEEKDAY_ARABIC: re.compile(r"(?<!每)(星期|礼拜)([1-7])(?![\d次天个日小])")}
+    for now, was in before.items():
+        assert [(m.span(), m.groups()) for m in now.finditer(text)] == [(m.span(), m.groups()) for m in was.finditer(text)]
