@@ -527,6 +527,14 @@ def test_the_last_clause_break_is_the_last_offset_where_a_clause_may_start(text)
             assert (found.end() if found else None) == max((b for b in breaks if floor < b <= position), default=None)
 
 
+def test_a_later_clause_s_year_is_the_figure_s_period_after_a_long_clause():
+    # The comma that begins the year's clause stands far before it (found among the
+    # text's commas, not in the characters just before the year).
+    for between in ("", "医院" * 150):
+        doc = Document("2021年，" + between + "2022年新建学校3所。2021年" + between + "2022年新建学校5所。")
+        assert [f.period for f in figures(doc).figures] == [("2022年",), ("2021年", "2022年")]
+
+
 def test_a_later_clause_s_year_is_the_figure_s_period_on_a_long_line():
     # The clause before a figure is found among the document's commas by bisection.
     sentence = "2022年，全市新建学校3所，2023年计划新建学校5所。"

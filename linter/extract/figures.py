@@ -375,11 +375,31 @@ class _Scope:
         # A year named in passing (比2023年增长, 较2023年末, 与上年相比) is what a figure is compared with, not its period.
         self.in_passing = [bool(_IN_PASSING.search(text, max(0, start - 2), start)) for start in self.period_starts]
         self.text = text
-        self.commas = [m.start() for m in _COMMA.finditer(text)]  # what `_last_clause` looks back for
+        self._commas = None  # offsets of ，,；; when `last_clause` needs them, the first time
         self.patterns = _patterns()
 
     def line_span(self, offset: int) -> Tuple[int, int]:
         return self.doc.line_span(self.doc.position(offset)[0])
+
+    def last_clause(self, sentence_start: int, end: Optional[int]) -> int:
+        """Where the clause holding offset `end` begins: after the last ，,；; in its
+        sentence before `end`; the sentence's start without an `end`, 0 without such a
+        mark (any date of the sentence is after either). Searched in the characters
+        just before `end`, then, in a long sentence without one there, among the
+        offsets of every such mark of the text (a search back along a long line for
+        every figure would be quadratic)."""
+        if end is None:
+            return sentence_start
+        near = max(sentence_start, end - _COMMA_REACH)
+        found = _LAST_COMMA.match(self.text, near, end)
+        if found:
+            return found.end()
+        if near == sentence_start:
+            return 0
+        if self._commas is None:
+            self._commas = [m.start() for m in _COMMA.finditer(self.text)]
+        index = bisect.bisect_left(self._commas, end) - 1
+        return self._commas[index] + 1 if index >= 0 and self._commas[index] >= sentence_start else 0
 
     def clause_start(self, end: int) -> int:
         """Where the clause before `end` begins: after a punctuation mark or another
@@ -428,8 +448,8 @@ def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0)
                 last_year = starts[i]
             elif not is_year[i] and last_part is None:
                 last_part = starts[i]
-        years = _last_clause(scope.commas, sentence_start, last_year)
-        parts = _last_clause(scope.commas, sentence_start, last_part)
+        years = scope.last_clause(sentence_start, last_year)
+        parts = scope.last_clause(sentence_start, last_part)
         figure.period = tuple([scope.period_labels[i] for i in stated if starts[i] >= (years if is_year[i] else parts)])
         figure.dated_by = "sentence"
     else:
@@ -466,16 +486,8 @@ _LABELLED_LINE = 60  # characters after the label
 _IN_PASSING = lazy(r"(?:比|较|与|同|相比|对比)[ \t]*$")
 _YEAR = lazy(r"[\d０-９]{4}[ \t]*年")
 _COMMA = lazy(r"[，,；;]")
-
-
-def _last_clause(commas: List[int], sentence_start: int, end: Optional[int]) -> int:
-    """Where the clause holding offset `end` begins: after the last of `commas`
-    (offsets of ，,；;) in its sentence before `end`; the sentence's start without an
-    `end`, 0 without such a mark (any date of the sentence is after either)."""
-    if end is None:
-        return sentence_start
-    index = bisect.bisect_left(commas, end) - 1
-    return commas[index] + 1 if index >= 0 and commas[index] >= sentence_start else 0
+_LAST_COMMA = lazy(r"(?s).*[，,；;]")  # its match ends right after the last of them
+_COMMA_REACH = 200
 
 
 def _period_marks(doc):

@@ -135,7 +135,7 @@ class Figures(RuleType):
         reported = set()
         groups = _modality_groups()
         comparable = [f for f in self._comparable(doc) if f.modality in groups]  # others have no identity
-        restating = _restating(facts)
+        restating = _restating(doc, facts)
         # A figure meets only figures that share the rest of its identity (and, for
         # a restatement, its top section, unit class and modality group): one alone
         # there is compared with nothing, so it needs no metric key (no jieba) —
@@ -451,11 +451,13 @@ def _shorter_keys(key: str):
         yield "|".join(words[index:]) + "{}" + after, words[:index]
 
 
-def _restating(facts):
+def _restating(doc, facts):
     """The figures a restatement may be made of, in text order: in Arabic numerals,
-    of a modality that compares, not a value of 由A到B."""
+    of a modality that compares, not a value of 由A到B, with at least the 4 Chinese
+    characters before them that `_restatements` asks for (8 without a metric key)."""
     change_starts, change_ends = [c.start for c in facts.changes], [c.end for c in facts.changes]
     groups = _modality_groups()
+    text = doc.text
     found = []
     for figure in facts.figures:
         if not figure.arabic or figure.modality not in groups:
@@ -463,6 +465,8 @@ def _restating(facts):
         change = bisect.bisect_right(change_starts, figure.start) - 1
         if change >= 0 and figure.start < change_ends[change]:
             continue  # a value of 由A到B
+        if not _HAN_AT_LEAST[4].match(text, max(figure.sentence, figure.start - _RESTATED_BEFORE), figure.start):
+            continue
         found.append(figure)
     return found
 
