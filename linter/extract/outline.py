@@ -120,7 +120,7 @@ class Outline:
         self.root = Section(None, 0, len(doc.text))
         self.sections: List[Section] = []  # in text order, without the root
         self.sentences = Sentences(doc.text)  # split at 。；！？ and line breaks
-        self.full_sentences = Sentences(doc.text, FULL_STOP)  # split at 。！？ and line breaks only
+        self.full_sentences = Sentences(doc.text, FULL_STOP, self.sentences)  # split at 。！？ and line breaks only
         self._build(doc)
         self._starts = [s.start for s in self.sections]
         self._modalities: Dict[int, tuple] = {}  # sentence start -> _sentence_modalities
@@ -431,8 +431,13 @@ def _list_item(line: str, numbered, before: str, previous_item) -> bool:
 
 
 def _numbering(line: str):
-    """(level, the numbering) when a line starts with a heading number."""
-    for level, pattern in _numbered_headings():
+    """(level, the numbering) when a line starts with a heading number: the first
+    numbering that matches. One match of all of them, alternated in their order, says
+    whether one does (most lines have none); then each is tried as before."""
+    numbered, anyone = _numbered_headings(), _any_numbering()
+    if anyone is not None and not anyone.match(line):
+        return None
+    for level, pattern in numbered:
         match = pattern.match(line)
         if match:
             return level, match.group(0)
@@ -460,6 +465,19 @@ _CLAUSE_WIDTH = 30  # characters: a numbered line's first sentence this long, wi
 def _numbered_headings():
     """(level, pattern) of the heading numberings (linter/data/knowledge.yaml): 第一章, 一、, （一）, 1., （1） …"""
     return [(form["level"], patterns.compile(form["pattern"])) for form in knowledge.get("headings", "numbered")]
+
+
+@knowledge.derived
+def _any_numbering():
+    """The numberings as one alternation, which matches a line where one of them does;
+    None when they cannot be put together (a pattern with a group or a flag of its own)."""
+    forms = [form["pattern"] for form in knowledge.get("headings", "numbered")]
+    try:
+        if any(re.compile(form).groups or form.startswith("(?") and not form.startswith(("(?:", "(?=", "(?!", "(?<")) for form in forms):
+            return None
+        return patterns.compile("|".join(f"(?:{form})" for form in forms)) if forms else None
+    except re.error:
+        return None
 
 
 _LINE_END = set("。；！？，,;!?：:、")
