@@ -3,6 +3,9 @@ sections above, stances, and the modality of places in sentences."""
 
 import datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from linter.document import Document
 from linter.extract.outline import ACHIEVED, CONDITION, PAST, PLAN, REVIEW, STATED, TARGET, outline
 from tests.conftest import FIXTURE_CORPUS
@@ -140,3 +143,17 @@ def test_work_report_outline_from_the_corpus():
     assert (review.top.label, review.period.label, review.stance) == ("一、2018年工作回顾", "2018年", REVIEW)
     assert (plan.top.label, plan.period.label, plan.stance) == ("二、2019年经济社会发展总体要求和", "2019年", PLAN)
     assert modality_of(doc, "1100万人以上") == TARGET
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", "十", "四", "五", "一", "时期", "期间", "规划", "以来", "三", "12", "个", "方面", "项", "：", ":",
+                                 "第", "每", "重点", "工作", "\n", "，"]), max_size=40).map("".join))
+def test_patterns_searched_around_their_anchors_match_as_finditer_does(text):
+    # Around each 五 or colon only: the same matches as the pattern tried at every offset.
+    from linter.extract import finditer_around, offsets_of
+    from linter.extract.enumerations import _COUNT_BEFORE_LIST
+    from linter.extract.outline import _FIVE_YEAR_PLAN
+
+    for pattern, anchors, longest in ((_FIVE_YEAR_PLAN, "五", 7), (_COUNT_BEFORE_LIST, "：:", 19)):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in finditer_around(pattern, text, offsets_of(text, anchors), longest)] == expected

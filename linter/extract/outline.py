@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from linter import knowledge, patterns
+from linter.extract import finditer_around, offsets_of
 from linter.text_units import FULL_STOP, Sentences
 
 MARKUP, NUMBERING, CHAPTER, LAYOUT = "markup", "numbering", "chapter", "layout"
@@ -280,7 +281,8 @@ def period_mentions(doc) -> List[Tuple[int, int, str]]:
 
 def _period_mentions(text: str, year: Optional[int]):
     found = []
-    for match in _FIVE_YEAR_PLAN.finditer(text):
+    # Each plan's name holds 五, at most 7 characters long (“十四五”期间): searched for around each 五.
+    for match in finditer_around(_FIVE_YEAR_PLAN, text, offsets_of(text, "五"), 7):
         number = _count(match.group(1))
         if number:
             first = _plan_start(number)
