@@ -147,13 +147,13 @@ def test_work_report_outline_from_the_corpus():
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["“", "”", "十", "四", "五", "一", "时期", "期间", "规划", "以来", "三", "12", "个", "方面", "项", "：", ":",
-                                 "第", "每", "重点", "工作", "\n", "，"]), max_size=40).map("".join))
+                                 "第", "每", "重点", "工作", "\n", "，", "过去", "的", "这", "年", "来", "两", "1"]), max_size=40).map("".join))
 def test_patterns_searched_around_their_anchors_match_as_finditer_does(text):
-    # Around each 五 or colon only: the same matches as the pattern tried at every offset.
+    # Around each 五, colon, 过去, 这 or 年来 only: the same matches as the pattern tried at every offset.
     from linter.extract import finditer_around, offsets_of
     from linter.extract.enumerations import _COUNT_BEFORE_LIST
-    from linter.extract.outline import _FIVE_YEAR_PLAN
+    from linter.extract.outline import _FIVE_YEAR_PLAN, _PAST_YEARS
 
-    for pattern, anchors, longest in ((_FIVE_YEAR_PLAN, "五", 7), (_COUNT_BEFORE_LIST, "：:", 19)):
+    for pattern, anchors, longest in ((_FIVE_YEAR_PLAN, "五", 7), (_COUNT_BEFORE_LIST, "：:", 19), (_PAST_YEARS, ("过去", "这", "年来"), 6)):
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in finditer_around(pattern, text, offsets_of(text, anchors), longest)] == expected

@@ -287,7 +287,8 @@ def _period_mentions(text: str, year: Optional[int]):
         if number:
             first = _plan_start(number)
             found.append((match.start(), match.end(), Period(first, first + 4, match.group(0)).label))
-    for match in _PAST_YEARS.finditer(text):
+    # 过去的12年, 这五年, 五年来: at most 6 characters, each holding 过去, 这 or 年来.
+    for match in finditer_around(_PAST_YEARS, text, offsets_of(text, ("过去", "这", "年来")), 6):
         back = _count(next(group for group in match.groups() if group))
         if back:
             found.append((match.start(), match.end(), Period(year - back, year - 1, "").label if year else match.group(0)))
