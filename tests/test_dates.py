@@ -449,3 +449,13 @@ def test_form_patterns_with_their_look_behinds_moved_match_as_before(text):
               _WEEKDAY_ARABIC: re.compile(r"(?<!每)(星期|礼拜)([1-7])(?![\d次天个日小])")}
     for now, was in before.items():
         assert [(m.span(), m.groups()) for m in now.finditer(text)] == [(m.span(), m.groups()) for m in was.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["2024", "20", "1", "29", "年", "月", "日", "号", "龄", " ", "\u3000", "\n", "二〇二四", "十", "二", "三", "一",
+                                 "O", "○", "零", ".", "/", "-", "今", "医院"]), max_size=30).map("".join))
+def test_solar_dates_tried_before_each_year_and_month_mark_match_as_finditer_does(text):
+    # Tried only at the offsets before each 年 and 月: the same matches as the pattern tried at every offset.
+    from linter.extract.dates import _SOLAR, _solar_matches
+
+    assert [(m.span(), m.groups()) for m in _solar_matches(text)] == [(m.span(), m.groups()) for m in _SOLAR.finditer(text)]

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
+from linter.extract import offsets_of
 from linter.numerals import chinese_number
 from linter.patterns import lazy
 
@@ -243,9 +244,35 @@ def _is_arabic(text: str) -> bool:
 # -- solar dates ----------------------------------------------------------------
 
 
+def _solar_matches(text: str):
+    """The matches `_SOLAR.finditer(text)` gives, tried only at the few offsets before
+    each 年 and 月 where a date holding it can begin (the pattern tried at every digit
+    and Chinese numeral of the text costs more).
+
+    Why the same: a match holds 年 or 月, and the first of them in it, a, follows at
+    most the year's 4 characters (else the month's 2) and the spaces and line break
+    before a; so the next match finditer finds, from `end`, begins at the leftmost
+    offset s in [a - 4 - spaces, a] for the first 年 or 月 a after s, and no match
+    begins between `end` and s: the offsets tried for the anchors before a match
+    nothing, and those of a find s first."""
+    end = 0
+    for anchor in offsets_of(text, "年月"):
+        if anchor < end:
+            continue
+        first = anchor
+        while first > 0 and text[first - 1] in " \t\u3000\n":
+            first -= 1
+        for start in range(max(end, first - 4), anchor + 1):
+            match = _SOLAR.match(text, start)
+            if match is not None:
+                yield match
+                end = match.end()
+                break
+
+
 def _solar(text: str, year_word_ends=frozenset()) -> List[DateMention]:
     found = []
-    for match in _SOLAR.finditer(text):
+    for match in _solar_matches(text):
         y, m, d = match.group("y"), match.group("m"), match.group("d")
         if not (y or m):
             continue
