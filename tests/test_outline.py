@@ -157,3 +157,15 @@ def test_patterns_searched_around_their_anchors_match_as_finditer_does(text):
     for pattern, anchors, longest in ((_FIVE_YEAR_PLAN, "五", 7), (_COUNT_BEFORE_LIST, "：:", 19), (_PAST_YEARS, ("过去", "这", "年来"), 6)):
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in finditer_around(pattern, text, offsets_of(text, anchors), longest)] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["第", "一", "二", "三", "前", "季度", "季", "1", "0", "12", "3", "月", "底", "份", "上旬", "周", "本", "上",
+                                 " ", "\t", "—", "-", "至", "日", "号", ".", "年"]), max_size=30).map("".join))
+def test_parts_of_a_year_tried_before_each_mark_match_as_finditer_does(text):
+    # Tried only at the offsets before each 季, 月 and 周: the same matches as the pattern tried at every offset.
+    from linter.extract import finditer_from_anchors, offsets_of
+    from linter.extract.outline import _YEAR_PART, _year_part_start
+
+    found = finditer_from_anchors(_YEAR_PART, text, offsets_of(text, "季月周"), lambda anchor: _year_part_start(text, anchor))
+    assert [m.span() for m in found] == [m.span() for m in _YEAR_PART.finditer(text)]

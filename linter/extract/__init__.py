@@ -35,3 +35,26 @@ def offsets_of(text: str, words) -> list:
             start = text.find(word, start + 1)
     found.sort()
     return found
+
+
+def finditer_from_anchors(pattern, text: str, anchors, lowest_start):
+    """The matches `pattern.finditer(text)` gives, for a pattern whose every match is
+    non-empty and holds one of the offsets `anchors` (increasing), where a match whose
+    first anchor is `a` begins at `lowest_start(a)` or later: it is tried only at those
+    offsets up to each anchor (a pattern tried at every offset costs more).
+
+    Why the same: the next match of finditer, from `end`, begins at the leftmost
+    offset s >= end where the pattern matches, and the first anchor a >= s is its
+    first, so lowest_start(a) <= s <= a; no match begins between `end` and s, so the
+    offsets tried for the anchors before a (all before s) match nothing, and those of
+    a find s first."""
+    end = 0
+    for anchor in anchors:
+        if anchor < end:
+            continue
+        for start in range(max(end, lowest_start(anchor)), anchor + 1):
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                end = match.end()
+                break

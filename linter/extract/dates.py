@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
-from linter.extract import offsets_of
+from linter.extract import finditer_from_anchors, offsets_of
 from linter.numerals import chinese_number
 from linter.patterns import lazy
 
@@ -247,27 +247,16 @@ def _is_arabic(text: str) -> bool:
 def _solar_matches(text: str):
     """The matches `_SOLAR.finditer(text)` gives, tried only at the few offsets before
     each 年 and 月 where a date holding it can begin (the pattern tried at every digit
-    and Chinese numeral of the text costs more).
+    and Chinese numeral of the text costs more): a match holds 年 or 月, and the first
+    of them follows at most the year's 4 characters (else the month's 2) and the
+    spaces and line break before it."""
 
-    Why the same: a match holds 年 or 月, and the first of them in it, a, follows at
-    most the year's 4 characters (else the month's 2) and the spaces and line break
-    before a; so the next match finditer finds, from `end`, begins at the leftmost
-    offset s in [a - 4 - spaces, a] for the first 年 or 月 a after s, and no match
-    begins between `end` and s: the offsets tried for the anchors before a match
-    nothing, and those of a find s first."""
-    end = 0
-    for anchor in offsets_of(text, "年月"):
-        if anchor < end:
-            continue
-        first = anchor
-        while first > 0 and text[first - 1] in " \t\u3000\n":
-            first -= 1
-        for start in range(max(end, first - 4), anchor + 1):
-            match = _SOLAR.match(text, start)
-            if match is not None:
-                yield match
-                end = match.end()
-                break
+    def lowest_start(anchor: int) -> int:
+        while anchor > 0 and text[anchor - 1] in " \t\u3000\n":
+            anchor -= 1
+        return anchor - 4
+
+    return finditer_from_anchors(_SOLAR, text, offsets_of(text, "年月"), lowest_start)
 
 
 def _solar(text: str, year_word_ends=frozenset()) -> List[DateMention]:

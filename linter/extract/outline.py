@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from linter import knowledge, patterns
-from linter.extract import finditer_around, offsets_of
+from linter.extract import finditer_around, finditer_from_anchors, offsets_of
 from linter.text_units import FULL_STOP, Sentences
 
 MARKUP, NUMBERING, CHAPTER, LAYOUT = "markup", "numbering", "chapter", "layout"
@@ -292,9 +292,22 @@ def _period_mentions(text: str, year: Optional[int]):
         back = _count(next(group for group in match.groups() if group))
         if back:
             found.append((match.start(), match.end(), Period(year - back, year - 1, "").label if year else match.group(0)))
-    for match in _YEAR_PART.finditer(text):
+    # A part of a year holds 季 (一季度, 1至3季度), 月 (1—10月, 11月底) or 周 (本周); before
+    # 月 only digits, spaces and dashes, before 季 at most 3 characters.
+    for match in finditer_from_anchors(_YEAR_PART, text, offsets_of(text, "季月周"), lambda anchor: _year_part_start(text, anchor)):
         found.append((match.start(), match.end(), re.sub(r"[ \t]", "", re.sub(r"[\-－~～至到]", "—", match.group(0)))))
     return sorted(found)
+
+
+def _year_part_start(text: str, anchor: int) -> int:
+    """The lowest offset where a part of a year whose first 季, 月 or 周 is at `anchor` can begin."""
+    start = anchor
+    while start > 0 and text[start - 1] in _YEAR_PART_BEFORE_MONTH:
+        start -= 1
+    return min(start, anchor - 3)
+
+
+_YEAR_PART_BEFORE_MONTH = frozenset("0123456789 \t—-－~～至到")
 
 
 def _plan_start(number: int) -> int:
