@@ -112,12 +112,14 @@ class Document:
         start, end = self.line_span(line)
         return self.source[start:end]
 
-    def lines(self):
-        """(line number, start offset, text) for every line of the lintable text."""
-        start = 0
-        for number, line in enumerate(self.text.split("\n"), 1):  # the text keeps the source's line breaks
-            yield number, start, line
-            start += len(line) + 1
+    def lines(self) -> List[Tuple[int, int, str]]:
+        """(line number, start offset, text) for every line of the lintable text: a
+        list made once (the metadata readers ask for the first lines many times)."""
+        return self.memo("lines", self._split_lines, scratch=True)
+
+    def _split_lines(self) -> List[Tuple[int, int, str]]:
+        # The text keeps the source's line breaks: its lines start where the source's do.
+        return list(zip(range(1, len(self._line_starts) + 1), self._line_starts, self.text.split("\n")))
 
     def memo(self, name: str, compute: Callable[[], object], scratch: bool = False):
         """Compute a derived structure (segmentation, dates, figures) once per document.

@@ -18,9 +18,14 @@ class Sentences:
     """Where the sentence around an offset starts and ends, found by bisection
     (searching the text for each figure would make large files quadratic)."""
 
-    def __init__(self, text: str, ends: str = SENTENCE_END):
+    def __init__(self, text: str, ends: str = SENTENCE_END, within: "Sentences" = None):
+        """`within`: sentences of the same text split at more marks than `ends` (its
+        breaks are picked from, not searched for again)."""
         self.length = len(text)
-        self.breaks = [m.start() for m in re.finditer("[" + re.escape(ends) + "]", text)]
+        if within is not None:
+            self.breaks = [offset for offset in within.breaks if text[offset] in ends]
+        else:
+            self.breaks = [m.start() for m in re.finditer("[" + re.escape(ends) + "]", text)]
 
     def start(self, offset: int) -> int:
         index = bisect.bisect_left(self.breaks, offset)

@@ -421,3 +421,41 @@ def test_state_council_closing_date_forms():
     assert codes(lint_text(text.replace("二〇〇四年四月二十七日", "二〇〇四年4月27日"), ["DT"])) == ["DT008"]
     assert codes(lint_text(text.replace("二〇〇四年四月二十七日", "二零零四年四月二十七日"), ["DT"])) == ["DT009"]
     assert codes(lint_text(text.replace("二〇〇四年四月二十七日", "二〇〇四年四月三十一日"), ["DT"])) == ["DT001"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["农历", "阴历", "农", "历", "正月", "冬月", "腊月", "正", "月", "闰", "初一", "廿三", "十五", "甲辰年", "龙年",
+                                 "8", "15", "日", " ", "\n", "，", "春节"]), max_size=30).map("".join))
+def test_marked_lunar_dates_are_the_lookahead_s_matches(text):
+    # Found from the marks by str.find: the same matches as the lookahead tried at every offset.
+    import re
+
+    from linter.extract.dates import _LUNAR, _marked_lunars
+
+    expected = [m.span() for m in re.finditer(r"(?=农历|阴历|[正冬腊]月)" + _LUNAR.pattern, text)]
+    assert [m.span() for m in _marked_lunars(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["于", "在", "21", "3", "5", "12", "年", "月", "日", "号", "，", "\n", " ", "\u3000", "a", "（", "星期", "礼拜",
+                                 "每", "7", "8", "次"]), max_size=30).map("".join))
+def test_form_patterns_with_their_look_behinds_moved_match_as_before(text):
+    # The look-behind after the first characters tests the same characters as before them.
+    import re
+
+    from linter.rule_types.dates import _TWO_DIGIT_YEAR, _WEEKDAY_ARABIC
+
+    before = {_TWO_DIGIT_YEAR: re.compile(r"(?:^|(?<=[\s，,。；：:（(“、于在自从至到]))(\d{2})年(\d{1,2})月(\d{1,2})[日号]", re.M),
+              _WEEKDAY_ARABIC: re.compile(r"(?<!每)(星期|礼拜)([1-7])(?![\d次天个日小])")}
+    for now, was in before.items():
+        assert [(m.span(), m.groups()) for m in now.finditer(text)] == [(m.span(), m.groups()) for m in was.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["2024", "20", "1", "29", "年", "月", "日", "号", "龄", " ", "\u3000", "\n", "二〇二四", "十", "二", "三", "一",
+                                 "O", "○", "零", ".", "/", "-", "今", "医院"]), max_size=30).map("".join))
+def test_solar_dates_tried_before_each_year_and_month_mark_match_as_finditer_does(text):
+    # Tried only at the offsets before each 年 and 月: the same matches as the pattern tried at every offset.
+    from linter.extract.dates import _SOLAR, _solar_matches
+
+    assert [(m.span(), m.groups()) for m in _solar_matches(text)] == [(m.span(), m.groups()) for m in _SOLAR.finditer(text)]

@@ -514,11 +514,25 @@ def test_figure_rules_survive_any_mix_of_figure_words(text):
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="，。、（）“” \t\u3000\n甲乙12", max_size=40))
-def test_clause_breaks_follow_every_offset_where_a_clause_may_start(text):
-    # Two plain scans stand in for a lookahead tried at every offset: the same offsets.
-    from linter.extract.figures import _CLAUSE_MARKS, _clause_breaks
+def test_the_last_clause_break_is_the_last_offset_where_a_clause_may_start(text):
+    # One match before a figure stands in for the offsets after every match of a
+    # lookahead tried at every offset: the last of them in (floor, position], or none
+    # (a position is a figure's start or before it: never the end of the text).
+    from linter.extract.figures import _CLAUSE_MARKS, _LAST_CLAUSE_BREAK
 
-    assert _clause_breaks(text) == [m.start() + 1 for m in re.finditer(f"(?={_CLAUSE_MARKS})", text)]
+    breaks = [m.start() + 1 for m in re.finditer(f"(?={_CLAUSE_MARKS})", text)]
+    for floor in range(len(text) + 1):
+        for position in range(floor, len(text)):
+            found = _LAST_CLAUSE_BREAK.match(text, floor, position + 1)
+            assert (found.end() if found else None) == max((b for b in breaks if floor < b <= position), default=None)
+
+
+def test_a_later_clause_s_year_is_the_figure_s_period_after_a_long_clause():
+    # The comma that begins the year's clause stands far before it (found among the
+    # text's commas, not in the characters just before the year).
+    for between in ("", "医院" * 150):
+        doc = Document("2021年，" + between + "2022年新建学校3所。2021年" + between + "2022年新建学校5所。")
+        assert [f.period for f in figures(doc).figures] == [("2022年",), ("2021年", "2022年")]
 
 
 def test_a_later_clause_s_year_is_the_figure_s_period_on_a_long_line():

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.document import Document, read_document
 from linter.engine import lint_document
@@ -695,3 +697,15 @@ def test_the_quick_person_test_never_says_no_where_a_person_mention_holds_the_te
     assert all(may_hold_a_person(doc, a, a + 2) for doc, a in pairs)
     far = Document("医院坚持人人参与，常常开展义诊。")
     assert not any(may_hold_a_person(far, a, a + 2) for a in range(len(far.text) - 1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["张", "明", "李建", "君", "说", "表示", "指出", "，", "。", "\n", "“", "：", "a", " ", "他"]), max_size=30).map("".join))
+def test_names_before_speech_verbs_are_the_look_behind_s_matches(text):
+    # The clause's mark matched, or the text's start: the same names as a look-behind tried at every offset.
+    import re
+
+    from linter.extract.names import HAN, SPEECH_VERBS, _speeches
+
+    before = re.compile(rf"(?:^|(?<=[，。；：！？“”\n,;:!?]))({HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})", re.M)
+    assert [m.span(1) for m in _speeches(text)] == [m.span(1) for m in before.finditer(text)]

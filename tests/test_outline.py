@@ -3,6 +3,9 @@ sections above, stances, and the modality of places in sentences."""
 
 import datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from linter.document import Document
 from linter.extract.outline import ACHIEVED, CONDITION, PAST, PLAN, REVIEW, STATED, TARGET, outline
 from tests.conftest import FIXTURE_CORPUS
@@ -140,3 +143,29 @@ def test_work_report_outline_from_the_corpus():
     assert (review.top.label, review.period.label, review.stance) == ("一、2018年工作回顾", "2018年", REVIEW)
     assert (plan.top.label, plan.period.label, plan.stance) == ("二、2019年经济社会发展总体要求和", "2019年", PLAN)
     assert modality_of(doc, "1100万人以上") == TARGET
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", "十", "四", "五", "一", "时期", "期间", "规划", "以来", "三", "12", "个", "方面", "项", "：", ":",
+                                 "第", "每", "重点", "工作", "\n", "，", "过去", "的", "这", "年", "来", "两", "1"]), max_size=40).map("".join))
+def test_patterns_searched_around_their_anchors_match_as_finditer_does(text):
+    # Around each 五, colon, 过去, 这 or 年来 only: the same matches as the pattern tried at every offset.
+    from linter.extract import finditer_around, offsets_of
+    from linter.extract.enumerations import _COUNT_BEFORE_LIST
+    from linter.extract.outline import _FIVE_YEAR_PLAN, _PAST_YEARS
+
+    for pattern, anchors, longest in ((_FIVE_YEAR_PLAN, "五", 7), (_COUNT_BEFORE_LIST, "：:", 19), (_PAST_YEARS, ("过去", "这", "年来"), 6)):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in finditer_around(pattern, text, offsets_of(text, anchors), longest)] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["第", "一", "二", "三", "前", "季度", "季", "1", "0", "12", "3", "月", "底", "份", "上旬", "周", "本", "上",
+                                 " ", "\t", "—", "-", "至", "日", "号", ".", "年"]), max_size=30).map("".join))
+def test_parts_of_a_year_tried_before_each_mark_match_as_finditer_does(text):
+    # Tried only at the offsets before each 季, 月 and 周: the same matches as the pattern tried at every offset.
+    from linter.extract import finditer_from_anchors, offsets_of
+    from linter.extract.outline import _YEAR_PART, _year_part_start
+
+    found = finditer_from_anchors(_YEAR_PART, text, offsets_of(text, "季月周"), lambda anchor: _year_part_start(text, anchor))
+    assert [m.span() for m in found] == [m.span() for m in _YEAR_PART.finditer(text)]

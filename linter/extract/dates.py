@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
+from linter.extract import finditer_from_anchors, offsets_of
 from linter.numerals import chinese_number
 from linter.patterns import lazy
 
@@ -62,7 +63,8 @@ _LUNAR = lazy(
     rf"(?P<d>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]|\d{{1,2}})?"
     rf"(?(d)[日号]?))?"
 )
-_LUNAR_MARKED = lazy(r"(?=农历|阴历|[正冬腊]月)" + _LUNAR.pattern)
+# Where a lunar date that says it is lunar can begin (`_marked_lunars`).
+_LUNAR_MARKS = ("农历", "阴历", "正月", "冬月", "腊月")
 # What may stand between a date and its weekday or lunar date: spaces, one line
 # break, a comma or an opening bracket.
 _ATTACH_GAP = lazy(r"[ \t\u3000]*\n?[ \t\u3000]*[，,（(]?[ \t\u3000]*")
@@ -192,7 +194,7 @@ def extract(text: str, published: Optional[datetime.date]) -> DateFacts:
     year_word_ends = {r.end for r in facts.relatives if r.text.replace("年度", "年") in _RELATIVE_YEARS}
     # Lunar dates say they are lunar: 农历…, or 正月/冬月/腊月 (腊月廿三, 正月初一).
     facts.lunars = [
-        lunar for lunar, match in ((_lunar(m), m) for m in _LUNAR_MARKED.finditer(text))
+        lunar for lunar, match in ((_lunar(m), m) for m in _marked_lunars(text))
         if (lunar.ganzhi or lunar.zodiac or lunar.month)
         and (match.group("prefix") or match.group("m") in _LUNAR_MONTH_NAMES and lunar.day is not None)
     ]
@@ -242,9 +244,24 @@ def _is_arabic(text: str) -> bool:
 # -- solar dates ----------------------------------------------------------------
 
 
+def _solar_matches(text: str):
+    """The matches `_SOLAR.finditer(text)` gives, tried only at the few offsets before
+    each 年 and 月 where a date holding it can begin (the pattern tried at every digit
+    and Chinese numeral of the text costs more): a match holds 年 or 月, and the first
+    of them follows at most the year's 4 characters (else the month's 2) and the
+    spaces and line break before it."""
+
+    def lowest_start(anchor: int) -> int:
+        while anchor > 0 and text[anchor - 1] in " \t\u3000\n":
+            anchor -= 1
+        return anchor - 4
+
+    return finditer_from_anchors(_SOLAR, text, offsets_of(text, "年月"), lowest_start)
+
+
 def _solar(text: str, year_word_ends=frozenset()) -> List[DateMention]:
     found = []
-    for match in _SOLAR.finditer(text):
+    for match in _solar_matches(text):
         y, m, d = match.group("y"), match.group("m"), match.group("d")
         if not (y or m):
             continue
@@ -313,6 +330,25 @@ def _ends_range_into_next_year(text: str, first: Optional[DateMention], last: Da
 
 
 # -- weekdays and lunar dates -----------------------------------------------------
+
+
+def _marked_lunars(text: str):
+    """The matches of _LUNAR that begin with one of _LUNAR_MARKS, left to right and not
+    overlapping (as finditer of (?=农历|阴历|[正冬腊]月) before _LUNAR gives them: each
+    match there is non-empty). The marks are rare and found by str.find, in C; the
+    lookahead was tried at every offset of the text."""
+    starts = []
+    for mark in _LUNAR_MARKS:
+        start = text.find(mark)
+        while start >= 0:
+            starts.append(start)
+            start = text.find(mark, start + 1)
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            match = _LUNAR.match(text, start)
+            end = match.end()
+            yield match
 
 
 def _weekday(match) -> Weekday:

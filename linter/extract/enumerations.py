@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from linter import patterns
+from linter.extract import finditer_around, offsets_of
 from linter.numerals import chinese_number
 from linter.patterns import lazy
 
@@ -69,7 +70,9 @@ def enumerations(doc) -> List[Enumeration]:
 
 def extract(text: str) -> List[Enumeration]:
     found = []
-    for match in _COUNT_BEFORE_LIST.finditer(text):
+    # A count before its list ends at a colon, at most 19 characters long (十二个方面：,
+    # 三个“…12 characters…”：): searched for around each colon.
+    for match in finditer_around(_COUNT_BEFORE_LIST, text, offsets_of(text, "：:"), 19):
         count = _value(match.group("count"))
         if match.group("noun").lstrip("“").startswith("字"):
             continue  # 八个字: a count of characters

@@ -44,12 +44,18 @@ DEFAULT_TOLERANCE = 0.05  # 约50亿元 covers 47.5–52.5亿元
 # Full-width digits and the marks inside full-width numbers (１，２３４．５％),
 # mapped one character to one so offsets stay valid.
 _NARROW = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
-_FULL_WIDTH_NUMBER = lazy(r"[０-９][０-９，．]*％?|(?<=\d)％")
+# Both branches begin with a character of _FULL_WIDTH_START, so the search skips to
+# one ((?<=\d)％ first would be tried at every offset).
+_FULL_WIDTH_NUMBER = lazy(r"[０-９][０-９，．]*％?|％(?<=\d％)")
+_FULL_WIDTH_START = "０１２３４５６７８９％"
 
 
 def _narrow(text: str) -> str:
     # A substitution only where there are full-width numbers: translating the
-    # whole text costs more than the rest of the extraction.
+    # whole text costs more than the rest of the extraction, and most texts have
+    # none (a scan per character, in C, tells).
+    if not any(char in text for char in _FULL_WIDTH_START):
+        return text
     return _FULL_WIDTH_NUMBER.sub(lambda m: m.group(0).translate(_NARROW), text)
 
 _CN_NUMBER = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
@@ -74,7 +80,11 @@ _CLAUSE_BREAK = lazy(_CLAUSE_MARKS + r"|\d")
 # Walking back to a clause's start, a number that is no figure of its own stays
 # in the metric: 1年生存率 and 5年生存率 are two metrics.
 _CLAUSE_START = lazy(_CLAUSE_MARKS)
-_CLAUSE_MARK_AT, _CLAUSE_SPACE_AT = lazy(_CLAUSE_MARK), lazy(_CLAUSE_SPACE)
+# Matched from a clause's farthest start up to one character past an offset (one
+# before the text's end), its end is the last clause break at or before the offset:
+# right after a mark (the mark itself before the offset), or after a space that the
+# next one continues (a run of spaces breaks after each of its spaces but the last).
+_LAST_CLAUSE_BREAK = lazy(rf"(?s).*(?:{_CLAUSE_MARK}(?=.)|[ \t\u3000](?=[ \t\u3000]))")
 # Words the metric does not need: verbs of stating and approximation at its end.
 # Emphasis marks (**165.3万人次**, left by Markdown) are no word of the metric either.
 _FILLER_END = lazy(r"(?:约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|有|共计|共|计|合计|总计|高达|多达|仅|只有|分别为|分别|[ \t\u3000*_])+$")
@@ -353,7 +363,8 @@ def _before_word(text: str, start: int) -> str:
 class _Scope:
     """What a figure's scope is read from, indexed once per document: the dates
     (`_period_marks`, their ends in order too), the sentences, the line starts and
-    where clauses begin (after each mark of `_CLAUSE_START`)."""
+    the commas; where a clause begins (after a mark of `_CLAUSE_START`) is searched
+    for in the few characters before each figure."""
 
     def __init__(self, text: str, periods, sentences: Sentences, doc):
         self.periods, self.sentences, self.doc = periods, sentences, doc
@@ -363,12 +374,32 @@ class _Scope:
         self.is_year = [bool(_YEAR.search(label)) for label in self.period_labels]
         # A year named in passing (比2023年增长, 较2023年末, 与上年相比) is what a figure is compared with, not its period.
         self.in_passing = [bool(_IN_PASSING.search(text, max(0, start - 2), start)) for start in self.period_starts]
-        self.clause_breaks = _clause_breaks(text)
-        self.commas = [m.start() for m in _COMMA.finditer(text)]  # what `_last_clause` looks back for
+        self.text = text
+        self._commas = None  # offsets of ，,；; when `last_clause` needs them, the first time
         self.patterns = _patterns()
 
     def line_span(self, offset: int) -> Tuple[int, int]:
         return self.doc.line_span(self.doc.position(offset)[0])
+
+    def last_clause(self, sentence_start: int, end: Optional[int]) -> int:
+        """Where the clause holding offset `end` begins: after the last ，,；; in its
+        sentence before `end`; the sentence's start without an `end`, 0 without such a
+        mark (any date of the sentence is after either). Searched in the characters
+        just before `end`, then, in a long sentence without one there, among the
+        offsets of every such mark of the text (a search back along a long line for
+        every figure would be quadratic)."""
+        if end is None:
+            return sentence_start
+        near = max(sentence_start, end - _COMMA_REACH)
+        found = _LAST_COMMA.match(self.text, near, end)
+        if found:
+            return found.end()
+        if near == sentence_start:
+            return 0
+        if self._commas is None:
+            self._commas = [m.start() for m in _COMMA.finditer(self.text)]
+        index = bisect.bisect_left(self._commas, end) - 1
+        return self._commas[index] + 1 if index >= 0 and self._commas[index] >= sentence_start else 0
 
     def clause_start(self, end: int) -> int:
         """Where the clause before `end` begins: after a punctuation mark or another
@@ -377,26 +408,16 @@ class _Scope:
         floor = max(0, end - _MAX_CLAUSE)
         position = end
         while position > floor:
-            index = bisect.bisect_right(self.clause_breaks, position) - 1
-            boundary = self.clause_breaks[index] if index >= 0 else 0
+            # The last clause break in (floor, position], else floor (any earlier one is cut to it).
+            found = _LAST_CLAUSE_BREAK.match(self.text, floor, position + 1)
+            boundary = found.end() if found else floor
             # A date ending on the walk back is stepped over, even one ending where a clause begins.
             date = bisect.bisect_right(self.period_ends, position) - 1
             if date >= 0 and self.period_ends[date] > floor and self.period_ends[date] >= boundary:
                 position = self.period_starts[date]
                 continue
-            return max(boundary, floor)
+            return boundary
         return position
-
-
-def _clause_breaks(text: str) -> List[int]:
-    """Each offset right after one where _CLAUSE_START matches, in order: after every
-    mark, and after each space of a run of spaces but its last. (Two plain scans:
-    a lookahead tried at every offset of a long line costs more.)"""
-    breaks = [m.start() + 1 for m in _CLAUSE_MARK_AT.finditer(text)]
-    for run in _CLAUSE_SPACE_AT.finditer(text):
-        breaks.extend(range(run.start() + 1, run.end()))
-    breaks.sort()
-    return breaks
 
 
 def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0) -> Figure:
@@ -427,8 +448,8 @@ def _with_scope(text: str, figure: Figure, scope: _Scope, previous_end: int = 0)
                 last_year = starts[i]
             elif not is_year[i] and last_part is None:
                 last_part = starts[i]
-        years = _last_clause(scope.commas, sentence_start, last_year)
-        parts = _last_clause(scope.commas, sentence_start, last_part)
+        years = scope.last_clause(sentence_start, last_year)
+        parts = scope.last_clause(sentence_start, last_part)
         figure.period = tuple([scope.period_labels[i] for i in stated if starts[i] >= (years if is_year[i] else parts)])
         figure.dated_by = "sentence"
     else:
@@ -465,16 +486,8 @@ _LABELLED_LINE = 60  # characters after the label
 _IN_PASSING = lazy(r"(?:比|较|与|同|相比|对比)[ \t]*$")
 _YEAR = lazy(r"[\d０-９]{4}[ \t]*年")
 _COMMA = lazy(r"[，,；;]")
-
-
-def _last_clause(commas: List[int], sentence_start: int, end: Optional[int]) -> int:
-    """Where the clause holding offset `end` begins: after the last of `commas`
-    (offsets of ，,；;) in its sentence before `end`; the sentence's start without an
-    `end`, 0 without such a mark (any date of the sentence is after either)."""
-    if end is None:
-        return sentence_start
-    index = bisect.bisect_left(commas, end) - 1
-    return commas[index] + 1 if index >= 0 and commas[index] >= sentence_start else 0
+_LAST_COMMA = lazy(r"(?s).*[，,；;]")  # its match ends right after the last of them
+_COMMA_REACH = 200
 
 
 def _period_marks(doc):

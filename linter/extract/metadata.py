@@ -152,7 +152,7 @@ def publication_date(doc, doc_type: Optional[str]) -> Optional[Found]:
 
 def _signature_date(doc) -> Optional[Found]:
     """The date standing alone under the issuing organ in the last lines of a 公文."""
-    tail = [row for row in _nonblank(doc) if not _ENDING_LINES.match(row[2])][-_TAIL_LINES:]
+    tail = _last_nonblank(doc, _TAIL_LINES, lambda line: not _ENDING_LINES.match(line))
     for index in range(len(tail) - 1, 0, -1):
         number, start, line = tail[index]
         date = _sole_date(line)
@@ -194,7 +194,7 @@ def _stamp(doc) -> Optional[Found]:
     """日期：2016-05-12, 发布时间：2018/09/03 08:15, 时间：2018年9月3日 (an article's stamp)."""
     # An article's footer (作者：… / 来源：… / 日期：… / 链接：…) dates it as its head does.
     head = _head(doc, _STAMP_LINES)
-    tail = [row for row in _nonblank(doc)[-_TAIL_LINES:] if row not in head]
+    tail = [row for row in _last_nonblank(doc, _TAIL_LINES) if row not in head]
     for number, start, line in head + tail:
         label = _STAMP_LABEL.search(line)
         if not label:
@@ -220,9 +220,10 @@ def _masthead(doc) -> Optional[Found]:
     """The first full date standing on its own line (or beside an issue number,
     weekday or a label such as 出版日期：); 2024 年 / 2 月 29 日 may span two lines.
     Only short lines are read: a masthead line is one."""
-    lines = list(doc.lines())
+    lines = doc.lines()
     for index, (number, start, line) in enumerate(lines):
-        if not 6 <= len(line.strip()) <= _MASTHEAD_WIDTH or not any(c in line for c in "年-"):
+        # The tests in C first: most lines are long, or have neither 年 nor -.
+        if len(line) < 6 or ("年" not in line and "-" not in line) or not 6 <= len(line.strip()) <= _MASTHEAD_WIDTH:
             continue
         piece = line
         if line.rstrip().endswith("年") and index + 1 < len(lines):
@@ -247,8 +248,15 @@ def _full_dates(text: str):
     return full_dates(text)
 
 
-def _nonblank(doc) -> List[Tuple[int, int, str]]:
-    return [(number, start, line) for number, start, line in doc.lines() if line.strip()]
+def _last_nonblank(doc, count: int, keep=None) -> List[Tuple[int, int, str]]:
+    """The last `count` non-blank lines (those `keep` keeps) as (line number, start offset, text), in order."""
+    found = []
+    for row in reversed(doc.lines()):
+        if row[2].strip() and (keep is None or keep(row[2])):
+            found.append(row)
+            if len(found) == count:
+                break
+    return found[::-1]
 
 
 def _head(doc, count: int) -> List[Tuple[int, int, str]]:

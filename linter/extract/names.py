@@ -88,10 +88,25 @@ def _title_patterns():
 
 @functools.lru_cache(maxsize=None)
 def _speech():
-    """A name of two to four characters right before a speech verb, at the start of a clause.
-    (This and _spaced_name are compiled at first use: their four Chinese-character
-    classes take 4 ms, and TY010 imports this module mostly to ask `may_hold_a_person`.)"""
-    return patterns.compile(rf"(?:^|(?<=[，。；：！？“”\n,;:!?]))({HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})", re.M)
+    """(a name of two to four characters right before a speech verb, the same after the
+    mark that begins its clause). (These and _spaced_name are compiled at first use:
+    their Chinese-character classes take 4 ms, and TY010 imports this module mostly to
+    ask `may_hold_a_person`.)"""
+    name = rf"({HAN}{{2,4}})(?:{'|'.join(SPEECH_VERBS)})"
+    return patterns.compile(name), patterns.compile(r"[，。；：！？“”\n,;:!?]" + name)
+
+
+def _speeches(text: str):
+    """The matches of a name before a speech verb at the start of a clause (the text's
+    start or after a mark), in text order and not overlapping, group 1 the name. The
+    mark is matched, not looked behind for: the search then skips to the next mark
+    (a look-behind first is tried at every offset). A match ends in a verb, never at
+    a mark, so the next may begin at its end as before."""
+    at_start, after_mark = _speech()
+    first = at_start.match(text)
+    if first:
+        yield first
+    yield from after_mark.finditer(text, first.end() if first else 0)
 
 
 # Characters that end a phrase before a name or an organisation (与三峡医院,
@@ -185,7 +200,7 @@ def _find_people(text: str, registered: Dict[str, dict]) -> List[PersonMention]:
             past = bool(_PAST.search(clause_before(text, match.start())))
             mentions.append(PersonMention(name, match.end(), end, titles, match.start(), past))
     taken = {m.start for m in mentions}
-    for match in _speech().finditer(text):
+    for match in _speeches(text):
         start = match.start(1)
         if start in taken:
             continue

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from linter import knowledge, patterns
+from linter.extract import finditer_around, finditer_from_anchors, offsets_of
 from linter.text_units import FULL_STOP, Sentences
 
 MARKUP, NUMBERING, CHAPTER, LAYOUT = "markup", "numbering", "chapter", "layout"
@@ -120,7 +121,7 @@ class Outline:
         self.root = Section(None, 0, len(doc.text))
         self.sections: List[Section] = []  # in text order, without the root
         self.sentences = Sentences(doc.text)  # split at 。；！？ and line breaks
-        self.full_sentences = Sentences(doc.text, FULL_STOP)  # split at 。！？ and line breaks only
+        self.full_sentences = Sentences(doc.text, FULL_STOP, self.sentences)  # split at 。！？ and line breaks only
         self._build(doc)
         self._starts = [s.start for s in self.sections]
         self._modalities: Dict[int, tuple] = {}  # sentence start -> _sentence_modalities
@@ -280,18 +281,33 @@ def period_mentions(doc) -> List[Tuple[int, int, str]]:
 
 def _period_mentions(text: str, year: Optional[int]):
     found = []
-    for match in _FIVE_YEAR_PLAN.finditer(text):
+    # Each plan's name holds 五, at most 7 characters long (“十四五”期间): searched for around each 五.
+    for match in finditer_around(_FIVE_YEAR_PLAN, text, offsets_of(text, "五"), 7):
         number = _count(match.group(1))
         if number:
             first = _plan_start(number)
             found.append((match.start(), match.end(), Period(first, first + 4, match.group(0)).label))
-    for match in _PAST_YEARS.finditer(text):
+    # 过去的12年, 这五年, 五年来: at most 6 characters, each holding 过去, 这 or 年来.
+    for match in finditer_around(_PAST_YEARS, text, offsets_of(text, ("过去", "这", "年来")), 6):
         back = _count(next(group for group in match.groups() if group))
         if back:
             found.append((match.start(), match.end(), Period(year - back, year - 1, "").label if year else match.group(0)))
-    for match in _YEAR_PART.finditer(text):
+    # A part of a year holds 季 (一季度, 1至3季度), 月 (1—10月, 11月底) or 周 (本周); before
+    # 月 only digits, spaces and dashes, before 季 at most 3 characters.
+    for match in finditer_from_anchors(_YEAR_PART, text, offsets_of(text, "季月周"), lambda anchor: _year_part_start(text, anchor)):
         found.append((match.start(), match.end(), re.sub(r"[ \t]", "", re.sub(r"[\-－~～至到]", "—", match.group(0)))))
     return sorted(found)
+
+
+def _year_part_start(text: str, anchor: int) -> int:
+    """The lowest offset where a part of a year whose first 季, 月 or 周 is at `anchor` can begin."""
+    start = anchor
+    while start > 0 and text[start - 1] in _YEAR_PART_BEFORE_MONTH:
+        start -= 1
+    return min(start, anchor - 3)
+
+
+_YEAR_PART_BEFORE_MONTH = frozenset("0123456789 \t—-－~～至到")
 
 
 def _plan_start(number: int) -> int:
@@ -431,8 +447,13 @@ def _list_item(line: str, numbered, before: str, previous_item) -> bool:
 
 
 def _numbering(line: str):
-    """(level, the numbering) when a line starts with a heading number."""
-    for level, pattern in _numbered_headings():
+    """(level, the numbering) when a line starts with a heading number: the first
+    numbering that matches. One match of all of them, alternated in their order, says
+    whether one does (most lines have none); then each is tried as before."""
+    numbered, anyone = _numbered_headings(), _any_numbering()
+    if anyone is not None and not anyone.match(line):
+        return None
+    for level, pattern in numbered:
         match = pattern.match(line)
         if match:
             return level, match.group(0)
@@ -460,6 +481,19 @@ _CLAUSE_WIDTH = 30  # characters: a numbered line's first sentence this long, wi
 def _numbered_headings():
     """(level, pattern) of the heading numberings (linter/data/knowledge.yaml): 第一章, 一、, （一）, 1., （1） …"""
     return [(form["level"], patterns.compile(form["pattern"])) for form in knowledge.get("headings", "numbered")]
+
+
+@knowledge.derived
+def _any_numbering():
+    """The numberings as one alternation, which matches a line where one of them does;
+    None when they cannot be put together (a pattern with a group or a flag of its own)."""
+    forms = [form["pattern"] for form in knowledge.get("headings", "numbered")]
+    try:
+        if any(re.compile(form).groups or form.startswith("(?") and not form.startswith(("(?:", "(?=", "(?!", "(?<")) for form in forms):
+            return None
+        return patterns.compile("|".join(f"(?:{form})" for form in forms)) if forms else None
+    except re.error:
+        return None
 
 
 _LINE_END = set("。；！？，,;!?：:、")

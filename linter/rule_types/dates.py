@@ -34,8 +34,11 @@ DEFAULT_PAST = r"(?:召开|举行|举办|完成|揭牌|开幕|闭幕|成立|启�
 DEFAULT_PLAN = r"将|拟|定于|计划|预计|预定|规划|力争|争取|目标|确保|届时|有望|即将|前|截至|截止|到|期间|以后|之后|起|要|应|须|需|下一步|通知|安排|方案|日程|议程|预告|报名|征集|邀请|欢迎"
 
 # 21年3月5日 at the start of a clause or after 于/在/自; not 从医30年5月12日荣获….
-_TWO_DIGIT_YEAR = lazy(r"(?:^|(?<=[\s，,。；：:（(“、于在自从至到]))(\d{2})年(\d{1,2})月(\d{1,2})[日号]", re.M)
-_WEEKDAY_ARABIC = lazy(r"(?<!每)(星期|礼拜)([1-7])(?![\d次天个日小])")
+# The look-behinds come after the first characters, where they test the same ones,
+# so that the search skips ahead to a digit or to 星/礼: the year's two digits at the
+# text's start or after a space or one of these marks and words.
+_TWO_DIGIT_YEAR = lazy(r"(\d(?<![^\s，,。；：:（(“、于在自从至到]\d)\d)年(\d{1,2})月(\d{1,2})[日号]")
+_WEEKDAY_ARABIC = lazy(r"(星期|礼拜)(?<!每..)([1-7])(?![\d次天个日小])")
 # 零, the letter O, the circle ○ (U+25CB) and ◯, or a digit 0 for 〇 in a Chinese-numeral year.
 _CHINESE_BAD_ZERO = lazy(r"[零OＯ0○◯]")
 # The year a relative word spells out: 今年（2023年）, 去年2023年.

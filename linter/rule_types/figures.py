@@ -133,11 +133,21 @@ class Figures(RuleType):
     def _consistency(self, doc):
         facts = self._figures(doc)
         reported = set()
-        parallel = _parallel(doc, facts)
+        groups = _modality_groups()
+        comparable = [f for f in self._comparable(doc) if f.modality in groups]  # others have no identity
+        restating = _restating(doc, facts)
+        # A figure meets only figures that share the rest of its identity (and, for
+        # a restatement, its top section, unit class and modality group): one alone
+        # there is compared with nothing, so it needs no metric key (no jieba) —
+        # nor, unless it shares its sentence too, a test for parallel subjects.
+        parallel = _parallel(doc, facts, _shared(comparable, _rest_of_identity) | _shared(restating, _restatement_bucket))
+        compared = _shared([f for f in comparable if f.start not in parallel], _rest_of_identity)
         metrics = _Metrics(doc, facts)
-        for figure in self._comparable(doc):
+        for figure in comparable:
+            if figure.start not in compared:
+                continue
             key = _identity(doc, figure)
-            if key is None or figure.start in parallel:
+            if key is None:
                 continue
             # A section's heading may name the subject of its figures (五、卫生 …
             # （一）医院：卫生技术人员3.1万人), and so may a line's label (行政许可：…):
@@ -149,30 +159,24 @@ class Figures(RuleType):
             if first is not None and not first.agrees_with(figure) and figure.sentence > first.start:
                 reported.add(figure.start)
                 yield _contradiction(doc, figure, first)
-        for figure, first in self._restatements(doc, parallel):
+        restated = _shared([f for f in restating if f.start not in parallel], _restatement_bucket)
+        for figure, first in self._restatements(doc, [f for f in restating if f.start in restated]):
             if figure.start not in reported:
                 yield _contradiction(doc, figure, first)
 
-    def _restatements(self, doc, parallel):
+    def _restatements(self, doc, restating):
         """(figure, earlier figure) where the words around a figure repeat those
         of an earlier one with the same metric key in the same top-level section,
-        with a value that cannot be the same. Each is compared with the last few
-        figures of its metric only, so the search stays linear in the length of
-        the document."""
+        with a value that cannot be the same (`restating`: the figures that may be
+        restatements, in text order). Each is compared with the last few figures
+        of its metric only, so the search stays linear in the length of the document."""
         from linter.extract.figures import metric_key
 
-        facts = self._figures(doc)
         text = doc.text
-        change_starts, change_ends = [c.start for c in facts.changes], [c.end for c in facts.changes]
         groups = {}
         modality_groups = _modality_groups()
-        for figure in facts.figures:
-            group = modality_groups.get(figure.modality)
-            if not figure.arabic or group is None or figure.start in parallel:
-                continue
-            change = bisect.bisect_right(change_starts, figure.start) - 1
-            if change >= 0 and figure.start < change_ends[change]:
-                continue  # a value of 由A到B
+        for figure in restating:
+            group = modality_groups[figure.modality]
             key = metric_key(doc, figure)
             sentence = figure.sentence
             before = text[max(sentence, figure.start - _RESTATED_BEFORE):figure.start]
@@ -447,17 +451,67 @@ def _shorter_keys(key: str):
         yield "|".join(words[index:]) + "{}" + after, words[:index]
 
 
-def _parallel(doc, facts):
+def _restating(doc, facts):
+    """The figures a restatement may be made of, in text order: in Arabic numerals,
+    of a modality that compares, not a value of 由A到B, with at least the 4 Chinese
+    characters before them that `_restatements` asks for (8 without a metric key)."""
+    change_starts, change_ends = [c.start for c in facts.changes], [c.end for c in facts.changes]
+    groups = _modality_groups()
+    text = doc.text
+    found = []
+    for figure in facts.figures:
+        if not figure.arabic or figure.modality not in groups:
+            continue
+        change = bisect.bisect_right(change_starts, figure.start) - 1
+        if change >= 0 and figure.start < change_ends[change]:
+            continue  # a value of 由A到B
+        if not _HAN_AT_LEAST[4].match(text, max(figure.sentence, figure.start - _RESTATED_BEFORE), figure.start):
+            continue
+        found.append(figure)
+    return found
+
+
+def _rest_of_identity(figure):
+    """All of `_identity` but the metric key, with the section and line label `_consistency` adds."""
+    return figure.period, figure.qualifiers, figure.unit_class, _modality_groups()[figure.modality], figure.section, figure.label
+
+
+def _restatement_bucket(figure):
+    """All of a restatement's candidate key but the metric key."""
+    return figure.top, figure.unit_class, _modality_groups()[figure.modality]
+
+
+def _shared(figures, bucket) -> set:
+    """Starts of the figures whose bucket holds another of `figures` too."""
+    counts = {}
+    for figure in figures:
+        key = bucket(figure)
+        counts[key] = counts.get(key, 0) + 1
+    return {f.start for f in figures if counts[bucket(f)] > 1}
+
+
+def _parallel(doc, facts, wanted):
     """Starts of figures whose metric key comes again in their own sentence with
     another value: parallel subjects (高等学校…毕业学生6.4万人；中等专业学校…毕业学生
-    17.9万人), which a repeated metric word cannot tell apart."""
+    17.9万人), which a repeated metric word cannot tell apart. Decided for the
+    figures in `wanted` (starts) at least: only their sentences' figures of their
+    unit class are keyed, and only where two of them disagree (or there are over
+    20), as a group of the same key must."""
     from linter.extract.figures import metric_key
 
     by_sentence = {}
     for figure in facts.figures:
-        key = metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
-        by_sentence.setdefault((figure.sentence, key, figure.unit_class), []).append(figure)
-    return {f.start for group in by_sentence.values() if len(group) > 1 and _disagree(group) for f in group}
+        by_sentence.setdefault((figure.sentence, figure.unit_class), []).append(figure)
+    found = set()
+    for sentence in by_sentence.values():
+        if len(sentence) < 2 or not any(f.start in wanted for f in sentence) or not _disagree(sentence):
+            continue
+        by_key = {}
+        for figure in sentence:
+            key = metric_key(doc, figure) or "…" + doc.text[max(0, figure.start - 6):figure.start]
+            by_key.setdefault(key, []).append(figure)
+        found.update(f.start for group in by_key.values() if len(group) > 1 and _disagree(group) for f in group)
+    return found
 
 
 def _disagree(group) -> bool:
