@@ -55,12 +55,14 @@ The tables are read on first use and cached (parsed YAML in the user cache), so
 a run that does not use the pack loads nothing.
 """
 
+import array
 import functools
 import math
 import re
+import sys
 from collections import Counter, defaultdict
-from itertools import compress, count, repeat
-from operator import add, not_
+from itertools import chain, compress, count, repeat
+from operator import add, and_, or_
 from importlib import resources
 from typing import NamedTuple
 
@@ -385,14 +387,26 @@ def known_misspellings():
 # -- confusable characters scored by the bigram model (SP003) ----------------
 
 class Confusion(NamedTuple):
-    after: dict  # character -> the characters that follow it in a common two-character word
-    before: dict  # character -> the characters that precede it in one
-    strong: frozenset  # bigrams common enough that neither of their characters is suspect
-    # character -> {usual syllable without tone: how many of its `after` (`before`)
-    # characters read so}, no traditional one: whether a character's homophone makes
-    # a word with it is then one lookup, not an intersection of sets.
-    after_sounds: dict
-    before_sounds: dict
+    # Bigrams common enough that neither of their characters is suspect, and every
+    # pair with a NUL in it, as pair keys (`pair_key`).
+    strong: frozenset
+    # The characters of the common two-character words, the most frequent first:
+    # character n is bit n of a mask (frequent ones low, so that masks stay short).
+    chars: str
+    after_mask: dict  # character -> the mask of the characters that follow it in a common two-character word
+    before_mask: dict  # character -> the mask of those that precede it in one
+    # character -> the mask of its confusables that may be reported (`_SlipMasks`):
+    # whether a confusable of b makes a common word after a is one AND of two ints.
+    slip_mask: dict
+
+    def chars_of(self, mask: int) -> list:
+        """The characters of a mask."""
+        found = []
+        while mask:
+            low = mask & -mask
+            found.append(self.chars[low.bit_length() - 1])
+            mask ^= low
+        return found
 
 
 # A two-character word counts as what a slip was meant to be when jieba's
@@ -404,48 +418,60 @@ _STRONG_COUNT = 3.0
 
 @functools.lru_cache(maxsize=2)
 def confusion(lm) -> Confusion:
-    """The common two-character words of jieba's dictionary, by first and by
-    second character, and the strong bigrams of the model lm (SP003). For the
-    shipped model both lists are kept in the user cache as text (reading them
-    from the dictionary and the model costs 0.7 s a process, splitting the text 0.05 s)."""
+    """The common two-character words of jieba's dictionary as masks, by first and
+    by second character, and the strong bigrams of the model lm (SP003). For the
+    shipped model the tables are kept in the user cache (reading them from the
+    dictionary and the model costs 0.7 s a process, building the masks 0.1 s)."""
     from linter import language_model
 
     if lm is language_model.model():
-        words, strong = _user_cached("spelling-confusion", lambda: _confusion_lists(lm), "bigrams.bin")
+        strong, chars, after_mask, before_mask = _user_cached(
+            "spelling-confusion", lambda: _confusion_tables(lm), "bigrams.bin")
     else:
-        words, strong = _confusion_lists(lm)
-    after, before = defaultdict(set), defaultdict(set)
-    after_sounds, before_sounds = defaultdict(dict), defaultdict(dict)
-    traditional, usual = traditional_characters(), usual_syllables()
-    for first, second in words.split("\n"):  # each word once
-        after[first].add(second)
-        before[second].add(first)
-        sounds, sound = after_sounds[first], usual.get(second)
-        if sound and second not in traditional:
-            sounds[sound] = sounds.get(sound, 0) + 1
-        sounds, sound = before_sounds[second], usual.get(first)
-        if sound and first not in traditional:
-            sounds[sound] = sounds.get(sound, 0) + 1
-    return Confusion({c: frozenset(s) for c, s in after.items()}, {c: frozenset(s) for c, s in before.items()},
-                     frozenset(strong.split("\n")), dict(after_sounds), dict(before_sounds))
+        strong, chars, after_mask, before_mask = _confusion_tables(lm)
+    first, end = language_model.FIRST, language_model.LAST + 1
+    # NUL stands for any other character (see confusable_candidates): its bigrams are no slips.
+    strong = frozenset(chain(array.array("I", strong), (0,),
+                             *(range(first << shift, end << shift, 1 << shift) for shift in _SHIFTS)))
+    return Confusion(strong, chars, after_mask, before_mask, _SlipMasks(chars))
 
 
-def _confusion_lists(lm) -> tuple:
-    """(the common two-character words, the strong bigrams), each one a line."""
+def _confusion_tables(lm) -> tuple:
+    """(the strong bigrams' pair keys as bytes, chars, after_mask, before_mask) of Confusion."""
     from linter import dictionary, language_model
 
     loaded = dictionary.load()
     words = [word for (word, _), frequency in zip(loaded.entries(), loaded.frequencies)
              if len(word) == 2 and frequency >= _WORD_FREQUENCY and "\u4e00" <= word[0] <= "\u9fff" and "\u4e00" <= word[1] <= "\u9fff"]
-    chars = [chr(language_model.FIRST + x) for x in range(language_model.SIZE)]
-    strong = [chars[k >> 15] + chars[k & 0x7FFF] for k, n in zip(lm.keys, lm.counts) if n >= _STRONG_COUNT]
-    # NUL stands for any other character (see confusable_candidates): its bigrams are no slips.
-    strong += ["\0\0", *("\0" + c for c in chars), *(c + "\0" for c in chars)]
-    return "\n".join(words), "\n".join(strong)
+    first = language_model.FIRST
+    chars = "".join(sorted({c for word in words for c in word}, key=lambda c: (-lm.unigram[ord(c) - first], c)))
+    bit = {c: 1 << n for n, c in enumerate(chars)}
+    after_mask, before_mask = defaultdict(int), defaultdict(int)
+    for a, b in dict.fromkeys(words):  # each word once
+        after_mask[a] |= bit[b]
+        before_mask[b] |= bit[a]
+    strong = array.array("I", (pair_key(first + (k >> 15), first + (k & 0x7FFF))
+                               for k, n in zip(lm.keys, lm.counts) if n >= _STRONG_COUNT)).tobytes()
+    return strong, chars, dict(after_mask), dict(before_mask)
+
+
+class _SlipMasks(dict):
+    """character -> the mask (of Confusion's chars) of its confusables, 0 for a
+    character never reported (_not_slips); made on first use."""
+
+    def __init__(self, chars: str):
+        super().__init__()
+        self.index = {c: n for n, c in enumerate(chars)}
+
+    def __missing__(self, char):
+        index = self.index
+        mask = 0 if char in _not_slips() else sum(1 << index[c] for c in confusables(char) if c in index)
+        self[char] = mask
+        return mask
 
 
 # The version of the tables kept in the user cache: a change to how they are built changes it.
-_TABLES = "2"
+_TABLES = "4"
 # The shipped data files the cached tables are built from.
 _TABLE_FILES = ("pinyin.txt", "same_pinyin.txt", "same_stroke.txt", "TSCharacters.txt")
 
@@ -520,7 +546,34 @@ def usual_syllables() -> dict:
 
 
 _NOT_HAN = re.compile("[^\u4e00-\u9fff]")
-_NONE = frozenset()
+
+
+def _weak_pairs(han: str, strong: frozenset) -> list:
+    """The offsets i where han[i:i + 2] is no strong bigram (han: Chinese characters
+    and NUL). Read from the text in UTF-16 as 32-bit numbers, two characters are
+    their pair key, so the 3.5 M pairs of the corpus are looked up in C without a
+    string made for each."""
+    n = len(han) - 1
+    if n <= 0:
+        return []
+    data = memoryview(han.encode(_UTF16))
+    flags = bytearray(n)  # 1 where strong
+    flags[0::2] = bytes(map(strong.__contains__, data[:4 * ((n + 1) // 2)].cast("I")))
+    flags[1::2] = bytes(map(strong.__contains__, data[2:2 + 4 * (n // 2)].cast("I")))
+    return list(compress(count(), flags.translate(_FLIPPED)))
+
+
+# Two characters of the text in UTF-16 read as one 32-bit number of this machine:
+# ord(a) | ord(b) << 16 (little-endian).
+_UTF16, _SHIFTS = ("utf-16-le", (0, 16)) if sys.byteorder == "little" else ("utf-16-be", (16, 0))
+
+
+def pair_key(a: int, b: int) -> int:
+    """The number that the code points a, b next to each other read as (see _weak_pairs)."""
+    return a << _SHIFTS[0] | b << _SHIFTS[1]
+
+_FLIPPED = bytes.maketrans(b"\0\1", b"\1\0")
+_NEXT = (1).__add__
 
 
 def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
@@ -537,41 +590,31 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
 
     lm = lm or language_model.model()
     table = confusion(lm)
-    score, after, before, skip = lm.bigram_score, table.after, table.before, _not_slips()
+    score = lm.bigram_score
     # Every character but a Chinese one becomes NUL, and a bigram with NUL is
     # strong: the weak bigrams (one in eight of official text) are found by
     # loops in C over the whole text, offsets unchanged.
     han = _NOT_HAN.sub("\0", text)
-    weak = list(compress(count(), map(not_, map(table.strong.__contains__, map(add, han, han[1:])))))
-    pairs = [han[i:i + 2] for i in weak]
-    uses = Counter(pairs)  # a weak bigram's every use is weak
+    weak = _weak_pairs(han, table.strong)
+    firsts = list(map(han.__getitem__, weak))
+    seconds = list(map(han.__getitem__, map(_NEXT, weak)))
+    uses = Counter(map(add, firsts, seconds))  # a weak bigram's every use is weak
     # The weak bigrams used once (衔级 seven times in a law is its term): either
     # character may be the slip, if one of its confusables makes a common word with
-    # the other. Only one side in six has such a confusable: asked first, before
-    # any scoring.
-    # A homophone of the usual syllable is found by counting, any other confusable by
-    # a small intersection; both may let through a partner that the exact test
-    # (confusables) then drops (the character itself, a traditional one).
-    usual, after_sounds, before_sounds = usual_syllables(), table.after_sounds, table.before_sounds
-    sounds_like, looks_like = same_pinyin(), look_alikes()
+    # the other (one side in nine): asked of two masks for every weak bigram in C
+    # first, before any scoring.
+    slip_mask = table.slip_mask
+    after = list(map(and_, map(table.after_mask.get, firsts, repeat(0)), map(slip_mask.__getitem__, seconds)))
+    before = list(map(and_, map(table.before_mask.get, seconds, repeat(0)), map(slip_mask.__getitem__, firsts)))
     sides = []
-
-    def side(offset, char, neighbour, partners, sounds):
-        """`char` at `offset` as the slip: `partners` are the characters that make a
-        common word with its neighbour, sounds[neighbour] their syllables' counts."""
-        if partners and (sounds[neighbour].get(usual.get(char), 0) or not partners.isdisjoint(sounds_like.get(char, ""))
-                         or not partners.isdisjoint(looks_like.get(char, _NONE))):
-            options = partners.intersection(confusables(char))
-            if options:
-                sides.append((offset, char, options))
-
-    for i, (a, b) in zip(weak, pairs):
+    for n in compress(count(), map(or_, after, before)):
+        a, b = firsts[n], seconds[n]
         if uses[a + b] > 1:
             continue
-        if b not in skip:
-            side(i + 1, b, a, after.get(a), after_sounds)
-        if a not in skip:
-            side(i, a, b, before.get(b), before_sounds)
+        if after[n]:  # b the slip, a its neighbour
+            sides.append((weak[n] + 1, b, table.chars_of(after[n])))
+        if before[n]:
+            sides.append((weak[n], a, table.chars_of(before[n])))
     chars = []  # the text's character counts, made when first needed
     found, seen = [], set()
     for j, char, options in sides:
@@ -580,13 +623,17 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
         left, right = han[j - 1:j].strip("\0"), han[j + 1:j + 2].strip("\0")
         written = (score(left, char) if left else 0.0) + (score(char, right) if right else 0.0)
         # No replacement scores above 0: one that reads this well already cannot win the margin.
+        # (Neither this nor _in_word depends on the side: j's other side, if any, need not be scored.)
         if written > -margin:
+            seen.add(j)
             continue
         gain, best = max(((score(left, c) if left else 0.0) + (score(c, right) if right else 0.0), c) for c in options)
         gain -= written
-        if gain < margin or _in_word(han, j, is_word):
+        if gain < margin:
             continue
         seen.add(j)
+        if _in_word(han, j, is_word):
+            continue
         if not chars:
             chars.append(Counter(text))
         if _meant_so(text, j, chars[0], lm) or _in_name(text, j):
