@@ -98,31 +98,33 @@ class Spelling(RuleType):
                 yield Hit(start, end, {"found": match.group(0), "expected": table[match.group(0)]})
 
     def _idioms(self, doc):
-        text, index = doc.text, idioms()
-        heads, tails = index.heads, index.tails
+        index, han = idioms(), _han(doc)
+        # Runs of four Chinese characters that share their first or last two with an
+        # idiom (one in a hundred), found as pair keys in one pass over the text.
+        starts = set()
+        for at in _pairs_in(han, _idiom_pair_keys()):
+            if han[at:at + 2] in index.heads:
+                starts.add(at)
+            if at >= 2 and han[at:at + 2] in index.tails:
+                starts.add(at - 2)
         bounds = None
         hits = []
-        for window in windows(doc):
-            if window[:2] not in heads and window[2:] not in tails:
+        near_of = {}  # window -> (the idiom, the changed place) or None
+        for start in sorted(starts):
+            window = han[start:start + 4]
+            if len(window) < 4 or "\0" in window:
                 continue
-            near = {index.holes.get((k, window[:k] + window[k + 1:])) for k in range(4)} - {None}
-            if len(near) != 1:
+            if window not in near_of:
+                near_of[window] = _near_idiom(doc, index, window)
+            if near_of[window] is None:
                 continue
-            idiom = near.pop()
-            if idiom == window:
-                continue
-            k = next(k for k in range(4) if idiom[k] != window[k])
-            if segment.is_word(doc, window) or not similar(idiom[k], window[k]):
-                continue
-            start = text.find(window)
-            while start != -1:
-                bounds = bounds or word_boundaries(doc)
-                word = _word_at(doc, start + k) if start in bounds and start + 4 in bounds else ""
-                # 难以|置身 (置身其外) is two words, not a slip for 难以置信.
-                if word and not (len(word) > 1 and segment.is_word(doc, word)) and not in_book_title(doc, start):
-                    hits.append(Hit(start, start + 4, {"found": window, "expected": idiom}))
-                start = text.find(window, start + 1)
-        return sorted(hits, key=lambda hit: hit.start)
+            idiom, k = near_of[window]
+            bounds = bounds or word_boundaries(doc)
+            word = _word_at(doc, start + k) if start in bounds and start + 4 in bounds else ""
+            # 难以|置身 (置身其外) is two words, not a slip for 难以置信.
+            if word and not (len(word) > 1 and segment.is_word(doc, word)) and not in_book_title(doc, start):
+                hits.append(Hit(start, start + 4, {"found": window, "expected": idiom}))
+        return hits
 
     def _places(self, doc):
         data = places()
@@ -151,12 +153,13 @@ class Spelling(RuleType):
         terms = sorted(w for w, n in counts.items() if n >= 2 and segment.is_word(doc, w))
         if not terms:
             return
+        filled = _filled(_han(doc), terms)
         bounds = None
         for term in terms:
             for i, char in enumerate(term):
                 if char in _OTHER_TERM:
                     continue
-                found = _filled(text, term, i)
+                found = filled.get((term, i), ())
                 if len(found) != 1:  # a form used twice is meant
                     continue
                 start, end = found[0], found[0] + len(term)
@@ -218,26 +221,35 @@ _SAYING = ("说", "表示", "介绍", "认为", "指出", "告诉", "称", "坦�
 
 
 def windows(doc) -> Counter:
-    """How often each run of four Chinese characters occurs (SP002 and SP005 share it)."""
+    """How often each run of four Chinese characters occurs (SP005's terms)."""
     return doc.memo("spelling-windows", lambda: Counter(
         run[i:i + 4] for run in _CHINESE.findall(doc.text) for i in range(len(run) - 3)), scratch=True)
 
 
-def _filled(text: str, term: str, i: int) -> list:
-    """Where the text has the term with another Chinese character at place i,
-    found with str.find on the longer fixed part (a regex per term costs more
-    to compile, an index of every window more to build)."""
-    before, after = term[:i], term[i + 1:]
-    key, shift = (before, 0) if len(before) >= len(after) else (after, i + 1)
-    starts, at = [], text.find(key)
-    while at != -1:
-        start = at - shift
-        if start >= 0 and text.startswith(before, start) and text.startswith(after, start + i + 1):
-            char = text[start + i:start + i + 1]
-            if char and char != term[i] and "\u4e00" <= char <= "\u9fff":
-                starts.append(start)
-        at = text.find(key, at + 1)
-    return starts
+def _filled(han: str, terms) -> dict:
+    """(term, i) -> where the text has the term with another Chinese character at
+    place i (han: the text with NUL for every other character), for all the terms
+    at once: such a run shares the term's first two characters (i = 2, 3) or its
+    last two (i = 0, 1), and one pass over the text finds where those stand (as
+    pair keys), instead of a search of the whole text per term and place."""
+    by_head, by_tail = defaultdict(list), defaultdict(list)
+    for term in terms:
+        by_head[term[:2]].append(term)
+        by_tail[term[2:]].append(term)
+    found = defaultdict(list)
+    for at in _pairs_in(han, pair_keys(by_head.keys() | by_tail.keys())):
+        pair = han[at:at + 2]
+        window = han[at:at + 4]  # the pair first: i = 2, 3
+        for term in by_head.get(pair, ()) if len(window) == 4 else ():
+            k = 2 if window[3] == term[3] else 3 if window[2] == term[2] else None
+            if k is not None and window[k] != term[k] and window[k] != "\0":
+                found[term, k].append(at)
+        window = han[at - 2:at + 2] if at >= 2 else ""  # the pair last: i = 0, 1
+        for term in by_tail.get(pair, ()) if window else ():
+            k = 0 if window[1] == term[1] else 1 if window[0] == term[0] else None
+            if k is not None and window[k] != term[k] and window[k] != "\0":
+                found[term, k].append(at - 2)
+    return found  # each place's starts in order: from one branch, offsets rising
 
 
 class Idioms(NamedTuple):
@@ -268,6 +280,28 @@ def _idioms_index() -> Idioms:
 
 
 _IDIOM_FREQUENCY = 100
+
+
+@functools.lru_cache(maxsize=1)
+def _idiom_pair_keys() -> frozenset:
+    """The pair keys of the idioms' first two characters and of their last two."""
+    index = idioms()
+    return pair_keys(index.heads | index.tails)
+
+
+def _near_idiom(doc, index: Idioms, window: str):
+    """(the one idiom the run of four characters is one character away from, the
+    changed place), when the run is no word and the change looks like a slip; else None."""
+    near = {index.holes.get((k, window[:k] + window[k + 1:])) for k in range(4)} - {None}
+    if len(near) != 1:
+        return None
+    idiom = near.pop()
+    if idiom == window:
+        return None
+    k = next(k for k in range(4) if idiom[k] != window[k])
+    if segment.is_word(doc, window) or not similar(idiom[k], window[k]):
+        return None
+    return idiom, k
 
 
 def _word_at(doc, offset: int) -> str:
@@ -548,19 +582,38 @@ def usual_syllables() -> dict:
 _NOT_HAN = re.compile("[^\u4e00-\u9fff]")
 
 
-def _weak_pairs(han: str, strong: frozenset) -> list:
-    """The offsets i where han[i:i + 2] is no strong bigram (han: Chinese characters
-    and NUL). Read from the text in UTF-16 as 32-bit numbers, two characters are
-    their pair key, so the 3.5 M pairs of the corpus are looked up in C without a
-    string made for each."""
+def _pair_flags(han: str, keys: frozenset) -> bytearray:
+    """1 at each offset i where han[i:i + 2] is one of the pair keys, else 0 (han:
+    Chinese characters and NUL). Read from the text in UTF-16 as 32-bit numbers,
+    two characters are their pair key, so the 3.5 M pairs of the corpus are looked
+    up in C without a string made for each."""
     n = len(han) - 1
-    if n <= 0:
-        return []
-    data = memoryview(han.encode(_UTF16))
-    flags = bytearray(n)  # 1 where strong
-    flags[0::2] = bytes(map(strong.__contains__, data[:4 * ((n + 1) // 2)].cast("I")))
-    flags[1::2] = bytes(map(strong.__contains__, data[2:2 + 4 * (n // 2)].cast("I")))
-    return list(compress(count(), flags.translate(_FLIPPED)))
+    flags = bytearray(max(n, 0))
+    if n > 0:
+        data = memoryview(han.encode(_UTF16))
+        flags[0::2] = bytes(map(keys.__contains__, data[:4 * ((n + 1) // 2)].cast("I")))
+        flags[1::2] = bytes(map(keys.__contains__, data[2:2 + 4 * (n // 2)].cast("I")))
+    return flags
+
+
+def _pairs_in(han: str, keys: frozenset) -> list:
+    """The offsets where han has one of the pair keys."""
+    return list(compress(count(), _pair_flags(han, keys)))
+
+
+def _weak_pairs(han: str, strong: frozenset) -> list:
+    """The offsets where han has a bigram that is not strong."""
+    return list(compress(count(), _pair_flags(han, strong).translate(_FLIPPED)))
+
+
+def pair_keys(pairs) -> frozenset:
+    """The pair keys of two-character strings."""
+    return frozenset(pair_key(ord(a), ord(b)) for a, b in pairs)
+
+
+def _han(doc) -> str:
+    """The document's text with NUL for every character but a Chinese one (U+4E00–U+9FFF), offsets unchanged."""
+    return doc.memo("spelling-han", lambda: _NOT_HAN.sub("\0", doc.text), scratch=True)
 
 
 # Two characters of the text in UTF-16 read as one 32-bit number of this machine:
