@@ -87,22 +87,30 @@ class Spelling(RuleType):
                 "variant": self._variants, "model": self._confusable}[self.options["check"]](doc)
 
     def _known(self, doc):
-        table, regex = known_misspellings()
-        matches = list(regex.finditer(doc.text))
+        table, _ = known_misspellings()
+        by_head, text = _misspellings_by_head(), doc.text
+        # What the table's regex finds (leftmost, the longest form first, no overlap),
+        # asked only where the text has a form's first two characters.
+        matches, end = [], 0
+        for start in _pairs_coded(doc, _KNOWN):
+            if start >= end:
+                found = next((form for form in by_head[text[start:start + 2]] if text.startswith(form, start)), None)
+                if found:
+                    end = start + len(found)
+                    matches.append((start, end, found))
         if not matches:
             return
         bounds = word_boundaries(doc)
-        for match in matches:
-            start, end = match.span()
+        for start, end, found in matches:
             if start in bounds and end in bounds and not in_book_title(doc, start):
-                yield Hit(start, end, {"found": match.group(0), "expected": table[match.group(0)]})
+                yield Hit(start, end, {"found": found, "expected": table[found]})
 
     def _idioms(self, doc):
         index, han = idioms(), _han(doc)
         # Runs of four Chinese characters that share their first or last two with an
         # idiom (one in a hundred), found as pair keys in one pass over the text.
         starts = set()
-        for at in _pairs_in(han, _idiom_pair_keys()):
+        for at in _pairs_coded(doc, _IDIOM):
             if han[at:at + 2] in index.heads:
                 starts.add(at)
             if at >= 2 and han[at:at + 2] in index.tails:
@@ -183,7 +191,7 @@ class Spelling(RuleType):
     def _confusable(self, doc):
         text, words = doc.text, segment.word_model(doc)
         for offset, char, better, gain, word_gain in confusable_candidates(
-                text, lambda word: segment.is_word(doc, word), words, MARGIN):
+                text, lambda word: segment.is_word(doc, word), words, MARGIN, doc=doc):
             if word_gain < WORD_MARGIN or gain + word_gain < TOTAL or in_book_title(doc, offset):
                 continue
             if _unknown_name(doc, offset):
@@ -299,11 +307,6 @@ def _idioms_index() -> Idioms:
 _IDIOM_FREQUENCY = 100
 
 
-@functools.lru_cache(maxsize=1)
-def _idiom_pair_keys() -> frozenset:
-    """The pair keys of the idioms' first two characters and of their last two."""
-    index = idioms()
-    return pair_keys(index.heads | index.tails)
 
 
 def _near_idiom(doc, index: Idioms, window: str):
@@ -425,6 +428,16 @@ def places() -> Places:
 
 
 @functools.lru_cache(maxsize=1)
+def _misspellings_by_head() -> dict:
+    """The first two characters of each misspelling -> the misspellings, in the order the table's regex tries them."""
+    table, _ = known_misspellings()
+    found = defaultdict(list)
+    for form in sorted(table, key=len, reverse=True):
+        found[form[:2]].append(form)
+    return dict(found)
+
+
+@functools.lru_cache(maxsize=1)
 def known_misspellings():
     """The shipped table of misspellings (wrong form -> right form) and a regex finding any wrong form."""
     from linter.yamlfile import YamlFile
@@ -512,11 +525,10 @@ class _SlipMasks(dict):
 
     def __init__(self, chars: str):
         super().__init__()
-        self.index = {c: n for n, c in enumerate(chars)}
+        self.bit = {c: 1 << n for n, c in enumerate(chars)}
 
     def __missing__(self, char):
-        index = self.index
-        mask = 0 if char in _not_slips() else sum(1 << index[c] for c in confusables(char) if c in index)
+        mask = 0 if char in _not_slips() else sum(map(self.bit.get, confusables(char), repeat(0)))
         self[char] = mask
         return mask
 
@@ -628,6 +640,49 @@ def pair_keys(pairs) -> frozenset:
     return frozenset(pair_key(ord(a), ord(b)) for a, b in pairs)
 
 
+# What a pair of the text is to the checks (_pair_codes), one bit each: a strong
+# bigram of the shipped model (SP003), an idiom's first or last two characters
+# (SP002), a known misspelling's first two (SP001); and the translations of the
+# codes to 1 where a check looks (where the bigram is weak, or has the bit).
+_STRONG_BIT, _IDIOM_BIT, _KNOWN_BIT = 1, 2, 4
+_WEAK = bytes(int(not code & _STRONG_BIT) for code in range(256))
+_IDIOM = bytes(int(bool(code & _IDIOM_BIT)) for code in range(256))
+_KNOWN = bytes(int(bool(code & _KNOWN_BIT)) for code in range(256))
+
+
+@functools.lru_cache(maxsize=1)
+def _pair_code_table() -> dict:
+    """pair key -> its bits (see _STRONG_BIT): the strong bigrams of the shipped model, the idioms' first
+    and last two characters and the misspellings' first two."""
+    from linter import language_model
+
+    codes = dict.fromkeys(confusion(language_model.model()).strong, _STRONG_BIT)
+    index = idioms()
+    for bit, pairs in ((_IDIOM_BIT, index.heads | index.tails), (_KNOWN_BIT, _misspellings_by_head())):
+        for key in pair_keys(pairs):
+            codes[key] = codes.get(key, 0) | bit
+    return codes
+
+
+def _pair_codes(doc) -> bytes:
+    """Each pair of the document's text as its bits (_pair_code_table), in one pass shared by SP001-SP003."""
+    def coded():
+        han, table = _han(doc), _pair_code_table()
+        n = len(han) - 1
+        codes = bytearray(max(n, 0))
+        if n > 0:
+            data = memoryview(han.encode(_UTF16))
+            codes[0::2] = bytes(map(table.get, data[:4 * ((n + 1) // 2)].cast("I"), repeat(0)))
+            codes[1::2] = bytes(map(table.get, data[2:2 + 4 * (n // 2)].cast("I"), repeat(0)))
+        return bytes(codes)
+    return doc.memo("spelling-pairs", coded, scratch=True)
+
+
+def _pairs_coded(doc, which: bytes) -> list:
+    """The offsets of the document's pairs whose code `which` (_WEAK, _IDIOM, _KNOWN) maps to 1."""
+    return list(compress(count(), _pair_codes(doc).translate(which)))
+
+
 def _han(doc) -> str:
     """The document's text with NUL for every character but a Chinese one (U+4E00–U+9FFF), offsets unchanged."""
     return doc.memo("spelling-han", lambda: _NOT_HAN.sub("\0", doc.text), scratch=True)
@@ -646,7 +701,7 @@ _FLIPPED = bytes.maketrans(b"\0\1", b"\1\0")
 _NEXT = (1).__add__
 
 
-def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
+def confusable_candidates(text: str, is_word, words, margin: float, lm=None, doc=None):
     """[(offset, character, replacement, gain, word gain)] for the characters of
     the text that a confusable character would make read better by at least
     margin (the log probability won in the bigram model lm, with the neighbours
@@ -655,7 +710,8 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
     nowhere else in the text, and not written so on purpose (`_meant_so`,
     `_in_name`); under the word model `words` (a WordModel) it must be a word of
     its own as written and the replacement inside a word. The word gain is what
-    the word model's route through the stretch around it wins."""
+    the word model's route through the stretch around it wins. With the shipped
+    model, `doc` (the text's document) shares one pass over its bigrams with SP001 and SP002."""
     from linter import language_model
 
     lm = lm or language_model.model()
@@ -664,8 +720,11 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
     # Every character but a Chinese one becomes NUL, and a bigram with NUL is
     # strong: the weak bigrams (one in eight of official text) are found by
     # loops in C over the whole text, offsets unchanged.
-    han = _NOT_HAN.sub("\0", text)
-    weak = _weak_pairs(han, table.strong)
+    if doc is not None and lm is language_model.model():
+        han, weak = _han(doc), _pairs_coded(doc, _WEAK)
+    else:
+        han = _NOT_HAN.sub("\0", text)
+        weak = _weak_pairs(han, table.strong)
     firsts = list(map(han.__getitem__, weak))
     seconds = list(map(han.__getitem__, map(_NEXT, weak)))
     uses = Counter(map(add, firsts, seconds))  # a weak bigram's every use is weak
