@@ -60,12 +60,14 @@ The tables are read on first use and cached (parsed YAML in the user cache), so
 a run that does not use the pack loads nothing.
 """
 
+import array
 import functools
 import math
 import re
+import sys
 from collections import Counter, defaultdict
-from itertools import compress, count, repeat
-from operator import add, not_
+from itertools import chain, compress, count, repeat
+from operator import add, and_, or_
 from importlib import resources
 from typing import NamedTuple
 
@@ -90,42 +92,52 @@ class Spelling(RuleType):
                 "variant": self._variants, "model": self._confusable}[self.options["check"]](doc)
 
     def _known(self, doc):
-        table, regex = known_misspellings()
-        matches = list(regex.finditer(doc.text))
+        table, _ = known_misspellings()
+        by_head, text = _misspellings_by_head(), doc.text
+        # What the table's regex finds (leftmost, the longest form first, no overlap),
+        # asked only where the text has a form's first two characters.
+        matches, end = [], 0
+        for start in _pairs_coded(doc, _KNOWN):
+            if start >= end:
+                found = next((form for form in by_head[text[start:start + 2]] if text.startswith(form, start)), None)
+                if found:
+                    end = start + len(found)
+                    matches.append((start, end, found))
         if not matches:
             return
         bounds = word_boundaries(doc)
-        for match in matches:
-            start, end = match.span()
+        for start, end, found in matches:
             if start in bounds and end in bounds and not in_book_title(doc, start):
-                yield Hit(start, end, {"found": match.group(0), "expected": table[match.group(0)]})
+                yield Hit(start, end, {"found": found, "expected": table[found]})
 
     def _idioms(self, doc):
-        text, index = doc.text, idioms()
-        heads, tails = index.heads, index.tails
+        index, han = idioms(), _han(doc)
+        # Runs of four Chinese characters that share their first or last two with an
+        # idiom (one in a hundred), found as pair keys in one pass over the text.
+        starts = set()
+        for at in _pairs_coded(doc, _IDIOM):
+            if han[at:at + 2] in index.heads:
+                starts.add(at)
+            if at >= 2 and han[at:at + 2] in index.tails:
+                starts.add(at - 2)
         bounds = None
         hits = []
-        for window in windows(doc):
-            if window[:2] not in heads and window[2:] not in tails:
+        near_of = {}  # window -> (the idiom, the changed place) or None
+        for start in sorted(starts):
+            window = han[start:start + 4]
+            if len(window) < 4 or "\0" in window:
                 continue
-            near = {index.holes.get((k, window[:k] + window[k + 1:])) for k in range(4)} - {None}
-            if len(near) != 1:
+            if window not in near_of:
+                near_of[window] = _near_idiom(doc, index, window)
+            if near_of[window] is None:
                 continue
-            idiom = near.pop()
-            if idiom == window:
-                continue
-            k = next(k for k in range(4) if idiom[k] != window[k])
-            if segment.is_word(doc, window) or not similar(idiom[k], window[k]):
-                continue
-            start = text.find(window)
-            while start != -1:
-                bounds = bounds or word_boundaries(doc)
-                word = _word_at(doc, start + k) if start in bounds and start + 4 in bounds else ""
-                # 难以|置身 (置身其外) is two words, not a slip for 难以置信.
-                if word and not (len(word) > 1 and segment.is_word(doc, word)) and not in_book_title(doc, start):
-                    hits.append(Hit(start, start + 4, {"found": window, "expected": idiom}))
-                start = text.find(window, start + 1)
-        return sorted(hits, key=lambda hit: hit.start)
+            idiom, k = near_of[window]
+            bounds = bounds or word_boundaries(doc)
+            word = _word_at(doc, start + k) if start in bounds and start + 4 in bounds else ""
+            # 难以|置身 (置身其外) is two words, not a slip for 难以置信.
+            if word and not (len(word) > 1 and segment.is_word(doc, word)) and not in_book_title(doc, start):
+                hits.append(Hit(start, start + 4, {"found": window, "expected": idiom}))
+        return hits
 
     def _places(self, doc):
         data = places()
@@ -154,12 +166,13 @@ class Spelling(RuleType):
         terms = sorted(w for w, n in counts.items() if n >= 2 and segment.is_word(doc, w))
         if not terms:
             return
+        filled = _filled(_han(doc), terms)
         bounds = None
         for term in terms:
             for i, char in enumerate(term):
                 if char in _OTHER_TERM:
                     continue
-                found = _filled(text, term, i)
+                found = filled.get((term, i), ())
                 if len(found) != 1:  # a form used twice is meant
                     continue
                 start, end = found[0], found[0] + len(term)
@@ -183,7 +196,7 @@ class Spelling(RuleType):
     def _confusable(self, doc):
         text, words = doc.text, segment.word_model(doc)
         for offset, char, better, gain, word_gain in confusable_candidates(
-                text, lambda word: segment.is_word(doc, word), words, MARGIN):
+                text, lambda word: segment.is_word(doc, word), words, MARGIN, doc=doc):
             if not reported(doc, offset, char, better, gain, word_gain):
                 continue
             start, end = _word_span(words, text, offset, better)
@@ -227,14 +240,10 @@ def _distrust(doc) -> float:
     牛崽) reads as badly as a slip. Counted on documents of at least WEAK_PAIRS
     pairs (a sentence says little)."""
     def measure():
-        from linter import language_model
-
         pairs = sum(len(run) - 1 for run in _HAN.findall(doc.text))
         if pairs < WEAK_PAIRS:
             return 0.0
-        han = _NOT_HAN.sub("\0", doc.text)
-        strong = confusion(language_model.model()).strong  # every pair with NUL is strong
-        weak = len(han) - 1 - sum(map(strong.__contains__, map(add, han, han[1:])))
+        weak = len(_pairs_coded(doc, _WEAK))  # a pair with a character not Chinese is strong
         return min(WEAK_MOST, max(0.0, weak / pairs - WEAK_SHARE) * WEAK_COST)
     return doc.memo("spelling-distrust", measure, scratch=True)
 
@@ -342,27 +351,53 @@ _PLACE_ENDS = frozenset("省市县区乡镇村屯寨庄江河湖溪山岭峰岛�
 _SAYING = ("说", "表示", "介绍", "认为", "指出", "告诉", "称", "坦言", "透露", "回忆", "强调", "笑着")
 
 
-def windows(doc) -> Counter:
-    """How often each run of four Chinese characters occurs (SP002 and SP005 share it)."""
-    return doc.memo("spelling-windows", lambda: Counter(
-        run[i:i + 4] for run in _CHINESE.findall(doc.text) for i in range(len(run) - 3)), scratch=True)
+def windows(doc) -> dict:
+    """How often each run of four Chinese characters that occurs more than once
+    occurs (SP005's terms)."""
+    return doc.memo("spelling-windows", lambda: _repeated_windows(_han(doc)), scratch=True)
 
 
-def _filled(text: str, term: str, i: int) -> list:
-    """Where the text has the term with another Chinese character at place i,
-    found with str.find on the longer fixed part (a regex per term costs more
-    to compile, an index of every window more to build)."""
-    before, after = term[:i], term[i + 1:]
-    key, shift = (before, 0) if len(before) >= len(after) else (after, i + 1)
-    starts, at = [], text.find(key)
-    while at != -1:
-        start = at - shift
-        if start >= 0 and text.startswith(before, start) and text.startswith(after, start + i + 1):
-            char = text[start + i:start + i + 1]
-            if char and char != term[i] and "\u4e00" <= char <= "\u9fff":
-                starts.append(start)
-        at = text.find(key, at + 1)
-    return starts
+def _repeated_windows(han: str) -> dict:
+    """{run of four Chinese characters: its uses} for those used twice or more.
+    Four characters of the text in UTF-16 read as one 64-bit number, so the
+    windows are counted in C without a string made for each, and only the
+    repeated ones are read back as text."""
+    n = len(han) - 3
+    if n <= 0:
+        return {}
+    data = memoryview(han.encode(_UTF16))
+    counts = Counter(chain.from_iterable(  # the windows at r, r + 4, r + 8 …
+        data[2 * r:2 * r + 8 * ((n - r + 3) // 4)].cast("Q") for r in range(min(4, n))))
+    repeated = list(compress(counts.keys(), map((1).__lt__, counts.values())))
+    text = array.array("Q", repeated).tobytes().decode(_UTF16)
+    return {window: uses for window, uses in zip(map(text.__getitem__, map(slice, count(0, 4), count(4, 4))),
+                                                 map(counts.__getitem__, repeated)) if "\0" not in window}
+
+
+def _filled(han: str, terms) -> dict:
+    """(term, i) -> where the text has the term with another Chinese character at
+    place i (han: the text with NUL for every other character), for all the terms
+    at once: such a run shares the term's first two characters (i = 2, 3) or its
+    last two (i = 0, 1), and one pass over the text finds where those stand (as
+    pair keys), instead of a search of the whole text per term and place."""
+    by_head, by_tail = defaultdict(list), defaultdict(list)
+    for term in terms:
+        by_head[term[:2]].append(term)
+        by_tail[term[2:]].append(term)
+    found = defaultdict(list)
+    for at in _pairs_in(han, pair_keys(by_head.keys() | by_tail.keys())):
+        pair = han[at:at + 2]
+        window = han[at:at + 4]  # the pair first: i = 2, 3
+        for term in by_head.get(pair, ()) if len(window) == 4 else ():
+            k = 2 if window[3] == term[3] else 3 if window[2] == term[2] else None
+            if k is not None and window[k] != term[k] and window[k] != "\0":
+                found[term, k].append(at)
+        window = han[at - 2:at + 2] if at >= 2 else ""  # the pair last: i = 0, 1
+        for term in by_tail.get(pair, ()) if window else ():
+            k = 0 if window[1] == term[1] else 1 if window[0] == term[0] else None
+            if k is not None and window[k] != term[k] and window[k] != "\0":
+                found[term, k].append(at - 2)
+    return found  # each place's starts in order: from one branch, offsets rising
 
 
 class Idioms(NamedTuple):
@@ -393,6 +428,23 @@ def _idioms_index() -> Idioms:
 
 
 _IDIOM_FREQUENCY = 100
+
+
+
+
+def _near_idiom(doc, index: Idioms, window: str):
+    """(the one idiom the run of four characters is one character away from, the
+    changed place), when the run is no word and the change looks like a slip; else None."""
+    near = {index.holes.get((k, window[:k] + window[k + 1:])) for k in range(4)} - {None}
+    if len(near) != 1:
+        return None
+    idiom = near.pop()
+    if idiom == window:
+        return None
+    k = next(k for k in range(4) if idiom[k] != window[k])
+    if segment.is_word(doc, window) or not similar(idiom[k], window[k]):
+        return None
+    return idiom, k
 
 
 def _word_at(doc, offset: int) -> str:
@@ -499,6 +551,16 @@ def places() -> Places:
 
 
 @functools.lru_cache(maxsize=1)
+def _misspellings_by_head() -> dict:
+    """The first two characters of each misspelling -> the misspellings, in the order the table's regex tries them."""
+    table, _ = known_misspellings()
+    found = defaultdict(list)
+    for form in sorted(table, key=len, reverse=True):
+        found[form[:2]].append(form)
+    return dict(found)
+
+
+@functools.lru_cache(maxsize=1)
 def known_misspellings():
     """The shipped table of misspellings (wrong form -> right form) and a regex finding any wrong form."""
     from linter.yamlfile import YamlFile
@@ -512,14 +574,26 @@ def known_misspellings():
 # -- confusable characters scored by the bigram model (SP003) ----------------
 
 class Confusion(NamedTuple):
-    after: dict  # character -> the characters that follow it in a common two-character word
-    before: dict  # character -> the characters that precede it in one
-    strong: frozenset  # bigrams common enough that neither of their characters is suspect
-    # character -> {usual syllable without tone: how many of its `after` (`before`)
-    # characters read so}, no traditional one: whether a character's homophone makes
-    # a word with it is then one lookup, not an intersection of sets.
-    after_sounds: dict
-    before_sounds: dict
+    # Bigrams common enough that neither of their characters is suspect, and every
+    # pair with a NUL in it, as pair keys (`pair_key`).
+    strong: frozenset
+    # The characters of the common two-character words, the most frequent first:
+    # character n is bit n of a mask (frequent ones low, so that masks stay short).
+    chars: str
+    after_mask: dict  # character -> the mask of the characters that follow it in a common two-character word
+    before_mask: dict  # character -> the mask of those that precede it in one
+    # character -> the mask of its confusables that may be reported (`_SlipMasks`):
+    # whether a confusable of b makes a common word after a is one AND of two ints.
+    slip_mask: dict
+
+    def chars_of(self, mask: int) -> list:
+        """The characters of a mask."""
+        found = []
+        while mask:
+            low = mask & -mask
+            found.append(self.chars[low.bit_length() - 1])
+            mask ^= low
+        return found
 
 
 # A two-character word counts as what a slip was meant to be when jieba's
@@ -531,48 +605,59 @@ _STRONG_COUNT = 3.0
 
 @functools.lru_cache(maxsize=2)
 def confusion(lm) -> Confusion:
-    """The common two-character words of jieba's dictionary, by first and by
-    second character, and the strong bigrams of the model lm (SP003). For the
-    shipped model both lists are kept in the user cache as text (reading them
-    from the dictionary and the model costs 0.7 s a process, splitting the text 0.05 s)."""
+    """The common two-character words of jieba's dictionary as masks, by first and
+    by second character, and the strong bigrams of the model lm (SP003). For the
+    shipped model the tables are kept in the user cache (reading them from the
+    dictionary and the model costs 0.7 s a process, building the masks 0.1 s)."""
     from linter import language_model
 
     if lm is language_model.model():
-        words, strong = _user_cached("spelling-confusion", lambda: _confusion_lists(lm), "bigrams.bin")
+        strong, chars, after_mask, before_mask = _user_cached(
+            "spelling-confusion", lambda: _confusion_tables(lm), "bigrams.bin")
     else:
-        words, strong = _confusion_lists(lm)
-    after, before = defaultdict(set), defaultdict(set)
-    after_sounds, before_sounds = defaultdict(dict), defaultdict(dict)
-    traditional, usual = traditional_characters(), usual_syllables()
-    for first, second in words.split("\n"):  # each word once
-        after[first].add(second)
-        before[second].add(first)
-        sounds, sound = after_sounds[first], usual.get(second)
-        if sound and second not in traditional:
-            sounds[sound] = sounds.get(sound, 0) + 1
-        sounds, sound = before_sounds[second], usual.get(first)
-        if sound and first not in traditional:
-            sounds[sound] = sounds.get(sound, 0) + 1
-    return Confusion({c: frozenset(s) for c, s in after.items()}, {c: frozenset(s) for c, s in before.items()},
-                     frozenset(strong.split("\n")), dict(after_sounds), dict(before_sounds))
+        strong, chars, after_mask, before_mask = _confusion_tables(lm)
+    first, end = language_model.FIRST, language_model.LAST + 1
+    # NUL stands for any other character (see confusable_candidates): its bigrams are no slips.
+    strong = frozenset(chain(array.array("I", strong), (0,),
+                             *(range(first << shift, end << shift, 1 << shift) for shift in _SHIFTS)))
+    return Confusion(strong, chars, after_mask, before_mask, _SlipMasks(chars))
 
 
-def _confusion_lists(lm) -> tuple:
-    """(the common two-character words, the strong bigrams), each one a line."""
+def _confusion_tables(lm) -> tuple:
+    """(the strong bigrams' pair keys as bytes, chars, after_mask, before_mask) of Confusion."""
     from linter import dictionary, language_model
 
     loaded = dictionary.load()
     words = [word for (word, _), frequency in zip(loaded.entries(), loaded.frequencies)
              if len(word) == 2 and frequency >= _WORD_FREQUENCY and "\u4e00" <= word[0] <= "\u9fff" and "\u4e00" <= word[1] <= "\u9fff"]
-    chars = [chr(language_model.FIRST + x) for x in range(language_model.SIZE)]
-    strong = [chars[k >> 15] + chars[k & 0x7FFF] for k, n in zip(lm.keys, lm.counts) if n >= _STRONG_COUNT]
-    # NUL stands for any other character (see confusable_candidates): its bigrams are no slips.
-    strong += ["\0\0", *("\0" + c for c in chars), *(c + "\0" for c in chars)]
-    return "\n".join(words), "\n".join(strong)
+    first = language_model.FIRST
+    chars = "".join(sorted({c for word in words for c in word}, key=lambda c: (-lm.unigram[ord(c) - first], c)))
+    bit = {c: 1 << n for n, c in enumerate(chars)}
+    after_mask, before_mask = defaultdict(int), defaultdict(int)
+    for a, b in dict.fromkeys(words):  # each word once
+        after_mask[a] |= bit[b]
+        before_mask[b] |= bit[a]
+    strong = array.array("I", (pair_key(first + (k >> 15), first + (k & 0x7FFF))
+                               for k, n in zip(lm.keys, lm.counts) if n >= _STRONG_COUNT)).tobytes()
+    return strong, chars, dict(after_mask), dict(before_mask)
+
+
+class _SlipMasks(dict):
+    """character -> the mask (of Confusion's chars) of its confusables, 0 for a
+    character never reported (_not_slips); made on first use."""
+
+    def __init__(self, chars: str):
+        super().__init__()
+        self.bit = {c: 1 << n for n, c in enumerate(chars)}
+
+    def __missing__(self, char):
+        mask = 0 if char in _not_slips() else sum(map(self.bit.get, confusables(char), repeat(0)))
+        self[char] = mask
+        return mask
 
 
 # The version of the tables kept in the user cache: a change to how they are built changes it.
-_TABLES = "2"
+_TABLES = "4"
 # The shipped data files the cached tables are built from.
 _TABLE_FILES = ("pinyin.txt", "same_pinyin.txt", "same_stroke.txt", "TSCharacters.txt")
 
@@ -647,10 +732,99 @@ def usual_syllables() -> dict:
 
 
 _NOT_HAN = re.compile("[^\u4e00-\u9fff]")
-_NONE = frozenset()
 
 
-def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
+def _pair_flags(han: str, keys: frozenset) -> bytearray:
+    """1 at each offset i where han[i:i + 2] is one of the pair keys, else 0 (han:
+    Chinese characters and NUL). Read from the text in UTF-16 as 32-bit numbers,
+    two characters are their pair key, so the 3.5 M pairs of the corpus are looked
+    up in C without a string made for each."""
+    n = len(han) - 1
+    flags = bytearray(max(n, 0))
+    if n > 0:
+        data = memoryview(han.encode(_UTF16))
+        flags[0::2] = bytes(map(keys.__contains__, data[:4 * ((n + 1) // 2)].cast("I")))
+        flags[1::2] = bytes(map(keys.__contains__, data[2:2 + 4 * (n // 2)].cast("I")))
+    return flags
+
+
+def _pairs_in(han: str, keys: frozenset) -> list:
+    """The offsets where han has one of the pair keys."""
+    return list(compress(count(), _pair_flags(han, keys)))
+
+
+def _weak_pairs(han: str, strong: frozenset) -> list:
+    """The offsets where han has a bigram that is not strong."""
+    return list(compress(count(), _pair_flags(han, strong).translate(_FLIPPED)))
+
+
+def pair_keys(pairs) -> frozenset:
+    """The pair keys of two-character strings."""
+    return frozenset(pair_key(ord(a), ord(b)) for a, b in pairs)
+
+
+# What a pair of the text is to the checks (_pair_codes), one bit each: a strong
+# bigram of the shipped model (SP003), an idiom's first or last two characters
+# (SP002), a known misspelling's first two (SP001); and the translations of the
+# codes to 1 where a check looks (where the bigram is weak, or has the bit).
+_STRONG_BIT, _IDIOM_BIT, _KNOWN_BIT = 1, 2, 4
+_WEAK = bytes(int(not code & _STRONG_BIT) for code in range(256))
+_IDIOM = bytes(int(bool(code & _IDIOM_BIT)) for code in range(256))
+_KNOWN = bytes(int(bool(code & _KNOWN_BIT)) for code in range(256))
+
+
+@functools.lru_cache(maxsize=1)
+def _pair_code_table() -> dict:
+    """pair key -> its bits (see _STRONG_BIT): the strong bigrams of the shipped model, the idioms' first
+    and last two characters and the misspellings' first two."""
+    from linter import language_model
+
+    codes = dict.fromkeys(confusion(language_model.model()).strong, _STRONG_BIT)
+    index = idioms()
+    for bit, pairs in ((_IDIOM_BIT, index.heads | index.tails), (_KNOWN_BIT, _misspellings_by_head())):
+        for key in pair_keys(pairs):
+            codes[key] = codes.get(key, 0) | bit
+    return codes
+
+
+def _pair_codes(doc) -> bytes:
+    """Each pair of the document's text as its bits (_pair_code_table), in one pass shared by SP001-SP003."""
+    def coded():
+        han, table = _han(doc), _pair_code_table()
+        n = len(han) - 1
+        codes = bytearray(max(n, 0))
+        if n > 0:
+            data = memoryview(han.encode(_UTF16))
+            codes[0::2] = bytes(map(table.get, data[:4 * ((n + 1) // 2)].cast("I"), repeat(0)))
+            codes[1::2] = bytes(map(table.get, data[2:2 + 4 * (n // 2)].cast("I"), repeat(0)))
+        return bytes(codes)
+    return doc.memo("spelling-pairs", coded, scratch=True)
+
+
+def _pairs_coded(doc, which: bytes) -> list:
+    """The offsets of the document's pairs whose code `which` (_WEAK, _IDIOM, _KNOWN) maps to 1."""
+    return list(compress(count(), _pair_codes(doc).translate(which)))
+
+
+def _han(doc) -> str:
+    """The document's text with NUL for every character but a Chinese one (U+4E00–U+9FFF), offsets unchanged."""
+    return doc.memo("spelling-han", lambda: _NOT_HAN.sub("\0", doc.text), scratch=True)
+
+
+# Two characters of the text in UTF-16 read as one 32-bit number of this machine:
+# ord(a) | ord(b) << 16 (little-endian).
+_UTF16, _SHIFTS = ("utf-16-le", (0, 16)) if sys.byteorder == "little" else ("utf-16-be", (16, 0))
+
+
+def pair_key(a: int, b: int) -> int:
+    """The number that the code points a, b next to each other read as (see _weak_pairs)."""
+    return a << _SHIFTS[0] | b << _SHIFTS[1]
+
+_FLIPPED = bytes.maketrans(b"\0\1", b"\1\0")
+_NEXT = (1).__add__
+
+
+def confusable_candidates(text: str, is_word, words, margin: float, lm=None, doc=None):
     """[(offset, character, replacement, gain, word gain)] for the characters of
     the text that a confusable character would make read better by at least
     margin (the log probability won in the bigram model lm, with the neighbours
@@ -659,46 +833,40 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
     nowhere else in the text, and not written so on purpose (`_meant_so`,
     `_in_name`); under the word model `words` (a WordModel) it must be a word of
     its own as written and the replacement inside a word. The word gain is what
-    the word model's route through the stretch around it wins."""
+    the word model's route through the stretch around it wins. With the shipped
+    model, `doc` (the text's document) shares one pass over its bigrams with SP001 and SP002."""
     from linter import language_model
 
     lm = lm or language_model.model()
     table = confusion(lm)
-    score, after, before, skip = lm.bigram_score, table.after, table.before, _not_slips()
+    score = lm.bigram_score
     # Every character but a Chinese one becomes NUL, and a bigram with NUL is
     # strong: the weak bigrams (one in eight of official text) are found by
     # loops in C over the whole text, offsets unchanged.
-    han = _NOT_HAN.sub("\0", text)
-    weak = list(compress(count(), map(not_, map(table.strong.__contains__, map(add, han, han[1:])))))
-    pairs = [han[i:i + 2] for i in weak]
-    uses = Counter(pairs)  # a weak bigram's every use is weak
+    if doc is not None and lm is language_model.model():
+        han, weak = _han(doc), _pairs_coded(doc, _WEAK)
+    else:
+        han = _NOT_HAN.sub("\0", text)
+        weak = _weak_pairs(han, table.strong)
+    firsts = list(map(han.__getitem__, weak))
+    seconds = list(map(han.__getitem__, map(_NEXT, weak)))
+    uses = Counter(map(add, firsts, seconds))  # a weak bigram's every use is weak
     # The weak bigrams used once (衔级 seven times in a law is its term): either
     # character may be the slip, if one of its confusables makes a common word with
-    # the other. Only one side in six has such a confusable: asked first, before
-    # any scoring.
-    # A homophone of the usual syllable is found by counting, any other confusable by
-    # a small intersection; both may let through a partner that the exact test
-    # (confusables) then drops (the character itself, a traditional one).
-    usual, after_sounds, before_sounds = usual_syllables(), table.after_sounds, table.before_sounds
-    sounds_like, looks_like = same_pinyin(), look_alikes()
+    # the other (one side in nine): asked of two masks for every weak bigram in C
+    # first, before any scoring.
+    slip_mask = table.slip_mask
+    after = list(map(and_, map(table.after_mask.get, firsts, repeat(0)), map(slip_mask.__getitem__, seconds)))
+    before = list(map(and_, map(table.before_mask.get, seconds, repeat(0)), map(slip_mask.__getitem__, firsts)))
     sides = []
-
-    def side(offset, char, neighbour, partners, sounds):
-        """`char` at `offset` as the slip: `partners` are the characters that make a
-        common word with its neighbour, sounds[neighbour] their syllables' counts."""
-        if partners and (sounds[neighbour].get(usual.get(char), 0) or not partners.isdisjoint(sounds_like.get(char, ""))
-                         or not partners.isdisjoint(looks_like.get(char, _NONE))):
-            options = partners.intersection(confusables(char))
-            if options:
-                sides.append((offset, char, options))
-
-    for i, (a, b) in zip(weak, pairs):
+    for n in compress(count(), map(or_, after, before)):
+        a, b = firsts[n], seconds[n]
         if uses[a + b] > 1:
             continue
-        if b not in skip:
-            side(i + 1, b, a, after.get(a), after_sounds)
-        if a not in skip:
-            side(i, a, b, before.get(b), before_sounds)
+        if after[n]:  # b the slip, a its neighbour
+            sides.append((weak[n] + 1, b, table.chars_of(after[n])))
+        if before[n]:
+            sides.append((weak[n], a, table.chars_of(before[n])))
     chars = []  # the text's character counts, made when first needed
     found, seen = [], set()
     for j, char, options in sides:
@@ -707,13 +875,17 @@ def confusable_candidates(text: str, is_word, words, margin: float, lm=None):
         left, right = han[j - 1:j].strip("\0"), han[j + 1:j + 2].strip("\0")
         written = (score(left, char) if left else 0.0) + (score(char, right) if right else 0.0)
         # No replacement scores above 0: one that reads this well already cannot win the margin.
+        # (Neither this nor _in_word depends on the side: j's other side, if any, need not be scored.)
         if written > -margin:
+            seen.add(j)
             continue
         gain, best = max(((score(left, c) if left else 0.0) + (score(c, right) if right else 0.0), c) for c in options)
         gain -= written
-        if gain < margin or _in_word(han, j, is_word):
+        if gain < margin:
             continue
         seen.add(j)
+        if _in_word(han, j, is_word):
+            continue
         if not chars:
             chars.append(Counter(text))
         if _meant_so(text, j, chars[0], lm) or _in_name(text, j):
