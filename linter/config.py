@@ -62,6 +62,8 @@ class Config:
 
     def options_for(self, path: str) -> dict:
         """What a reader is told about a file: the `encoding` its glob names, if any."""
+        if not self.encoding:
+            return {}  # without resolving the path (two resolve() calls per file)
         relative = relative_path(Path(path), self.root)
         codec = next((codec for pattern, codec in self.encoding.items() if glob_match(relative, pattern)), None)
         return {"encoding": codec} if codec else {}
@@ -81,6 +83,8 @@ class Config:
 
     def ignored_for(self, path: str) -> List[str]:
         """Codes that per-file-ignores switches off for this file."""
+        if not self.per_file_ignores:
+            return []
         relative = relative_path(Path(path), self.root)
         return [code for pattern, codes in self.per_file_ignores.items() if glob_match(relative, pattern) for code in codes]
 
