@@ -337,14 +337,8 @@ def _marked_lunars(text: str):
     overlapping (as finditer of (?=农历|阴历|[正冬腊]月) before _LUNAR gives them: each
     match there is non-empty). The marks are rare and found by str.find, in C; the
     lookahead was tried at every offset of the text."""
-    starts = []
-    for mark in _LUNAR_MARKS:
-        start = text.find(mark)
-        while start >= 0:
-            starts.append(start)
-            start = text.find(mark, start + 1)
     end = 0
-    for start in sorted(starts):
+    for start in offsets_of(text, _LUNAR_MARKS):
         if start >= end:
             match = _LUNAR.match(text, start)
             end = match.end()
