@@ -220,8 +220,11 @@ def _load_rule_file(catalog: Catalog, path: Path, expected_pack: Optional[str] =
 
 
 def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str, shipped: bool = False) -> Rule:
+    def unknown_type():
+        return yaml_file.error(where + ["type"], f"unknown rule type {spec['type']!r}; known types: {', '.join(sorted(TYPES))}")
+
     if spec["type"] not in TYPES:
-        raise yaml_file.error(where + ["type"], f"unknown rule type {spec['type']!r}; known types: {', '.join(sorted(TYPES))}")
+        raise unknown_type()
 
     def error(key, message):
         return yaml_file.error(where + [key], f"rule {spec['id']}: {message}")
@@ -232,7 +235,7 @@ def _build_rule(yaml_file: YamlFile, where: list, spec: dict, pack: str, shipped
     else:
         rule_type = TYPES.get(spec["type"])
         if rule_type is None:  # a module here without its type: a bug, but the user's file names the type
-            raise yaml_file.error(where + ["type"], f"unknown rule type {spec['type']!r}; known types: {', '.join(sorted(TYPES))}")
+            raise unknown_type()
         _check_options(yaml_file, where, spec, rule_type)
         checker = rule_type(spec, error)
         when = compile_regex(spec["when"], error, "when") if "when" in spec else None

@@ -243,7 +243,7 @@ def _distrust(doc) -> float:
         pairs = sum(len(run) - 1 for run in _HAN.findall(doc.text))
         if pairs < WEAK_PAIRS:
             return 0.0
-        weak = len(_pairs_coded(doc, _WEAK))  # a pair with a character not Chinese is strong
+        weak = _pair_codes(doc).translate(_WEAK).count(1)  # a pair with a character not Chinese is strong
         return min(WEAK_MOST, max(0.0, weak / pairs - WEAK_SHARE) * WEAK_COST)
     return doc.memo("spelling-distrust", measure, scratch=True)
 
@@ -734,18 +734,23 @@ def usual_syllables() -> dict:
 _NOT_HAN = re.compile("[^\u4e00-\u9fff]")
 
 
-def _pair_flags(han: str, keys: frozenset) -> bytearray:
-    """1 at each offset i where han[i:i + 2] is one of the pair keys, else 0 (han:
-    Chinese characters and NUL). Read from the text in UTF-16 as 32-bit numbers,
-    two characters are their pair key, so the 3.5 M pairs of the corpus are looked
-    up in C without a string made for each."""
+def _over_pairs(han: str, function, *more) -> bytearray:
+    """function(pair key, *more) for each pair han[i:i + 2], as bytes (han: Chinese
+    characters and NUL). Read from the text in UTF-16 as 32-bit numbers, two
+    characters are their pair key, so the 3.5 M pairs of the corpus are looked up
+    in C without a string made for each."""
     n = len(han) - 1
-    flags = bytearray(max(n, 0))
+    found = bytearray(max(n, 0))
     if n > 0:
         data = memoryview(han.encode(_UTF16))
-        flags[0::2] = bytes(map(keys.__contains__, data[:4 * ((n + 1) // 2)].cast("I")))
-        flags[1::2] = bytes(map(keys.__contains__, data[2:2 + 4 * (n // 2)].cast("I")))
-    return flags
+        found[0::2] = bytes(map(function, data[:4 * ((n + 1) // 2)].cast("I"), *more))
+        found[1::2] = bytes(map(function, data[2:2 + 4 * (n // 2)].cast("I"), *more))
+    return found
+
+
+def _pair_flags(han: str, keys: frozenset) -> bytearray:
+    """1 at each offset i where han[i:i + 2] is one of the pair keys, else 0."""
+    return _over_pairs(han, keys.__contains__)
 
 
 def _pairs_in(han: str, keys: frozenset) -> list:
@@ -789,16 +794,7 @@ def _pair_code_table() -> dict:
 
 def _pair_codes(doc) -> bytes:
     """Each pair of the document's text as its bits (_pair_code_table), in one pass shared by SP001-SP003."""
-    def coded():
-        han, table = _han(doc), _pair_code_table()
-        n = len(han) - 1
-        codes = bytearray(max(n, 0))
-        if n > 0:
-            data = memoryview(han.encode(_UTF16))
-            codes[0::2] = bytes(map(table.get, data[:4 * ((n + 1) // 2)].cast("I"), repeat(0)))
-            codes[1::2] = bytes(map(table.get, data[2:2 + 4 * (n // 2)].cast("I"), repeat(0)))
-        return bytes(codes)
-    return doc.memo("spelling-pairs", coded, scratch=True)
+    return doc.memo("spelling-pairs", lambda: bytes(_over_pairs(_han(doc), _pair_code_table().get, repeat(0))), scratch=True)
 
 
 def _pairs_coded(doc, which: bytes) -> list:

@@ -332,19 +332,23 @@ class _Doublings:
         model = self.model
         if not previous or (model.tag(previous) or "")[:1] not in ("n", "r"):
             return False
-        _, words = model.route(_run_after(self.text, after))
-        if not words:
+        first = self._first_word(after)
+        if first is None:
             return False
-        following = model.tag(words[0][0]) or ""
+        following = model.tag(first[0]) or ""
         tag = model.tag(pair)
         return (tag == "v" and following[:1] in ("n", "r")) or (tag == "vn" and following[:1] == "r")
 
+    def _first_word(self, at):
+        """(word, start, end) of the first word of the Han characters from text[at] (offsets within them), or None."""
+        _, words = self.model.route(_run_after(self.text, at))
+        return words[0] if words else None
+
     def _verb_at(self, at) -> bool:
         """Whether a verb begins at text[at]: its first word is tagged a verb or takes 了/着/过 (响着)."""
-        _, words = self.model.route(_run_after(self.text, at))
-        if not words:
+        first = self._first_word(at)
+        if first is None:
             return False
-        first = words[0]
         return self.model.tag(first[0]) == "v" or self.text[at + first[2]:at + first[2] + 1] in _ASPECT
 
     def _numeral(self, i):
@@ -427,8 +431,8 @@ class _Doublings:
                 and (model.frequency(pair) or 0) >= _RARE_WORD and (model.tag(pair) or "")[:1] in ("a", "b", "z", "n")):
             return False
         # The adjective then 的 or a word of its own (小小|水电安装工), not a character a slip left over (一个重重|要的).
-        _, following = model.route(_run_after(text, i + 2))
-        return text[i + 2:i + 3] in ("的", "地") or (bool(following) and len(following[0][0]) > 1)
+        following = self._first_word(i + 2)
+        return text[i + 2:i + 3] in ("的", "地") or (following is not None and len(following[0]) > 1)
 
     def _verb_of_its_subject(self, char, word, right, written) -> bool:
         """A lone second copy that is a verb common on its own (会, 要, 能) after the noun it ends, its subject,
